@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import {
+  ClaimFileError,
+  describeRejection,
+  readClaims,
+  readRecords,
+  settleBatch,
+  settlementToJson,
+  type ClaimItem,
+  type Rejection,
+} from '@policy/engine';
+import { explainSettlement } from '../render/explain.js';
+import { rejectionToJson } from '../io/record-writers.js';
+import { EXIT, UsageError } from '../errors.js';
+import { loadCompiled } from '../policy-paths.js';
+
+/**
+ * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
+ * or JSON Lines; `-` = stdin) as one batch; one settlement per line on stdout.
+ */
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('settle the claims in FILE (one JSON object, a JSON array or JSON Lines; - = stdin) as one batch')
+    .argument('<file>', 'claims file, or - for standard input')
+    .requiredOption('--policy <path>', 'policy folder or .policy file')
+    .option('--explain', 'add the trace to each settlement, and explain it on stderr')
+    .option('--json', 'machine output only: rejected claims also go to stdout, as {"line","id","field","error"} objects')
+    .addHelpText(
+      'after',
+      '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\nExit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error.',
+    )
+    .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean }) => {
+      const policy = loadCompiled(opts.policy);
+      const items: ClaimItem[] = [];
+      const rejections = new Map<number, Rejection>();
+      let count = 0;
+      try {
+        for await (const r of readClaims(readRecords(file, { format: 'json' }))) {
+          count++;
+          if (r.kind === 'claim') items.push(r);
+          else rejections.set(r.index, r.rejection);
+        }
+      } catch (e) {
+        if (e instanceof ClaimFileError) throw new UsageError(e.message);
+        throw e;
+      }
+      const outcomes = new Map(settleBatch(policy, items, { trace: opts.explain === true }).map((o) => [o.index, o]));
+      let rejected = 0;
+      for (let index = 0; index < count; index++) {
+        const o = outcomes.get(index);
+        const rejection = o?.kind === 'rejected' ? o.rejection : rejections.get(index);
+        if (rejection) {
+          rejected++;
+          if (opts.json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection))}\n`);
+          else process.stderr.write(`policy eval: rejected ${describeRejection(rejection)}\n`);
+          continue;
+        }
+        if (o?.kind !== 'settled') continue;
+        process.stdout.write(`${JSON.stringify(settlementToJson(o.settlement))}\n`);
+        if (opts.explain && !opts.json) process.stderr.write(`${explainSettlement(o.settlement)}\n\n`);
+      }
+      if (count === 0) process.stderr.write(`policy eval: ${file} holds no claims\n`);
+      process.exitCode = rejected > 0 ? EXIT.findings : EXIT.ok;
+    });
+}

@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { registerBatch } from './commands/batch.js';
+import { registerCheck } from './commands/check.js';
+import { registerEval } from './commands/eval.js';
+import { registerTest } from './commands/test.js';
+import { EXIT, UsageError } from './errors.js';
+
+/**
+ * `policy`: check, eval, batch and test over .policy files. Machine output on stdout,
+ * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
+ * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
+ */
+function program(): Command {
+  const p = new Command();
+  p.name('policy')
+    .description('Medical-insurance reimbursement policies as code: check policies, settle claims, run examples.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run `policy --help` for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  registerCheck(p);
+  registerEval(p);
+  registerBatch(p);
+  registerTest(p);
+  return p;
+}
+
+async function main(argv: string[]): Promise<void> {
+  // A reader of our stdout that goes away (`| head`) is not an error worth a trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`policy: cannot write to standard output (${e.code ?? e.message})\n`);
+    process.exit(EXIT.usage);
+  });
+  // If the event loop empties while a command still waits, say so instead of exiting 0.
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write('policy: internal error: the command stopped before it finished\n');
+    process.exitCode = EXIT.internal;
+  });
+  try {
+    await program().parseAsync(argv);
+    finished = true;
+  } catch (e) {
+    finished = true;
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`policy: ${e.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(`policy: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env['POLICY_DEBUG'] === '1') process.stderr.write(`${err?.stack ?? ''}\n`);
+    else process.stderr.write('(set POLICY_DEBUG=1 to see where; please report it)\n');
+    process.exitCode = EXIT.internal;
+  }
+}
+
+void main(process.argv);

@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPolicy, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
+import { compilePolicy, type CompiledPolicy } from '@policy/engine';
+import { UsageError } from './errors.js';
+
+function hasPolicyFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((f) => f.endsWith('.policy'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The policies named by command-line paths: a `.policy` file, a folder of them, or a folder
+ * of policy folders (`policies/`).
+ */
+export function expandPolicyPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+    if (statSync(p).isFile() || hasPolicyFiles(p)) {
+      out.push(p);
+      continue;
+    }
+    const subs = readdirSync(p)
+      .map((f) => join(p, f))
+      .filter((f) => statSync(f).isDirectory() && hasPolicyFiles(f))
+      .sort();
+    if (subs.length === 0) throw new UsageError(`${p}: no .policy files here or in its folders`);
+    out.push(...subs);
+  }
+  return out;
+}
+
+export function loadChecked(path: string): CheckResult & { name: string } {
+  try {
+    return loadPolicy(path);
+  } catch (e) {
+    if (e instanceof PolicyPathError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Loads and compiles the policy for eval, batch and test; a policy with errors is a usage error. */
+export function loadCompiled(path: string): CompiledPolicy {
+  const r = loadChecked(path);
+  if (!r.policy) {
+    const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
+    const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');
+    throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
+  }
+  return compilePolicy(r.policy);
+}

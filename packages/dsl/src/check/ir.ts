@@ -1,0 +1,151 @@
+import type { BinaryOp } from '../syntax/ast.js';
+import type { SourceFile, Span } from '../source.js';
+import type { LayerName } from '../vocabulary.js';
+import type { Type } from './types.js';
+
+/**
+ * The resolved policy: every name bound to its declaration, every expression typed. This is
+ * what the engine compiles; it never sees the AST's names or the CST.
+ */
+
+export interface ClauseInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly text?: string;
+  readonly span: Span;
+}
+
+export interface VersionInfo {
+  /** YYYY-MM-DD: the `version` of every settlement this version produces. */
+  readonly date: string;
+  readonly day: number;
+  readonly cites: readonly string[];
+  readonly span: Span;
+}
+
+export interface Citation {
+  readonly cites: readonly string[];
+  readonly readings: readonly string[];
+  readonly assumed?: string;
+  readonly note?: string;
+}
+
+export interface ParamSym extends Citation {
+  readonly kind: 'param';
+  readonly name: string;
+  readonly type: Type;
+  /** Values by the version date they start on (sorted); one entry dated at the first version for `param x = v`. */
+  readonly values: readonly { readonly from: string; readonly expr: TExpr }[];
+  readonly span: Span;
+}
+
+export type TableKey = string | number;
+
+export interface TableSym extends Citation {
+  readonly kind: 'table';
+  readonly name: string;
+  /** The claim field whose values are the keys. */
+  readonly by: string;
+  readonly keyType: Type;
+  readonly valueType: Type;
+  readonly rows: readonly { readonly key: TableKey; readonly value: TExpr; readonly span: Span }[];
+  readonly otherwise?: TExpr;
+  readonly span: Span;
+}
+
+export interface SetSym extends Citation {
+  readonly kind: 'set';
+  readonly name: string;
+  readonly elementType: Type;
+  readonly elements: readonly { readonly value: string | number; readonly span: Span }[];
+  readonly span: Span;
+}
+
+export interface LetSym {
+  readonly kind: 'let';
+  readonly name: string;
+  readonly index: number;
+  readonly type: Type;
+  readonly expr: TExpr;
+  readonly note?: string;
+  readonly span: Span;
+}
+
+export interface AccumulatorSym extends Citation {
+  readonly kind: 'accumulator';
+  readonly name: string;
+  readonly index: number;
+  /** Key fields besides person and year. */
+  readonly keys: readonly string[];
+  readonly span: Span;
+}
+
+interface Node {
+  readonly type: Type;
+  readonly span: Span;
+}
+
+export type Constant = import('../money.js').Decimal | boolean | string | number | ReadonlySet<string | number>;
+
+export type TExpr =
+  | (Node & { readonly k: 'const'; readonly value: Constant })
+  | (Node & { readonly k: 'param'; readonly param: ParamSym })
+  | (Node & { readonly k: 'field'; readonly field: string })
+  | (Node & { readonly k: 'state'; readonly name: 'paid' | 'remaining' })
+  | (Node & { readonly k: 'layer'; readonly layer: LayerName })
+  | (Node & { readonly k: 'acc'; readonly acc: AccumulatorSym })
+  | (Node & { readonly k: 'let'; readonly let: LetSym })
+  | (Node & { readonly k: 'local'; readonly slot: number; readonly name: string })
+  | (Node & { readonly k: 'set'; readonly set: SetSym })
+  | (Node & { readonly k: 'index'; readonly table: TableSym; readonly key: TExpr })
+  | (Node & { readonly k: 'neg'; readonly operand: TExpr })
+  | (Node & { readonly k: 'not'; readonly operand: TExpr })
+  | (Node & {
+      readonly k: 'binary';
+      readonly op: BinaryOp;
+      readonly left: TExpr;
+      readonly right: TExpr;
+      /** Ratio results of + and − are clamped to 0–100% (D1). */
+      readonly clampRatio: boolean;
+    })
+  | (Node & { readonly k: 'call'; readonly fn: string; readonly args: readonly TExpr[] })
+  | (Node & { readonly k: 'if'; readonly cond: TExpr; readonly then: TExpr; readonly else: TExpr })
+  | (Node & { readonly k: 'setLit'; readonly elements: readonly TExpr[] })
+  | (Node & { readonly k: 'error' });
+
+export type TStmt =
+  | { readonly k: 'let'; readonly slot: number; readonly name: string; readonly expr: TExpr; readonly span: Span }
+  | { readonly k: 'assign'; readonly layer: LayerName; readonly expr: TExpr; readonly span: Span }
+  | { readonly k: 'add'; readonly acc: AccumulatorSym; readonly expr: TExpr; readonly span: Span }
+  | { readonly k: 'flag'; readonly message: string; readonly when?: TExpr; readonly span: Span };
+
+export interface RuleIR extends Citation {
+  readonly name: string;
+  /** Position in the policy (file order), the order rules run in. */
+  readonly index: number;
+  readonly from?: string;
+  readonly until?: string;
+  readonly when?: TExpr;
+  readonly body: readonly TStmt[];
+  readonly localCount: number;
+  readonly span: Span;
+  /** Span of the rule's name, for traces and diagnostics. */
+  readonly nameSpan: Span;
+}
+
+export interface ResolvedPolicy {
+  readonly name: string;
+  readonly title: string;
+  readonly document: string;
+  readonly versions: readonly VersionInfo[];
+  /** Declared layers, in the contract's order. */
+  readonly layers: readonly LayerName[];
+  readonly clauses: ReadonlyMap<string, ClauseInfo>;
+  readonly params: readonly ParamSym[];
+  readonly tables: readonly TableSym[];
+  readonly sets: readonly SetSym[];
+  readonly lets: readonly LetSym[];
+  readonly accumulators: readonly AccumulatorSym[];
+  readonly rules: readonly RuleIR[];
+  readonly files: ReadonlyMap<string, SourceFile>;
+}

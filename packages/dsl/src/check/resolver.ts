@@ -1,0 +1,497 @@
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseDate } from '../dates.js';
+import { Decimal } from '../money.js';
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../source.js';
+import {
+  CLAIM_FIELDS,
+  FUNCTIONS,
+  LAYERS,
+  STATE_NAMES,
+  enumNames,
+  isLayer,
+  lookupEnumValue,
+  type LayerName,
+} from '../vocabulary.js';
+import type { TExpr } from './ir.js';
+import type { Entry } from './symbols.js';
+import { suggest } from './suggest.js';
+import { describeType, isNumeric, isScalar, sameType, type Scalar, type Type } from './types.js';
+
+/** Where an expression stands decides what it may read. */
+export type Context = 'constant' | 'let' | 'rule';
+
+export interface Scope {
+  readonly context: Context;
+  /** What is being defined, for messages ("parameter 起付线"). */
+  readonly owner: string;
+  readonly locals?: ReadonlyMap<string, { readonly slot: number; readonly type: Type }>;
+  /** Called on every layer read, for W201. */
+  readonly onLayerRead?: (layer: LayerName, span: Span) => void;
+}
+
+export interface GlobalResolver {
+  /** Resolves a global declaration on first use (cycles report E110). */
+  resolveEntry(entry: Entry, at: Span): void;
+  readonly entries: ReadonlyMap<string, Entry>;
+  readonly declaredLayers: ReadonlySet<LayerName>;
+}
+
+const err = (span: Span): TExpr => ({ k: 'error', type: 'error', span });
+
+/** Types and binds expressions. Every problem becomes a diagnostic and an `error` node. */
+export class ExprResolver {
+  constructor(
+    private readonly globals: GlobalResolver,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  private report(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  /** Every name a bare identifier could have meant, for "did you mean". */
+  private knownNames(scope: Scope): string[] {
+    return [
+      ...(scope.locals?.keys() ?? []),
+      ...this.globals.entries.keys(),
+      ...LAYERS,
+      ...Object.keys(CLAIM_FIELDS),
+      ...Object.keys(STATE_NAMES),
+      ...enumNames(),
+    ];
+  }
+
+  resolve(e: A.Expr, scope: Scope): TExpr {
+    const t = this.resolveAny(e, scope);
+    this.requirePresent(t);
+    return t;
+  }
+
+  /** An optional claim field may only stand left of `??` (E206). */
+  private requirePresent(t: TExpr): void {
+    if (t.k === 'field' && CLAIM_FIELDS[t.field]?.optional) {
+      this.report(
+        error('E206', t.span, `${t.field} may be absent from a claim; give a default: ${t.field} ?? …`),
+      );
+    }
+  }
+
+  private resolveAny(e: A.Expr, scope: Scope): TExpr {
+    switch (e.kind) {
+      case 'numeric':
+        return this.numeric(e);
+      case 'string':
+        return { k: 'const', type: 'text', value: e.value, span: e.span };
+      case 'bool':
+        return { k: 'const', type: 'bool', value: e.value, span: e.span };
+      case 'date': {
+        const day = parseDate(e.value);
+        if (day === undefined) {
+          this.report(error('E208', e.span, `${e.value} is not a calendar date`));
+          return err(e.span);
+        }
+        return { k: 'const', type: 'date', value: day, span: e.span };
+      }
+      case 'name':
+        return this.name(e.name, e.span, scope);
+      case 'field':
+        return this.field(e.field.name, e.field.span, scope, true);
+      case 'unary':
+        return this.unary(e, scope);
+      case 'binary':
+        return this.binary(e, scope);
+      case 'call':
+        return this.call(e, scope);
+      case 'index':
+        return this.index(e, scope);
+      case 'if':
+        return this.ifExpr(e, scope);
+      case 'set':
+        return this.setLiteral(e, scope);
+      case 'error':
+        return err(e.span);
+    }
+  }
+
+  private numeric(e: A.NumericLiteral): TExpr {
+    const value = new Decimal(e.value);
+    const type: Scalar = e.unit;
+    if ((type === 'ratio' || type === 'points') && value.greaterThan(1)) {
+      this.report(error('E204', e.span, `${e.raw} is more than 100%: a ratio must lie between 0% and 100%`));
+    }
+    return { k: 'const', type, value, span: e.span };
+  }
+
+  private name(name: string, span: Span, scope: Scope): TExpr {
+    const local = scope.locals?.get(name);
+    if (local) return { k: 'local', type: local.type, slot: local.slot, name, span };
+
+    const entry = this.globals.entries.get(name);
+    if (entry) {
+      this.globals.resolveEntry(entry, span);
+      entry.used = true;
+      switch (entry.kind) {
+        case 'param':
+          return entry.sym ? { k: 'param', type: entry.sym.type, param: entry.sym, span } : err(span);
+        case 'set':
+          return entry.sym ? { k: 'set', type: { collection: this.elementScalar(entry.sym.elementType) }, set: entry.sym, span } : err(span);
+        case 'table':
+          this.report(error('E203', span, `table ${name} must be looked up with a key: ${name}[${entry.decl.by.name}]`));
+          return err(span);
+        case 'let':
+          if (scope.context === 'constant') return this.notConstant(name, 'a let-binding', span, scope);
+          return entry.sym ? { k: 'let', type: entry.sym.type, let: entry.sym, span } : err(span);
+        case 'accumulator':
+          if (scope.context === 'constant') return this.notConstant(name, 'an accumulator', span, scope);
+          return entry.sym ? { k: 'acc', type: 'money', acc: entry.sym, span } : err(span);
+      }
+    }
+
+    if (isLayer(name)) {
+      if (scope.context === 'constant') return this.notConstant(name, 'a layer', span, scope);
+      if (scope.context === 'let') {
+        this.report(
+          error('E111', span, `${scope.owner} reads layer ${name}; layers change while a claim settles, so read them inside a rule`),
+        );
+        return err(span);
+      }
+      if (!this.globals.declaredLayers.has(name)) {
+        this.report(error('E106', span, `layer ${name} is not among the layers declared in the policy header`));
+      }
+      scope.onLayerRead?.(name, span);
+      return { k: 'layer', type: 'money', layer: name, span };
+    }
+
+    if (CLAIM_FIELDS[name]) return this.field(name, span, scope, false);
+
+    const state = STATE_NAMES[name];
+    if (state) {
+      if (scope.context === 'constant') return this.notConstant(name, 'the settlement state', span, scope);
+      if (scope.context === 'let') {
+        this.report(error('E111', span, `${scope.owner} reads ${name}, which changes while a claim settles; read it inside a rule`));
+        return err(span);
+      }
+      return { k: 'state', type: state.type, name: name as 'paid' | 'remaining', span };
+    }
+
+    const ev = lookupEnumValue(name);
+    if (ev) return { k: 'const', type: ev.kind, value: ev.value, span };
+
+    const s = suggest(name, this.knownNames(scope));
+    this.report(
+      error('E101', span, `unknown name ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}),
+    );
+    return err(span);
+  }
+
+  private elementScalar(t: Type): Scalar {
+    return isScalar(t) ? t : t.collection;
+  }
+
+  private notConstant(name: string, what: string, span: Span, scope: Scope): TExpr {
+    this.report(error('E112', span, `${scope.owner} must be a constant, but ${name} is ${what}`));
+    return err(span);
+  }
+
+  private field(name: string, span: Span, scope: Scope, explicit: boolean): TExpr {
+    const info = CLAIM_FIELDS[name];
+    if (!info) {
+      const s = suggest(name, Object.keys(CLAIM_FIELDS));
+      this.report(
+        error('E102', span, `unknown claim field ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}),
+      );
+      return err(span);
+    }
+    if (scope.context === 'constant') {
+      return this.notConstant(explicit ? `claim.${name}` : name, 'a claim field', span, scope);
+    }
+    return { k: 'field', type: info.type, field: name, span };
+  }
+
+  private unary(e: A.UnaryExpr, scope: Scope): TExpr {
+    const operand = this.resolve(e.operand, scope);
+    if (e.op === 'not') {
+      this.expect(operand, 'bool', 'not');
+      return { k: 'not', type: 'bool', operand, span: e.span };
+    }
+    if (operand.type !== 'error' && !isNumeric(operand.type)) {
+      this.report(error('E203', operand.span, `cannot negate ${describeType(operand.type)}`));
+      return err(e.span);
+    }
+    return { k: 'neg', type: operand.type, operand, span: e.span };
+  }
+
+  /** Reports E203 unless the expression has the type (errors pass silently: already reported). */
+  expect(t: TExpr, type: Type, where: string): boolean {
+    if (t.type === 'error' || sameType(t.type, type)) return true;
+    if (type === 'money' && t.type === 'ratio') {
+      this.report(error('E202', t.span, `a ratio where money belongs (${where}); did you mean a ratio of an amount, e.g. 90% of …?`));
+    } else if (type === 'ratio' && t.type === 'money') {
+      this.report(error('E201', t.span, `money where a ratio belongs (${where}); write a percentage such as 90%`));
+    } else if (type === 'money' && t.type === 'number') {
+      this.report(error('E203', t.span, `a plain number where money belongs (${where}); write it in 元, e.g. 7500元`));
+    } else {
+      this.report(error('E203', t.span, `${where} needs ${describeType(type)}, but this is ${describeType(t.type)}`));
+    }
+    return false;
+  }
+
+  /** A plain literal 0 takes the numeric type of the other side: max(0, x − 起付线). */
+  private coerceZero(t: TExpr, to: Type): TExpr {
+    if (t.k === 'const' && t.type === 'number' && t.value instanceof Decimal && t.value.isZero() && isNumeric(to)) {
+      return { ...t, type: to };
+    }
+    if (t.k === 'const' && t.type === 'number' && to === 'level' && t.value instanceof Decimal && t.value.isInteger()) {
+      return { ...t, type: 'level', value: t.value.toNumber() };
+    }
+    return t;
+  }
+
+  private unify(l: TExpr, r: TExpr): [TExpr, TExpr] {
+    return [this.coerceZero(l, r.type), this.coerceZero(r, l.type)];
+  }
+
+  /** E201/E202 for a money/ratio mix, pointing at the operand that is out of place. */
+  private mixError(l: TExpr, r: TExpr, op: string): TExpr {
+    const span = { file: l.span.file, start: l.span.start, end: r.span.end };
+    if (l.type === 'money' && r.type === 'ratio') {
+      this.report(error('E202', r.span, `a ratio where money belongs: money ${op} a ratio; did you mean (${op === '+' || op === '-' ? '100% ' + op + ' ratio' : 'ratio'}) × amount?`));
+    } else if (l.type === 'ratio' && r.type === 'money') {
+      this.report(error('E201', r.span, `money where a ratio belongs: a ratio ${op} money`));
+    } else if (l.type === 'money' && r.type === 'points') {
+      this.report(error('E203', r.span, `percentage points change a ratio, not money (money ${op} points)`));
+    } else {
+      this.report(error('E203', r.span, `cannot combine ${describeType(l.type)} ${op} ${describeType(r.type)}`));
+    }
+    return err(span);
+  }
+
+  private binary(e: A.BinaryExpr, scope: Scope): TExpr {
+    if (e.op === '??') {
+      const left = this.resolveAny(e.left, scope);
+      const right = this.resolve(e.right, scope);
+      if (left.type === 'error' || right.type === 'error') return err(e.span);
+      const [l, r] = this.unify(left, right);
+      if (!sameType(l.type, r.type)) return this.mixError(l, r, '??');
+      return { k: 'binary', op: '??', type: l.type, left: l, right: r, clampRatio: false, span: e.span };
+    }
+    const left0 = this.resolve(e.left, scope);
+    const right0 = this.resolve(e.right, scope);
+    if (left0.type === 'error' || right0.type === 'error') return err(e.span);
+    const [left, right] = this.unify(left0, right0);
+    const lt = left.type;
+    const rt = right.type;
+    const node = (type: Type, clampRatio = false): TExpr => ({ k: 'binary', op: e.op, type, left, right, clampRatio, span: e.span });
+
+    switch (e.op) {
+      case 'and':
+      case 'or':
+        this.expect(left, 'bool', `'${e.op}'`);
+        this.expect(right, 'bool', `'${e.op}'`);
+        return node('bool');
+      case '+':
+      case '-': {
+        if (lt === 'date' && rt === 'date' && e.op === '-') return node('days');
+        if (lt === 'date' && rt === 'days') return node('date');
+        if (lt === 'ratio' && (rt === 'points' || rt === 'ratio')) return node('ratio', true);
+        if (lt === 'points' && rt === 'ratio' && e.op === '+') return node('ratio', true);
+        if (sameType(lt, rt) && isNumeric(lt)) return node(lt);
+        return this.mixError(left, right, e.op);
+      }
+      case '*': {
+        const pair = `${String(lt)}*${String(rt)}`;
+        const result: Record<string, Scalar> = {
+          'money*ratio': 'money',
+          'ratio*money': 'money',
+          'money*number': 'money',
+          'number*money': 'money',
+          'ratio*ratio': 'ratio',
+          'ratio*number': 'ratio',
+          'number*ratio': 'ratio',
+          'number*number': 'number',
+          'days*number': 'days',
+          'number*days': 'days',
+        };
+        const t = result[pair];
+        if (t) return node(t);
+        if (lt === 'money' && rt === 'money') {
+          this.report(error('E201', right.span, 'money where a ratio belongs: money × money has no meaning; write a percentage such as 90%'));
+          return err(e.span);
+        }
+        return this.mixError(left, right, '×');
+      }
+      case 'of': {
+        if (lt === 'money') {
+          this.report(error('E201', left.span, `money where a ratio belongs: the left of 'of' is a share, e.g. 90% of …`));
+          return err(e.span);
+        }
+        if (lt !== 'ratio') return this.mixError(left, right, 'of');
+        if (rt === 'money' || rt === 'ratio' || rt === 'number') return node(rt);
+        return this.mixError(left, right, 'of');
+      }
+      case '/': {
+        const pair = `${String(lt)}/${String(rt)}`;
+        const result: Record<string, Scalar> = {
+          'money/money': 'ratio',
+          'money/number': 'money',
+          'money/ratio': 'money',
+          'ratio/ratio': 'ratio',
+          'ratio/number': 'ratio',
+          'number/number': 'number',
+          'days/number': 'days',
+          'days/days': 'number',
+        };
+        const t = result[pair];
+        if (t) return node(t);
+        return this.mixError(left, right, '÷');
+      }
+      case '<':
+      case '<=':
+      case '>':
+      case '>=': {
+        const ordered = (t: Type) => isNumeric(t) || t === 'date' || t === 'level';
+        if (sameType(lt, rt) && ordered(lt)) return node('bool');
+        if ((lt === 'level' && rt === 'number') || (lt === 'number' && rt === 'level')) return node('bool');
+        return this.mixError(left, right, e.op);
+      }
+      case '==':
+      case '!=': {
+        if (sameType(lt, rt) && isScalar(lt)) return node('bool');
+        if ((lt === 'level' && rt === 'number') || (lt === 'number' && rt === 'level')) return node('bool');
+        if (isScalar(lt) && isScalar(rt) && ['visit', 'region', 'referral', 'category'].includes(lt)) {
+          const shown = right.k === 'const' ? `${String(right.value)} is ${describeType(rt)}` : `the right side is ${describeType(rt)}`;
+          this.report(error('E203', right.span, `${shown}, but ${describeType(lt)} is expected here`));
+          return err(e.span);
+        }
+        return this.mixError(left, right, e.op);
+      }
+      case 'in':
+      case 'not in': {
+        if (isScalar(rt)) {
+          this.report(error('E203', right.span, `'${e.op}' needs a set on its right, but this is ${describeType(rt)}`));
+          return err(e.span);
+        }
+        const elem = rt.collection;
+        const ok = lt === elem || (lt === 'level' && elem === 'number') || (lt === 'number' && elem === 'level');
+        if (!ok && elem !== 'error') {
+          this.report(
+            error('E203', left.span, `${describeType(lt)} cannot be a member of ${describeType(rt)}`),
+          );
+          return err(e.span);
+        }
+        return node('bool');
+      }
+      default:
+        return err(e.span);
+    }
+  }
+
+  private call(e: A.CallExpr, scope: Scope): TExpr {
+    const name = e.callee.name;
+    const fn = FUNCTIONS[name];
+    if (!fn) {
+      const s = suggest(name, Object.keys(FUNCTIONS));
+      this.report(error('E113', e.callee.span, `unknown function ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      return err(e.span);
+    }
+    if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {
+      const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
+      this.report(error('E113', e.callee.span, `${name} takes ${want} arguments, not ${e.args.length}`));
+      return err(e.span);
+    }
+    let args = e.args.map((a) => this.resolve(a, scope));
+    if (args.some((a) => a.type === 'error')) return err(e.span);
+    if (name === 'min' || name === 'max') {
+      const target = args.find((a) => !(a.k === 'const' && a.type === 'number'))?.type ?? args[0]?.type ?? 'error';
+      args = args.map((a) => this.coerceZero(a, target));
+      for (const a of args) {
+        if (!isNumeric(a.type)) {
+          this.report(error('E203', a.span, `${name} compares numbers, but this is ${describeType(a.type)}`));
+          return err(e.span);
+        }
+        if (!sameType(a.type, target)) {
+          const first = args[0] as TExpr;
+          return this.mixError(first, a, `${name}(…)`);
+        }
+      }
+      return { k: 'call', fn: name, type: target, args, span: e.span };
+    }
+    if (name === 'round_fen') {
+      const a = args[0] as TExpr;
+      this.expect(a, 'money', 'round_fen');
+      return { k: 'call', fn: name, type: 'money', args, span: e.span };
+    }
+    for (const a of args) this.expect(a, 'text', `${name}`);
+    return { k: 'call', fn: name, type: 'bool', args, span: e.span };
+  }
+
+  private index(e: A.IndexExpr, scope: Scope): TExpr {
+    const name = e.table.name;
+    const entry = this.globals.entries.get(name);
+    if (!entry || entry.kind !== 'table') {
+      if (!entry) {
+        const tables = [...this.globals.entries.values()].filter((x) => x.kind === 'table').map((x) => x.decl.name.name);
+        const s = suggest(name, tables);
+        this.report(error('E101', e.table.span, `unknown table ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      } else {
+        this.report(error('E203', e.table.span, `${name} is not a table and cannot be looked up with [ ]`));
+      }
+      return err(e.span);
+    }
+    this.globals.resolveEntry(entry, e.table.span);
+    entry.used = true;
+    const key0 = this.resolve(e.key, scope);
+    const sym = entry.sym;
+    if (!sym || key0.type === 'error') return err(e.span);
+    const key = this.coerceZero(key0, sym.keyType);
+    const ok = sameType(key.type, sym.keyType) || (sym.keyType === 'level' && key.type === 'number');
+    if (!ok) {
+      this.report(error('E203', key.span, `table ${name} is keyed by ${sym.by} (${describeType(sym.keyType)}), but this key is ${describeType(key.type)}`));
+      return err(e.span);
+    }
+    if (scope.context === 'constant' && key.k !== 'const') {
+      return this.notConstant(`${name}[…]`, 'a lookup by a claim value', e.span, scope);
+    }
+    return { k: 'index', type: sym.valueType, table: sym, key, span: e.span };
+  }
+
+  private ifExpr(e: A.IfExpr, scope: Scope): TExpr {
+    const cond = this.resolve(e.cond, scope);
+    this.expect(cond, 'bool', "'if'");
+    const then0 = this.resolve(e.then, scope);
+    const else0 = this.resolve(e.else, scope);
+    if (then0.type === 'error' || else0.type === 'error' || cond.type === 'error') return err(e.span);
+    const [then, els] = this.unify(then0, else0);
+    if (!sameType(then.type, els.type)) return this.mixError(then, els, "'else'");
+    return { k: 'if', type: then.type, cond, then, else: els, span: e.span };
+  }
+
+  private setLiteral(e: A.SetExpr, scope: Scope): TExpr {
+    const elements = e.elements.map((x) => this.resolve(x, scope));
+    if (elements.length === 0) {
+      this.report(error('E203', e.span, 'an empty set has no members; remove the condition instead'));
+      return err(e.span);
+    }
+    if (elements.some((x) => x.type === 'error')) return err(e.span);
+    const first = elements[0] as TExpr;
+    let elem: Scalar = isScalar(first.type) ? first.type : 'error';
+    const normalized = elements.map((x) => (x.type === 'number' && elements.some((y) => y.type === 'level') ? this.coerceZero(x, 'level') : x));
+    for (const x of normalized) {
+      if (x.type !== elem) {
+        this.report(error('E203', x.span, `a set holds values of one kind: ${describeType(elem)}, not ${describeType(x.type)}`));
+        return err(e.span);
+      }
+    }
+    if (elem === 'number') {
+      // numbers in a set are compared with levels and plain numbers alike
+      elem = 'number';
+    }
+    return { k: 'setLit', type: { collection: elem }, elements: normalized, span: e.span };
+  }
+
+  /** A warning helper for callers (W-codes). */
+  warn(code: 'W201' | 'W202', span: Span, message: string): void {
+    this.report(warning(code, span, message));
+  }
+}

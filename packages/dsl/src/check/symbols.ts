@@ -1,0 +1,20 @@
+import type * as A from '../syntax/ast.js';
+import type { AccumulatorSym, LetSym, ParamSym, SetSym, TableSym } from './ir.js';
+
+/** A global declaration and its resolution state (resolved on first use; cycles are E110). */
+export type Entry =
+  | { readonly kind: 'param'; readonly decl: A.ParamDecl; sym?: ParamSym; state: 0 | 1 | 2; used: boolean }
+  | { readonly kind: 'table'; readonly decl: A.TableDecl; sym?: TableSym; state: 0 | 1 | 2; used: boolean }
+  | { readonly kind: 'set'; readonly decl: A.SetDecl; sym?: SetSym; state: 0 | 1 | 2; used: boolean }
+  | { readonly kind: 'let'; readonly decl: A.LetDecl; sym?: LetSym; state: 0 | 1 | 2; used: boolean }
+  | { readonly kind: 'accumulator'; readonly decl: A.AccumulatorDecl; sym?: AccumulatorSym; state: 0 | 1 | 2; used: boolean };
+
+export type EntryKind = Entry['kind'];
+
+export const KIND_WORDS: Record<EntryKind, string> = {
+  param: 'parameter',
+  table: 'table',
+  set: 'set',
+  let: 'let-binding',
+  accumulator: 'accumulator',
+};

@@ -1,0 +1,43 @@
+/**
+ * Every diagnostic code, in one table. Codes are stable: tools and CI scripts match on them.
+ * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
+ * E4xx: policy structure; W2xx: warnings.
+ */
+export const DIAGNOSTIC_CODES = {
+  E001: 'a character no token can start with (lexical error)',
+  E002: 'syntax error',
+  E003: 'input too large or too deeply nested to read safely',
+  E101: 'unknown name',
+  E102: 'unknown claim field',
+  E103: 'unknown layer',
+  E104: 'duplicate name',
+  E105: 'layer assigned twice in one rule',
+  E106: 'layer not declared in the policy header',
+  E107: 'patient is what remains and cannot be assigned',
+  E108: 'only an accumulator can be added to with +=',
+  E109: 'duplicate table row',
+  E110: 'circular definition',
+  E111: 'a top-level let may not read layers',
+  E112: 'a parameter, table or set value must be a constant',
+  E113: 'unknown function or wrong number of arguments',
+  E201: 'money where a ratio belongs',
+  E202: 'a ratio where money belongs',
+  E203: 'type mismatch',
+  E204: 'ratio outside 0–100%',
+  E205: 'money with more than 2 decimals',
+  E206: 'an optional claim field used without a default',
+  E207: 'number literal too long',
+  E208: 'not a calendar date',
+  E301: 'rule without a clause citation',
+  E302: 'citation of an undeclared clause',
+  E303: 'parameter neither cites a clause nor is marked assumed',
+  E401: 'policy header missing or repeated',
+  E402: 'policy without a version',
+  E403: 'date that is not a declared version',
+  E404: 'table does not cover every key',
+  E405: 'table keys differ from its declared domain',
+  W201: 'layer read before any rule assigns it',
+  W202: 'declared but never used',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { checkPolicy, type CheckResult } from './check/check-policy.js';
+import { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
+
+/** A policy path that cannot be read: the CLI reports it as a usage or I/O error (exit 2). */
+export class PolicyPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyPathError';
+  }
+}
+
+/**
+ * The `.policy` files of a policy: a folder (its `.policy` files, sorted by name — rules run
+ * in this order, then in the order they are written) or a single file.
+ */
+export function policyFiles(path: string): string[] {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new PolicyPathError(`${path}: no such file or folder`);
+  }
+  if (st.isFile()) return [path];
+  if (!st.isDirectory()) throw new PolicyPathError(`${path}: not a file or folder`);
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.policy'))
+    .sort()
+    .map((f) => join(path, f));
+  if (files.length === 0) throw new PolicyPathError(`${path}: no .policy files in this folder`);
+  return files;
+}
+
+export function parsePolicyFiles(paths: readonly string[]): ParsedFile[] {
+  return paths.map((p) => {
+    let text: string;
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch (e) {
+      throw new PolicyPathError(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return parsePolicyFile(p, text);
+  });
+}
+
+/** Reads, parses and checks the policy at a path (folder or file). */
+export function loadPolicy(path: string): CheckResult & { readonly name: string } {
+  const parsed = parsePolicyFiles(policyFiles(path));
+  return { ...checkPolicy(parsed), name: basename(path).replace(/\.policy$/, '') };
+}
+
+/** Checks a policy given as in-memory sources (tests, editors). */
+export function checkSources(sources: Readonly<Record<string, string>>): CheckResult {
+  return checkPolicy(Object.entries(sources).map(([p, text]) => parsePolicyFile(p, text)));
+}

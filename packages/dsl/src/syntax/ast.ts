@@ -1,0 +1,290 @@
+import type { Span } from '../source.js';
+
+/**
+ * The typed AST of a .policy file. Every node has its source span. Literal values are kept
+ * as canonical decimal strings (no binary fractions), in the unit the engine computes in:
+ * money in yuan (`1万元` → "10000"), ratios and points as fractions (`90%` → "0.9").
+ */
+
+export interface Ident {
+  readonly name: string;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type LiteralKind = 'number' | 'money' | 'ratio' | 'points' | 'days';
+
+export interface NumericLiteral {
+  readonly kind: 'numeric';
+  readonly unit: LiteralKind;
+  /** Canonical decimal text in the computing unit (yuan, fraction, days). */
+  readonly value: string;
+  /** The text as written. */
+  readonly raw: string;
+  readonly span: Span;
+}
+
+export interface StringLiteral {
+  readonly kind: 'string';
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface DateLiteral {
+  readonly kind: 'date';
+  /** YYYY-MM-DD */
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface BoolLiteral {
+  readonly kind: 'bool';
+  readonly value: boolean;
+  readonly span: Span;
+}
+
+/** A bare name: parameter, table, set, let, accumulator, layer, claim field, enum value, builtin. */
+export interface NameRef {
+  readonly kind: 'name';
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** `claim.total`: an explicit claim field. */
+export interface FieldRef {
+  readonly kind: 'field';
+  readonly field: Ident;
+  readonly span: Span;
+}
+
+export type UnaryOp = 'neg' | 'not';
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | 'of'
+  | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | 'and' | 'or' | '??' | 'in' | 'not in';
+
+export interface UnaryExpr {
+  readonly kind: 'unary';
+  readonly op: UnaryOp;
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
+export interface BinaryExpr {
+  readonly kind: 'binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  /** Span of the operator token, for diagnostics about the operation itself. */
+  readonly opSpan: Span;
+  readonly span: Span;
+}
+
+export interface CallExpr {
+  readonly kind: 'call';
+  readonly callee: Ident;
+  readonly args: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface IndexExpr {
+  readonly kind: 'index';
+  readonly table: Ident;
+  readonly key: Expr;
+  readonly span: Span;
+}
+
+export interface IfExpr {
+  readonly kind: 'if';
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+  readonly span: Span;
+}
+
+export interface SetExpr {
+  readonly kind: 'set';
+  readonly elements: readonly Expr[];
+  readonly span: Span;
+}
+
+/** Stands where recovery left a hole; checks skip it (its error is already reported). */
+export interface ErrorExpr {
+  readonly kind: 'error';
+  readonly span: Span;
+}
+
+export type Expr =
+  | NumericLiteral
+  | StringLiteral
+  | DateLiteral
+  | BoolLiteral
+  | NameRef
+  | FieldRef
+  | UnaryExpr
+  | BinaryExpr
+  | CallExpr
+  | IndexExpr
+  | IfExpr
+  | SetExpr
+  | ErrorExpr;
+
+// ---------------------------------------------------------------- metadata
+
+export type MetaKind = 'cites' | 'assumed' | 'reading' | 'note';
+
+/** `cites "ANYI-11"`, `assumed "why"`, `reading "D10"`, `note "…"`. */
+export interface Meta {
+  readonly kind: MetaKind;
+  readonly values: readonly StringLiteral[];
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------- declarations
+
+export interface VersionDecl {
+  readonly kind: 'version';
+  readonly date: DateLiteral;
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface PolicyDecl {
+  readonly kind: 'policy';
+  readonly name: Ident;
+  readonly title?: StringLiteral;
+  readonly document?: StringLiteral;
+  readonly versions: readonly VersionDecl[];
+  readonly layers?: readonly Ident[];
+  readonly layersSpan?: Span;
+  readonly span: Span;
+}
+
+export interface ClauseDecl {
+  readonly kind: 'clause';
+  readonly id: StringLiteral;
+  readonly title: StringLiteral;
+  readonly text?: StringLiteral;
+  readonly span: Span;
+}
+
+export interface DatedValue {
+  readonly date: DateLiteral;
+  readonly value: Expr;
+}
+
+export interface ParamDecl {
+  readonly kind: 'param';
+  readonly name: Ident;
+  readonly typeName?: Ident;
+  /** `param x = v`: one value for every version. */
+  readonly value?: Expr;
+  /** `param x { 2018-01-01: v  2024-09-01: w }`: a value from each version date on. */
+  readonly dated?: readonly DatedValue[];
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface TableRow {
+  readonly key: Expr;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+export interface TableDecl {
+  readonly kind: 'table';
+  readonly name: Ident;
+  /** The claim field the table is looked up by: `by level`, `by disease`. */
+  readonly by: Ident;
+  /** `by disease in 十五种重大疾病`: the keys must be exactly the set's members. */
+  readonly domain?: Ident;
+  readonly rows: readonly TableRow[];
+  readonly otherwise?: Expr;
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface SetDecl {
+  readonly kind: 'setDecl';
+  readonly name: Ident;
+  readonly elements: readonly Expr[];
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface LetDecl {
+  readonly kind: 'let';
+  readonly name: Ident;
+  readonly value: Expr;
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface AccumulatorDecl {
+  readonly kind: 'accumulator';
+  readonly name: Ident;
+  /** Extra key fields besides person and year: `per person year by disease`. */
+  readonly keys: readonly Ident[];
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+export interface LetStmt {
+  readonly kind: 'let';
+  readonly name: Ident;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** `basic = …`: assigns a layer. */
+export interface AssignStmt {
+  readonly kind: 'assign';
+  readonly target: Ident;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** `年度自付 += patient`: adds to an accumulator once the claim has settled. */
+export interface AddStmt {
+  readonly kind: 'add';
+  readonly target: Ident;
+  readonly value: Expr;
+  readonly span: Span;
+}
+
+/** `flag "message"`: an audit finding, never money. */
+export interface FlagStmt {
+  readonly kind: 'flag';
+  readonly message: StringLiteral;
+  readonly when?: Expr;
+  readonly span: Span;
+}
+
+export type Stmt = LetStmt | AssignStmt | AddStmt | FlagStmt;
+
+export interface RuleDecl {
+  readonly kind: 'rule';
+  readonly name: Ident;
+  readonly meta: readonly Meta[];
+  readonly from?: DateLiteral;
+  readonly until?: DateLiteral;
+  readonly when?: Expr;
+  readonly body: readonly Stmt[];
+  readonly span: Span;
+}
+
+export type Declaration =
+  | PolicyDecl
+  | ClauseDecl
+  | ParamDecl
+  | TableDecl
+  | SetDecl
+  | LetDecl
+  | AccumulatorDecl
+  | RuleDecl;
+
+export interface PolicyFileAst {
+  readonly path: string;
+  readonly declarations: readonly Declaration[];
+}

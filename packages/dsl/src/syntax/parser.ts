@@ -1,0 +1,447 @@
+import { CstParser, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import * as T from './tokens.js';
+import { errorMessageProvider } from './messages.js';
+
+/**
+ * The grammar of .policy files. One parser instance is built once (grammar analysis is the
+ * expensive part) and reused for every file; recovery is on so that `check` reports every
+ * syntax error of a file, not only the first.
+ *
+ *   file        := declaration*
+ *   declaration := policy | clause | param | table | set | let | accumulator | rule
+ *   expression  := 'if' expression 'then' expression 'else' expression | or
+ *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
+ *   comparison  := coalesce ((== != < <= > >=) coalesce | 'not'? 'in' coalesce)?
+ *   coalesce := additive ('??' additive)*     additive := multiplicative ((+|-) multiplicative)*
+ *   multiplicative := unary ((×|÷|of) unary)*  unary := '-' unary | primary
+ */
+export class PolicyParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: 'onlyOffset',
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.policyDecl) },
+      { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.paramDecl) },
+      { ALT: () => this.SUBRULE(this.tableDecl) },
+      { ALT: () => this.SUBRULE(this.setDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.accumulatorDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+    ]);
+  });
+
+  policyDecl = this.RULE('policyDecl', () => {
+    this.CONSUME(T.Policy);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.policyItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  policyItem = this.RULE('policyItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Title);
+          this.CONSUME(T.StringLit, { LABEL: 'title' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Document);
+          this.CONSUME2(T.StringLit, { LABEL: 'document' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.versionDecl) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Layers);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'layer' }) });
+        },
+      },
+    ]);
+  });
+
+  versionDecl = this.RULE('versionDecl', () => {
+    this.CONSUME(T.Version);
+    this.CONSUME(T.DateLit);
+    this.MANY(() => this.SUBRULE(this.meta));
+  });
+
+  clauseDecl = this.RULE('clauseDecl', () => {
+    this.CONSUME(T.Clause);
+    this.CONSUME(T.StringLit, { LABEL: 'id' });
+    this.CONSUME2(T.StringLit, { LABEL: 'title' });
+    this.OPTION(() => this.CONSUME3(T.StringLit, { LABEL: 'text' }));
+  });
+
+  meta = this.RULE('meta', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Cites, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Assumed, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Reading, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Note, { LABEL: 'kind' }) },
+    ]);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLit, { LABEL: 'value' }) });
+  });
+
+  paramDecl = this.RULE('paramDecl', () => {
+    this.CONSUME(T.Param);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.CONSUME2(T.Identifier, { LABEL: 'typeName' });
+    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Assign);
+          this.SUBRULE(this.expression, { LABEL: 'value' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LCurly);
+          this.MANY(() => this.SUBRULE(this.datedValue));
+          this.CONSUME(T.RCurly);
+        },
+      },
+    ]);
+    this.MANY2(() => this.SUBRULE(this.meta));
+  });
+
+  datedValue = this.RULE('datedValue', () => {
+    this.CONSUME(T.DateLit);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.CONSUME(T.Comma));
+  });
+
+  tableDecl = this.RULE('tableDecl', () => {
+    this.CONSUME(T.Table);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.By);
+    this.CONSUME2(T.Identifier, { LABEL: 'by' });
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.CONSUME3(T.Identifier, { LABEL: 'domain' });
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.tableRow));
+    this.OPTION2(() => {
+      this.CONSUME(T.Otherwise);
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.expression, { LABEL: 'otherwise' });
+      this.OPTION3(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RCurly);
+    this.MANY2(() => this.SUBRULE(this.meta));
+  });
+
+  tableRow = this.RULE('tableRow', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLit, { LABEL: 'key' }) },
+      { ALT: () => this.CONSUME(T.NumberLit, { LABEL: 'key' }) },
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'key' }) },
+    ]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression, { LABEL: 'value' });
+    this.OPTION(() => this.CONSUME(T.Comma));
+  });
+
+  setDecl = this.RULE('setDecl', () => {
+    this.CONSUME(T.Set);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Assign);
+    this.SUBRULE(this.setLiteral);
+    this.MANY(() => this.SUBRULE(this.meta));
+  });
+
+  letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(T.Let);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Assign);
+    this.SUBRULE(this.expression, { LABEL: 'value' });
+    this.MANY(() => this.SUBRULE(this.meta));
+  });
+
+  accumulatorDecl = this.RULE('accumulatorDecl', () => {
+    this.CONSUME(T.Accumulator);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Person);
+    this.CONSUME(T.Year);
+    this.OPTION(() => {
+      this.CONSUME(T.By);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'key' }) });
+    });
+    this.MANY(() => this.SUBRULE(this.meta));
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.MANY(() => this.SUBRULE(this.meta));
+    this.OPTION(() => {
+      this.CONSUME(T.From);
+      this.CONSUME(T.DateLit, { LABEL: 'from' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Until);
+      this.CONSUME2(T.DateLit, { LABEL: 'until' });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expression, { LABEL: 'when' });
+    });
+    this.CONSUME(T.LCurly);
+    this.MANY2(() => this.SUBRULE(this.statement));
+    this.CONSUME(T.RCurly);
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Let);
+          this.CONSUME(T.Identifier, { LABEL: 'letName' });
+          this.CONSUME(T.Assign);
+          this.SUBRULE(this.expression, { LABEL: 'letValue' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Identifier, { LABEL: 'target' });
+          this.CONSUME2(T.Assign, { LABEL: 'assign' });
+          this.SUBRULE2(this.expression, { LABEL: 'assignValue' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME3(T.Identifier, { LABEL: 'addTarget' });
+          this.CONSUME(T.PlusAssign);
+          this.SUBRULE3(this.expression, { LABEL: 'addValue' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Flag);
+          this.CONSUME(T.StringLit, { LABEL: 'message' });
+          this.OPTION(() => {
+            this.CONSUME(T.When);
+            this.SUBRULE4(this.expression, { LABEL: 'flagWhen' });
+          });
+        },
+      },
+    ]);
+  });
+
+  // ------------------------------------------------------------ expressions
+
+  expression = this.RULE('expression', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.orExpr) },
+    ]);
+  });
+
+  ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expression, { LABEL: 'cond' });
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(T.Else);
+    this.SUBRULE3(this.expression, { LABEL: 'else' });
+  });
+
+  orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(T.Or, { LABEL: 'op' });
+      this.SUBRULE2(this.andExpr, { LABEL: 'operand' });
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(T.And, { LABEL: 'op' });
+      this.SUBRULE2(this.notExpr, { LABEL: 'operand' });
+    });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr, { LABEL: 'negated' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.coalesceExpr, { LABEL: 'left' });
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Eq, { LABEL: 'op' }) },
+              { ALT: () => this.CONSUME(T.NotEq, { LABEL: 'op' }) },
+              { ALT: () => this.CONSUME(T.LtEq, { LABEL: 'op' }) },
+              { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'op' }) },
+              { ALT: () => this.CONSUME(T.Lt, { LABEL: 'op' }) },
+              { ALT: () => this.CONSUME(T.Gt, { LABEL: 'op' }) },
+            ]);
+            this.SUBRULE2(this.coalesceExpr, { LABEL: 'right' });
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(T.Not, { LABEL: 'negate' }));
+            this.CONSUME(T.In, { LABEL: 'op' });
+            this.SUBRULE3(this.coalesceExpr, { LABEL: 'right' });
+          },
+        },
+      ]);
+    });
+  });
+
+  coalesceExpr = this.RULE('coalesceExpr', () => {
+    this.SUBRULE(this.additive, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.CONSUME(T.Coalesce, { LABEL: 'op' });
+      this.SUBRULE2(this.additive, { LABEL: 'operand' });
+    });
+  });
+
+  additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE2(this.multiplicative, { LABEL: 'operand' });
+    });
+  });
+
+  multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Of, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: 'operand' });
+    });
+  });
+
+  unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary, { LABEL: 'negated' });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.MoneyLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.PercentLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.PointsLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.DaysLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.NumberLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.StringLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.DateLit, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.True, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.False, { LABEL: 'literal' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.ClaimKw);
+          this.CONSUME(T.Dot);
+          this.CONSUME(T.Identifier, { LABEL: 'field' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Identifier, { LABEL: 'name' });
+          this.OPTION(() => {
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(T.LParen, { LABEL: 'call' });
+                  this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'arg' }) });
+                  this.CONSUME(T.RParen);
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.LBracket);
+                  this.SUBRULE2(this.expression, { LABEL: 'index' });
+                  this.CONSUME(T.RBracket);
+                },
+              },
+            ]);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen);
+          this.SUBRULE3(this.expression, { LABEL: 'inner' });
+          this.CONSUME2(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.setLiteral) },
+    ]);
+  });
+
+  /** `{ a, b, c }`, a trailing comma allowed (long lists are written one per line). */
+  setLiteral = this.RULE('setLiteral', () => {
+    this.CONSUME(T.LCurly);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression, { LABEL: 'element' });
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.OPTION2(() => this.SUBRULE2(this.expression, { LABEL: 'element' }));
+      });
+    });
+    this.CONSUME(T.RCurly);
+  });
+}
+
+/** The one parser instance. */
+export const policyParser = new PolicyParser();
+
+export interface ParseOutput {
+  readonly cst: CstNode;
+  readonly errors: readonly IRecognitionException[];
+}
+
+export function parseTokens(tokens: IToken[]): ParseOutput {
+  policyParser.input = tokens;
+  const cst = policyParser.file();
+  return { cst, errors: [...policyParser.errors] };
+}

@@ -1,0 +1,271 @@
+import { Decimal, ONE, ZERO, roundFen, type Constant, type ParamSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import type { Claim } from '../claim.js';
+import type { ClaimContext } from '../runtime/context.js';
+import { LAYER_INDEX } from '../runtime/context.js';
+import { SettlementError } from '../runtime/errors.js';
+
+/**
+ * Typed expressions → closures. Everything that can be decided once is decided here (which
+ * operation, which field, which table row array); a closure does only the claim's work.
+ *
+ * Runtime values: money, ratios, points, plain numbers and days are Decimals; levels and
+ * dates are JS integers; enums and text are strings; sets are JS Sets of strings/integers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Fn = (c: ClaimContext) => any;
+
+export interface CompileEnv {
+  /** A parameter's value in the version being compiled. */
+  paramValue(p: ParamSym): Constant;
+  /** Compiled top-level lets, by index (filled before any claim runs). */
+  readonly letFns: Fn[];
+}
+
+const DECIMAL_TYPES = new Set<Type>(['money', 'ratio', 'points', 'number', 'days']);
+const isDecimalType = (t: Type): boolean => DECIMAL_TYPES.has(t);
+
+const FIELD_READERS: Record<string, (c: Claim) => unknown> = {
+  id: (c) => c.id,
+  personId: (c) => c.personId,
+  date: (c) => c.day,
+  categories: (c) => c.categories,
+  visit: (c) => c.visit,
+  level: (c) => c.level,
+  region: (c) => c.region,
+  referral: (c) => c.referral,
+  designated: (c) => c.designated,
+  disease: (c) => c.disease,
+  diagnoses: (c) => c.diagnoses,
+  admitted: (c) => c.admitted,
+  discharged: (c) => c.discharged,
+  total: (c) => c.total,
+  inCatalog: (c) => c.inCatalog,
+  outOfCatalog: (c) => c.outOfCatalog,
+  quota: (c) => c.quota,
+  hospitalId: (c) => c.hospitalId,
+  stay: (c) => new Decimal(c.stay),
+  year: (c) => new Decimal(c.year),
+};
+
+function primitive(v: unknown): unknown {
+  return v instanceof Decimal ? v.toNumber() : v;
+}
+
+/** Reads a value as a JS number (levels, dates, and Decimals compared with them). */
+function numberFn(f: Fn, t: Type): Fn {
+  return isDecimalType(t) ? (c) => (f(c) as Decimal).toNumber() : f;
+}
+
+function clampRatio(r: Decimal): Decimal {
+  if (r.lessThan(0)) return ZERO;
+  if (r.greaterThan(1)) return ONE;
+  return r;
+}
+
+function tableLookup(table: TableSym, env: CompileEnv, key: Fn): Fn {
+  const otherwiseFn = table.otherwise ? compileExpr(table.otherwise, env) : undefined;
+  const otherwise = otherwiseFn?.(undefined as unknown as ClaimContext) as unknown;
+  const rows = new Map<string | number, unknown>();
+  for (const row of table.rows) rows.set(row.key, compileExpr(row.value, env)(undefined as unknown as ClaimContext));
+  if (table.keyType === 'level') {
+    const byLevel = [0, 1, 2, 3].map((l) => (rows.has(l) ? rows.get(l) : otherwise));
+    return (c) => {
+      const v = byLevel[key(c) as number];
+      if (v === undefined) throw new SettlementError(`table ${table.name} has no row for ${table.by} ${String(key(c))}`, c.rule);
+      return v;
+    };
+  }
+  return (c) => {
+    const k = key(c) as string;
+    const v = rows.has(k) ? rows.get(k) : otherwise;
+    if (v === undefined) {
+      throw new SettlementError(`table ${table.name} has no row for ${table.by} ${JSON.stringify(k)}`, c.rule);
+    }
+    return v;
+  };
+}
+
+export function compileExpr(e: TExpr, env: CompileEnv): Fn {
+  switch (e.k) {
+    case 'const': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'param': {
+      const v = env.paramValue(e.param);
+      return () => v;
+    }
+    case 'field': {
+      const read = FIELD_READERS[e.field];
+      if (!read) throw new Error(`no reader for claim field ${e.field}`);
+      return (c) => read(c.claim);
+    }
+    case 'state':
+      return e.name === 'paid' ? (c) => c.paid : (c) => c.remaining();
+    case 'layer': {
+      if (e.layer === 'patient') return (c) => c.remaining();
+      const i = LAYER_INDEX[e.layer];
+      return (c) => c.layers[i];
+    }
+    case 'acc': {
+      const i = e.acc.index;
+      return (c) => c.acc[i];
+    }
+    case 'let': {
+      const i = e.let.index;
+      const fns = env.letFns;
+      return (c) => {
+        if (c.letGen[i] === c.gen) return c.letValues[i];
+        const v = (fns[i] as Fn)(c);
+        c.letValues[i] = v;
+        c.letGen[i] = c.gen;
+        return v;
+      };
+    }
+    case 'local': {
+      const slot = e.slot;
+      return (c) => c.locals[slot];
+    }
+    case 'set': {
+      const members = new Set(e.set.elements.map((x) => x.value));
+      return () => members;
+    }
+    case 'index':
+      return tableLookup(e.table, env, compileExpr(e.key, env));
+    case 'neg': {
+      const f = compileExpr(e.operand, env);
+      return (c) => (f(c) as Decimal).negated();
+    }
+    case 'not': {
+      const f = compileExpr(e.operand, env);
+      return (c) => !f(c);
+    }
+    case 'binary':
+      return compileBinary(e, env);
+    case 'call':
+      return compileCall(e, env);
+    case 'if': {
+      const cond = compileExpr(e.cond, env);
+      const then = compileExpr(e.then, env);
+      const els = compileExpr(e.else, env);
+      return (c) => (cond(c) ? then(c) : els(c));
+    }
+    case 'setLit': {
+      const fns = e.elements.map((x) => compileExpr(x, env));
+      if (e.elements.every((x) => x.k === 'const')) {
+        const members = new Set(fns.map((f) => primitive(f(undefined as unknown as ClaimContext))));
+        return () => members;
+      }
+      return (c) => new Set(fns.map((f) => primitive(f(c))));
+    }
+    case 'error':
+      throw new Error('cannot compile an expression with errors');
+  }
+}
+
+function compileBinary(e: Extract<TExpr, { k: 'binary' }>, env: CompileEnv): Fn {
+  const l = compileExpr(e.left, env);
+  const r = compileExpr(e.right, env);
+  const lt = e.left.type;
+  const rt = e.right.type;
+  switch (e.op) {
+    case 'and':
+      return (c) => l(c) && r(c);
+    case 'or':
+      return (c) => l(c) || r(c);
+    case '??':
+      return (c) => {
+        const v = l(c);
+        return v === undefined ? r(c) : v;
+      };
+    case '+':
+      if (lt === 'date') return (c) => (l(c) as number) + (r(c) as Decimal).toNumber();
+      if (e.clampRatio) return (c) => clampRatio((l(c) as Decimal).plus(r(c) as Decimal));
+      return (c) => (l(c) as Decimal).plus(r(c) as Decimal);
+    case '-':
+      if (lt === 'date' && rt === 'date') return (c) => new Decimal((l(c) as number) - (r(c) as number));
+      if (lt === 'date') return (c) => (l(c) as number) - (r(c) as Decimal).toNumber();
+      if (e.clampRatio) return (c) => clampRatio((l(c) as Decimal).minus(r(c) as Decimal));
+      return (c) => (l(c) as Decimal).minus(r(c) as Decimal);
+    case '*':
+    case 'of':
+      return (c) => (l(c) as Decimal).times(r(c) as Decimal);
+    case '/':
+      return (c) => {
+        const d = r(c) as Decimal;
+        if (d.isZero()) throw new SettlementError(`division by zero in rule ${c.rule}`, c.rule, e.span);
+        return (l(c) as Decimal).dividedBy(d);
+      };
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case '==':
+    case '!=':
+      return compileComparison(e.op, l, r, lt, rt);
+    case 'in':
+    case 'not in': {
+      const key = isDecimalType(lt) ? (c: ClaimContext) => (l(c) as Decimal).toNumber() : l;
+      const negate = e.op === 'not in';
+      return (c) => (r(c) as Set<unknown>).has(key(c)) !== negate;
+    }
+  }
+}
+
+function compileComparison(op: string, l: Fn, r: Fn, lt: Type, rt: Type): Fn {
+  if (isDecimalType(lt) && isDecimalType(rt)) {
+    switch (op) {
+      case '<':
+        return (c) => (l(c) as Decimal).lessThan(r(c) as Decimal);
+      case '<=':
+        return (c) => (l(c) as Decimal).lessThanOrEqualTo(r(c) as Decimal);
+      case '>':
+        return (c) => (l(c) as Decimal).greaterThan(r(c) as Decimal);
+      case '>=':
+        return (c) => (l(c) as Decimal).greaterThanOrEqualTo(r(c) as Decimal);
+      case '==':
+        return (c) => (l(c) as Decimal).equals(r(c) as Decimal);
+      default:
+        return (c) => !(l(c) as Decimal).equals(r(c) as Decimal);
+    }
+  }
+  const ln = lt === 'level' || lt === 'date' || rt === 'level' || rt === 'date' ? numberFn(l, lt) : l;
+  const rn = lt === 'level' || lt === 'date' || rt === 'level' || rt === 'date' ? numberFn(r, rt) : r;
+  switch (op) {
+    case '<':
+      return (c) => ln(c) < rn(c);
+    case '<=':
+      return (c) => ln(c) <= rn(c);
+    case '>':
+      return (c) => ln(c) > rn(c);
+    case '>=':
+      return (c) => ln(c) >= rn(c);
+    case '==':
+      return (c) => ln(c) === rn(c);
+    default:
+      return (c) => ln(c) !== rn(c);
+  }
+}
+
+function compileCall(e: Extract<TExpr, { k: 'call' }>, env: CompileEnv): Fn {
+  const args = e.args.map((a) => compileExpr(a, env));
+  const [a, b] = args as [Fn, Fn];
+  switch (e.fn) {
+    case 'min':
+      if (args.length === 2) return (c) => Decimal.min(a(c) as Decimal, b(c) as Decimal);
+      return (c) => Decimal.min(...args.map((f) => f(c) as Decimal));
+    case 'max':
+      if (args.length === 2) return (c) => Decimal.max(a(c) as Decimal, b(c) as Decimal);
+      return (c) => Decimal.max(...args.map((f) => f(c) as Decimal));
+    case 'round_fen':
+      return (c) => roundFen(a(c) as Decimal);
+    case 'ends_with':
+      return (c) => (a(c) as string).endsWith(b(c) as string);
+    case 'starts_with':
+      return (c) => (a(c) as string).startsWith(b(c) as string);
+    case 'contains':
+      return (c) => (a(c) as string).includes(b(c) as string);
+    default:
+      throw new Error(`unknown function ${e.fn}`);
+  }
+}

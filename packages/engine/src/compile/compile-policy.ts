@@ -1,0 +1,258 @@
+import {
+  LAYERS,
+  formatMoney,
+  type Constant,
+  type Decimal,
+  type LayerName,
+  type ParamSym,
+  type ResolvedPolicy,
+  type RuleIR,
+  type VersionInfo,
+} from '@policy/dsl';
+import type { Claim } from '../claim.js';
+import type { AccumulatorStore } from '../runtime/accumulators.js';
+import { ClaimContext, LAYER_INDEX, type Flag } from '../runtime/context.js';
+import { SettlementError } from '../runtime/errors.js';
+import type { RuleTrace, SettlementTrace, TraceStep } from '../trace.js';
+import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
+import { formatValue } from './format-value.js';
+import { SourceText, conjuncts, inputReaders } from './trace-info.js';
+
+/** The result of settling one claim under a policy. */
+export interface SettledClaim {
+  readonly claim: Claim;
+  readonly policy: string;
+  readonly version: string;
+  /** Every layer of the contract's vocabulary (zero when the policy does not use it). */
+  readonly layers: Readonly<Record<LayerName, Decimal>>;
+  /** The layers this policy declares, in the contract's order. */
+  readonly declaredLayers: readonly LayerName[];
+  readonly flags: readonly Flag[];
+  readonly trace?: SettlementTrace;
+}
+
+type Step = (c: ClaimContext) => void;
+
+interface CompiledRule {
+  readonly ir: RuleIR;
+  readonly when?: Fn;
+  readonly steps: readonly Step[];
+  /** Trace-only: the parts of the condition, to name the one that failed. */
+  readonly conditionParts: readonly { readonly text: string; readonly test: Fn }[];
+  readonly conditionText?: string;
+}
+
+/**
+ * One version of a policy, compiled: parameter values fixed, rules filtered by their
+ * effective dates, every expression a closure. Settling a claim runs the closures in order.
+ */
+export class CompiledVersion {
+  readonly date: string;
+  readonly day: number;
+  private readonly rules: CompiledRule[];
+  private readonly ctx: ClaimContext;
+  private readonly paramValues = new Map<ParamSym, Constant>();
+  private readonly letFns: Fn[] = [];
+
+  constructor(
+    private readonly policy: ResolvedPolicy,
+    version: VersionInfo,
+    private readonly source: SourceText,
+  ) {
+    this.date = version.date;
+    this.day = version.day;
+    const env: CompileEnv = { paramValue: (p) => this.paramValue(p, env), letFns: this.letFns };
+    for (const l of policy.lets) this.letFns[l.index] = compileExpr(l.expr, env);
+    this.rules = policy.rules
+      .filter((r) => (r.from === undefined || r.from <= this.date) && (r.until === undefined || this.date < r.until))
+      .map((r) => this.compileRule(r, env));
+    this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
+  }
+
+  /** A parameter's value in this version: the latest value dated on or before it. */
+  private paramValue(p: ParamSym, env: CompileEnv): Constant {
+    const cached = this.paramValues.get(p);
+    if (cached !== undefined) return cached;
+    let chosen = p.values[0];
+    for (const v of p.values) if (v.from <= this.date) chosen = v;
+    if (!chosen) throw new Error(`parameter ${p.name} has no value`);
+    const value = compileExpr(chosen.expr, env)(undefined as unknown as ClaimContext) as Constant;
+    this.paramValues.set(p, value);
+    return value;
+  }
+
+  private compileRule(ir: RuleIR, env: CompileEnv): CompiledRule {
+    const source = this.source;
+    const steps: Step[] = ir.body.map((s): Step => {
+      const f = s.k === 'flag' ? undefined : compileExpr(s.expr, env);
+      switch (s.k) {
+        case 'let': {
+          const slot = s.slot;
+          const formula = source.text(s.expr.span);
+          const name = s.name;
+          const type = s.expr.type;
+          const value = f as Fn;
+          return (c) => {
+            const v = value(c);
+            c.locals[slot] = v;
+            c.steps?.push({ kind: 'let', name, value: formatValue(v, type), formula });
+          };
+        }
+        case 'assign': {
+          const index = LAYER_INDEX[s.layer];
+          const layer = s.layer;
+          const formula = source.text(s.expr.span);
+          const at = source.location(s.span);
+          const readers = inputReaders(s.expr, env, source);
+          const value = f as Fn;
+          return (c) => {
+            if (c.steps) {
+              const inputs: Record<string, string> = {};
+              for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
+              const amount = c.assign(index, value(c) as Decimal);
+              c.steps.push({ kind: 'layer', layer, amount: formatMoney(amount), formula, inputs, at });
+              return;
+            }
+            c.assign(index, value(c) as Decimal);
+          };
+        }
+        case 'add': {
+          const i = s.acc.index;
+          const name = s.acc.name;
+          const value = f as Fn;
+          return (c) => {
+            const v = value(c) as Decimal;
+            c.accAdd[i] = (c.accAdd[i] as Decimal).plus(v);
+            if (c.steps) {
+              const before = c.acc[i] as Decimal;
+              c.steps.push({
+                kind: 'accumulator',
+                name,
+                before: formatValue(before, 'money'),
+                add: formatValue(v, 'money'),
+                after: formatValue(before.plus(c.accAdd[i] as Decimal), 'money'),
+              });
+            }
+          };
+        }
+        case 'flag': {
+          const when = s.when ? compileExpr(s.when, env) : undefined;
+          const rule = ir.name;
+          const message = s.message;
+          return (c) => {
+            if (when && !when(c)) return;
+            c.flags.push({ rule, message });
+            c.steps?.push({ kind: 'flag', message });
+          };
+        }
+      }
+    });
+    const parts = ir.when ? conjuncts(ir.when).map((p) => ({ text: source.text(p.span), test: compileExpr(p, env) })) : [];
+    return {
+      ir,
+      steps,
+      conditionParts: parts,
+      ...(ir.when ? { when: compileExpr(ir.when, env), conditionText: source.text(ir.when.span) } : {}),
+    };
+  }
+
+  /** Settles one claim. Accumulators are read from the store and committed only on success. */
+  settle(claim: Claim, store: AccumulatorStore, trace: boolean): SettledClaim {
+    const c = this.ctx;
+    c.begin(claim, trace);
+    const accs = this.policy.accumulators;
+    for (const a of accs) c.acc[a.index] = store.get(a, claim);
+    for (const rule of this.rules) {
+      c.rule = rule.ir.name;
+      if (trace) {
+        this.runTraced(rule, c);
+        continue;
+      }
+      if (rule.when && !rule.when(c)) continue;
+      for (const step of rule.steps) step(c);
+    }
+    c.rule = '';
+    const patient = c.remaining();
+    if (patient.isNegative()) {
+      throw new SettlementError(`the layers exceed the invoice by ${formatMoney(patient.negated())}`);
+    }
+    const layers = {} as Record<LayerName, Decimal>;
+    LAYERS.forEach((l, i) => (layers[l] = c.layers[i] as Decimal));
+    layers.patient = patient;
+    for (const a of accs) store.add(a, claim, c.accAdd[a.index] as Decimal);
+    const result: SettledClaim = {
+      claim,
+      policy: this.policy.name,
+      version: this.date,
+      layers,
+      declaredLayers: this.policy.layers,
+      flags: c.flags,
+      ...(trace
+        ? {
+            trace: {
+              version: this.date,
+              rules: c.ruleTraces ?? [],
+              patient: { amount: formatMoney(patient), formula: 'total − the other layers' },
+            },
+          }
+        : {}),
+    };
+    return result;
+  }
+
+  private runTraced(rule: CompiledRule, c: ClaimContext): void {
+    const ir = rule.ir;
+    const base = {
+      rule: ir.name,
+      cites: this.source.clauses(ir),
+      readings: ir.readings,
+      at: this.source.location(ir.nameSpan),
+      ...(rule.conditionText !== undefined ? { condition: rule.conditionText } : {}),
+    };
+    if (rule.when && !rule.when(c)) {
+      const failed = rule.conditionParts.find((p) => !p.test(c))?.text ?? rule.conditionText ?? '';
+      c.ruleTraces?.push({ ...base, applied: false, failed, steps: [] });
+      return;
+    }
+    const steps: TraceStep[] = [];
+    c.steps = steps;
+    try {
+      for (const step of rule.steps) step(c);
+    } finally {
+      c.steps = undefined;
+      const node: RuleTrace = { ...base, applied: true, steps };
+      c.ruleTraces?.push(node);
+    }
+  }
+}
+
+/** A policy compiled once: one evaluator per version, chosen by the claim's date (D5). */
+export class CompiledPolicy {
+  readonly name: string;
+  readonly title: string;
+  readonly layers: readonly LayerName[];
+  readonly versions: readonly CompiledVersion[];
+
+  constructor(readonly resolved: ResolvedPolicy) {
+    this.name = resolved.name;
+    this.title = resolved.title;
+    this.layers = resolved.layers;
+    const source = new SourceText(resolved);
+    this.versions = resolved.versions.map((v) => new CompiledVersion(resolved, v, source));
+  }
+
+  /** The version in force on a day, or undefined before the first one. */
+  versionFor(day: number): CompiledVersion | undefined {
+    let chosen: CompiledVersion | undefined;
+    for (const v of this.versions) if (v.day <= day) chosen = v;
+    return chosen;
+  }
+
+  get firstVersion(): string {
+    return this.versions[0]?.date ?? '';
+  }
+}
+
+export function compilePolicy(resolved: ResolvedPolicy): CompiledPolicy {
+  return new CompiledPolicy(resolved);
+}

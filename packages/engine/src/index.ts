@@ -1,0 +1,41 @@
+/** @policy/engine — compiles checked policies and settles claims into layers. */
+export * from './claim.js';
+export { compilePolicy, CompiledPolicy, CompiledVersion, type SettledClaim } from './compile/compile-policy.js';
+export { AccumulatorStore } from './runtime/accumulators.js';
+export { SettlementError } from './runtime/errors.js';
+export type { Flag } from './runtime/context.js';
+export * from './trace.js';
+export {
+  settleClaim,
+  settleBatch,
+  settleItem,
+  checkInvariant,
+  compareClaims,
+  settlementRejection,
+  type ClaimItem,
+  type Outcome,
+  type SettleOptions,
+} from './settle.js';
+export { settlementToJson } from './output/settlement-json.js';
+export { SETTLEMENT_COLUMNS, settlementToCsvCells } from './output/settlement-csv.js';
+export { runExamples, exampleFiles, type ExampleCaseResult, type ExamplesResult } from './examples/run-examples.js';
+export { validateRecord, type Validated } from './input/validate.js';
+export { csvRowToRaw } from './input/csv-row.js';
+export {
+  readRecords,
+  readRecordsFromText,
+  recordFormatOf,
+  SUPPORTED_EXTENSIONS,
+  type ReadRecordsOptions,
+} from './input/read-records.js';
+export { readClaims, type ClaimResult } from './input/claim-reader.js';
+export {
+  ClaimFileError,
+  describeRejection,
+  type RecordFormat,
+  type RecordItem,
+  type RecordRead,
+  type RecordUnreadable,
+} from './input/record-item.js';
+export { claimSchema } from './input/schema.js';
+export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fields.js';

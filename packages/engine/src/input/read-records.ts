@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { csvRecords } from './csv-records.js';
+import { jsonDocumentRecords } from './json-document.js';
+import { jsonLinesRecords } from './jsonl-records.js';
+import { ClaimFileError } from './record-item.js';
+import type { RecordFormat, RecordItem } from './record-item.js';
+
+/**
+ * Records from a file, standard input (`-`) or a string, in file order. Every record comes
+ * out, readable or not; only a file that cannot be read at all throws, as a ClaimFileError.
+ */
+
+const FORMATS: Readonly<Record<string, RecordFormat>> = {
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'jsonl',
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
+
+/** The format a claim file's extension names (`.json` is read as JSON Lines). */
+export function recordFormatOf(path: string): RecordFormat {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) {
+    throw new ClaimFileError(
+      path,
+      `${path}: cannot tell the format of this claim file from its name; use one of ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    );
+  }
+  return format;
+}
+
+export interface ReadRecordsOptions {
+  /** Overrides the extension. Default for `-`: JSON Lines. `json` reads the whole input first. */
+  readonly format?: RecordFormat;
+  /** Where `-` reads from; default process.stdin. */
+  readonly stdin?: Readable;
+}
+
+/**
+ * Streams the records of a claim file (`-` = standard input). The format is settled at once,
+ * so a bad extension throws before anything is read; open and read errors surface, as
+ * ClaimFileError, from the iteration.
+ */
+export function readRecords(path: string, options: ReadRecordsOptions = {}): AsyncIterable<RecordItem> {
+  const stdin = path === '-';
+  const format = options.format ?? (stdin ? 'jsonl' : recordFormatOf(path));
+  const file = stdin ? 'standard input' : path;
+  return {
+    [Symbol.asyncIterator]: () =>
+      fileErrorsNamed(file, () => {
+        const source = stdin ? (options.stdin ?? process.stdin) : createReadStream(path);
+        // Ours to close when the reader stops early; standard input is not.
+        return { source, close: () => (stdin ? undefined : source.destroy()) };
+      }, format),
+  };
+}
+
+/** The same records from text in memory (tests, `policy eval`). */
+export function readRecordsFromText(text: string, format: RecordFormat): AsyncIterable<RecordItem> {
+  return { [Symbol.asyncIterator]: () => recordsOf(Readable.from([text]), format, 'the text') };
+}
+
+async function* recordsOf(source: Readable, format: RecordFormat, file: string): AsyncGenerator<RecordItem> {
+  if (format === 'csv') yield* csvRecords(source, file);
+  else if (format === 'jsonl') yield* jsonLinesRecords(source);
+  else yield* jsonDocumentRecords(await readAll(source));
+}
+
+async function readAll(source: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of source) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+async function* fileErrorsNamed(
+  file: string,
+  open: () => { source: Readable; close: () => void },
+  format: RecordFormat,
+): AsyncGenerator<RecordItem> {
+  const { source, close } = open();
+  try {
+    yield* recordsOf(source, format, file);
+  } catch (error) {
+    if (error instanceof ClaimFileError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const reason = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+    throw new ClaimFileError(file, `cannot read ${file}: ${reason}`);
+  } finally {
+    close();
+  }
+}

@@ -1,0 +1,132 @@
+import { parseDate, yearOfDay } from '@policy/dsl';
+import type { Decimal } from '@policy/dsl';
+import type { Category, Claim, Level, RecordLocation, Referral, Region, Rejection, Visit } from '../claim.js';
+import { isContractField } from './fields.js';
+import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
+import { readMoney } from './money-input.js';
+import { schemaErrors } from './schema.js';
+
+/**
+ * One raw record (a parsed JSON object, or a CSV row after csv-row.ts) → a `Claim`, or a
+ * `Rejection` naming the record, the field and the rule. Three steps: the schema (shape,
+ * types, enums, money and date syntax), then rules across fields the schema cannot state,
+ * then the normalized claim with its defaults and derived values.
+ */
+
+export type Validated = { readonly ok: true; readonly claim: Claim } | { readonly ok: false; readonly rejection: Rejection };
+
+type RawRecord = Readonly<Record<string, unknown>>;
+
+function isRecord(raw: unknown): raw is RawRecord {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+function own(raw: RawRecord, name: string): unknown {
+  return Object.hasOwn(raw, name) ? raw[name] : undefined;
+}
+
+/** The record's id for messages, when it has a usable one (even if the record is bad). */
+export function idOf(raw: unknown): string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = own(raw, 'id');
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return undefined;
+}
+
+function reject(raw: unknown, location: RecordLocation, message: string, field?: string): Validated {
+  const id = idOf(raw);
+  return {
+    ok: false,
+    rejection: {
+      location,
+      ...(id !== undefined ? { id } : {}),
+      ...(field !== undefined ? { field } : {}),
+      message,
+      record: raw,
+    },
+  };
+}
+
+/** Money the schema has accepted; a miss here would mean schema and code disagree. */
+function money(raw: RawRecord, name: string): Decimal | undefined {
+  const value = own(raw, name);
+  return value === undefined ? undefined : readMoney(value);
+}
+
+export function validateRecord(raw: unknown, location: RecordLocation): Validated {
+  if (!isRecord(raw)) return reject(raw, location, `a claim is a JSON object (got ${describeKind(raw)})`);
+
+  const errors = schemaErrors(raw);
+  if (errors.length > 0) {
+    const problem = describeSchemaErrors(errors, raw);
+    return reject(raw, location, problem.message, problem.field);
+  }
+
+  // The schema has checked presence and syntax. Dates are read once more by the engine's own
+  // calendar (parseDate), which also refuses years before 100 that the "date" format allows.
+  const days = new Map<string, number>();
+  for (const name of ['date', 'admitted', 'discharged']) {
+    const text = own(raw, name);
+    if (text === undefined) continue;
+    const day = parseDate(String(text));
+    if (day === undefined) return reject(raw, location, dateRule(text), name);
+    days.set(name, day);
+  }
+  const total = money(raw, 'total');
+  const inCatalog = money(raw, 'inCatalog');
+  const quota = money(raw, 'quota');
+  if (total === undefined) return reject(raw, location, moneyRule(own(raw, 'total')), 'total');
+  if (inCatalog === undefined) return reject(raw, location, moneyRule(own(raw, 'inCatalog')), 'inCatalog');
+  if (own(raw, 'quota') !== undefined && quota === undefined) {
+    return reject(raw, location, moneyRule(own(raw, 'quota')), 'quota');
+  }
+
+  // Rules across fields.
+  if (inCatalog.greaterThan(total)) {
+    return reject(
+      raw,
+      location,
+      `the in-catalogue part cannot exceed total (got inCatalog ${showValue(own(raw, 'inCatalog'))}, total ${showValue(own(raw, 'total'))})`,
+      'inCatalog',
+    );
+  }
+  const day = days.get('date') as number;
+  const admitted = days.get('admitted');
+  const discharged = days.get('discharged');
+  if (admitted !== undefined && discharged !== undefined && discharged < admitted) {
+    return reject(
+      raw,
+      location,
+      `the stay ends before it starts (got admitted ${showValue(own(raw, 'admitted'))}, discharged ${showValue(own(raw, 'discharged'))})`,
+      'discharged',
+    );
+  }
+
+  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([name]) => !isContractField(name)));
+  const claim: Claim = {
+    id: own(raw, 'id') as string,
+    personId: own(raw, 'personId') as string,
+    date: own(raw, 'date') as string,
+    day,
+    year: yearOfDay(day),
+    categories: new Set((own(raw, 'categories') ?? []) as Category[]),
+    visit: own(raw, 'visit') as Visit,
+    level: own(raw, 'level') as Level,
+    region: own(raw, 'region') as Region,
+    referral: (own(raw, 'referral') ?? 'referred') as Referral,
+    designated: (own(raw, 'designated') ?? true) as boolean,
+    disease: (own(raw, 'disease') ?? '') as string,
+    diagnoses: new Set((own(raw, 'diagnoses') ?? []) as string[]),
+    ...(admitted !== undefined ? { admitted } : {}),
+    ...(discharged !== undefined ? { discharged } : {}),
+    stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
+    total,
+    inCatalog,
+    outOfCatalog: total.minus(inCatalog),
+    ...(quota !== undefined ? { quota } : {}),
+    hospitalId: (own(raw, 'hospitalId') ?? '') as string,
+    extra,
+  };
+  return { ok: true, claim };
+}

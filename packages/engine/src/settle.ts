@@ -1,0 +1,102 @@
+import { LAYERS, ZERO, formatMoney, type Decimal } from '@policy/dsl';
+import type { Claim, RecordLocation, Rejection } from './claim.js';
+import type { CompiledPolicy, SettledClaim } from './compile/compile-policy.js';
+import { AccumulatorStore } from './runtime/accumulators.js';
+import { SettlementError } from './runtime/errors.js';
+
+export interface SettleOptions {
+  /** Build the trace tree of every settlement. */
+  readonly trace?: boolean;
+}
+
+/**
+ * The contract's invariant, checked on every claim: the layers add up to `total` exactly,
+ * every layer is ≥ 0 with at most 2 decimals, and layers the policy does not declare are 0.
+ */
+export function checkInvariant(s: SettledClaim): void {
+  let sum: Decimal = ZERO;
+  for (const layer of LAYERS) {
+    const v = s.layers[layer];
+    if (v.isNegative() && !v.isZero()) throw new SettlementError(`layer ${layer} is negative (${v.toString()})`);
+    if (v.decimalPlaces() > 2) throw new SettlementError(`layer ${layer} is not a whole number of fen (${v.toString()})`);
+    if (!s.declaredLayers.includes(layer) && !v.isZero()) {
+      throw new SettlementError(`layer ${layer} is not declared by the policy but holds ${formatMoney(v)}`);
+    }
+    sum = sum.plus(v);
+  }
+  if (!sum.equals(s.claim.total)) {
+    throw new SettlementError(`the layers add up to ${formatMoney(sum)}, not to the invoice ${formatMoney(s.claim.total)}`);
+  }
+}
+
+/** Settles one claim with the version in force on its date (D5); throws SettlementError. */
+export function settleClaim(policy: CompiledPolicy, claim: Claim, store: AccumulatorStore, options: SettleOptions = {}): SettledClaim {
+  const version = policy.versionFor(claim.day);
+  if (!version) {
+    throw new SettlementError(
+      `date ${claim.date} is before policy ${policy.name}'s first version, in force from ${policy.firstVersion}`,
+    );
+  }
+  const settled = version.settle(claim, store, options.trace === true);
+  checkInvariant(settled);
+  return settled;
+}
+
+export interface ClaimItem {
+  /** Position of the record in the input (0-based). */
+  readonly index: number;
+  readonly location: RecordLocation;
+  readonly claim: Claim;
+}
+
+export type Outcome =
+  | { readonly kind: 'settled'; readonly index: number; readonly settlement: SettledClaim }
+  | { readonly kind: 'rejected'; readonly index: number; readonly rejection: Rejection };
+
+/** A settlement error as a rejection that names the claim, the rule and where it is written. */
+export function settlementRejection(policy: CompiledPolicy, item: ClaimItem, e: SettlementError): Rejection {
+  let where = '';
+  if (e.rule) {
+    const rule = policy.resolved.rules.find((r) => r.name === e.rule);
+    const file = rule ? policy.resolved.files.get(rule.nameSpan.file) : undefined;
+    where = rule && file ? ` (rule ${rule.name}, ${file.path}:${file.position(rule.nameSpan.start).line})` : ` (rule ${e.rule})`;
+  }
+  const versionProblem = e.message.startsWith('date ');
+  return {
+    location: item.location,
+    id: item.claim.id,
+    ...(versionProblem ? { field: 'date' } : {}),
+    message: versionProblem ? e.message : `cannot settle claim ${item.claim.id}: ${e.message}${where}`,
+  };
+}
+
+/** Claims of one person-year settle in (date, id) order: the order their accumulators see them. */
+export function compareClaims(a: Claim, b: Claim): number {
+  if (a.personId !== b.personId) return a.personId < b.personId ? -1 : 1;
+  if (a.year !== b.year) return a.year - b.year;
+  if (a.day !== b.day) return a.day - b.day;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Settles a set of claims as one batch: each person-year in (date, id) order with fresh
+ * accumulators, whatever the input order. Outcomes come back in input order.
+ */
+export function settleBatch(policy: CompiledPolicy, items: readonly ClaimItem[], options: SettleOptions = {}): Outcome[] {
+  const store = new AccumulatorStore();
+  const order = [...items].sort((a, b) => compareClaims(a.claim, b.claim));
+  const outcomes = new Map<number, Outcome>();
+  for (const item of order) {
+    outcomes.set(item.index, settleItem(policy, item, store, options));
+  }
+  return items.map((i) => outcomes.get(i.index) as Outcome);
+}
+
+export function settleItem(policy: CompiledPolicy, item: ClaimItem, store: AccumulatorStore, options: SettleOptions = {}): Outcome {
+  try {
+    return { kind: 'settled', index: item.index, settlement: settleClaim(policy, item.claim, store, options) };
+  } catch (e) {
+    if (!(e instanceof SettlementError)) throw e;
+    return { kind: 'rejected', index: item.index, rejection: settlementRejection(policy, item, e) };
+  }
+}

@@ -1,0 +1,17 @@
+// Bundles the CLI into one file (packages/cli/dist/policy.cjs): fast start-up, no TypeScript at run time.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  entryPoints: [`${root}packages/cli/src/main.ts`],
+  outfile: `${root}packages/cli/dist/policy.cjs`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  banner: { js: '#!/usr/bin/env node' },
+});
