@@ -39,3 +39,4 @@ export {
 } from './input/record-item.js';
 export { claimSchema } from './input/schema.js';
 export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fields.js';
+export { policyTextConstants } from './introspect.js';

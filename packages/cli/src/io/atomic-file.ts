@@ -95,8 +95,13 @@ export class AtomicFile {
     const s = this.stream as WriteStream;
     await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
     open.delete(this);
-    this.throwIfFailed();
-    renameSync(this.temp, this.path);
+    try {
+      this.throwIfFailed();
+      renameSync(this.temp, this.path);
+    } catch (e) {
+      this.removeTemp();
+      throw e instanceof UsageError ? e : this.writeError(e as Error);
+    }
   }
 
   abort(): void {
@@ -104,6 +109,10 @@ export class AtomicFile {
     this.done = true;
     (this.stream as WriteStream).destroy();
     open.delete(this);
+    this.removeTemp();
+  }
+
+  private removeTemp(): void {
     try {
       unlinkSync(this.temp);
     } catch {

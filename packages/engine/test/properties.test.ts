@@ -1,0 +1,141 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Decimal, LAYERS, PAYING_LAYERS, ZERO, loadPolicy, parseDate, type Decimal as D } from '@policy/dsl';
+import {
+  compilePolicy,
+  policyTextConstants,
+  settleBatch,
+  settlementToJson,
+  validateRecord,
+  type ClaimItem,
+  type CompiledPolicy,
+  type Outcome,
+} from '../src/index.js';
+import { history, type RawClaim } from './arbitraries.js';
+
+/**
+ * Properties that hold for every policy under policies/ (a new policy is covered without new
+ * code): over generated contract-valid claim histories, layers add up to the invoice to the
+ * fen, none is negative, each has exactly two decimals, settling is deterministic, and a
+ * batch's results do not depend on the order of its lines nor on sharding by person.
+ */
+
+const root = 'policies';
+const policyDirs = readdirSync(root)
+  .map((d) => join(root, d))
+  .filter((d) => statSync(d).isDirectory() && readdirSync(d).some((f) => f.endsWith('.policy')))
+  .sort();
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 150);
+
+function items(raw: readonly RawClaim[]): ClaimItem[] {
+  return raw.map((r, index) => {
+    const v = validateRecord(r, { line: index + 1 });
+    if (!v.ok) throw new Error(`generator made an invalid claim: ${v.rejection.field}: ${v.rejection.message}`);
+    return { index, location: { line: index + 1 }, claim: v.claim };
+  });
+}
+
+function byId(outcomes: readonly Outcome[], list: readonly ClaimItem[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const o of outcomes) {
+    const id = (list[o.index] as ClaimItem).claim.id;
+    m.set(id, o.kind === 'settled' ? JSON.stringify(settlementToJson(o.settlement)) : `rejected: ${o.rejection.message}`);
+  }
+  return m;
+}
+
+function shuffle<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Extra properties of one policy, by policy name. */
+const POLICY_PROPERTIES: Record<string, (outcomes: readonly Outcome[]) => void> = {
+  // ANYI-7.2 (D3): a registered-poor inpatient's paying layers reach 90% of (total − hospital).
+  anyi: (outcomes) => {
+    for (const o of outcomes) {
+      if (o.kind !== 'settled') continue;
+      const { claim, layers } = o.settlement;
+      if (claim.visit !== 'inpatient' || !claim.categories.has('registered_poor')) continue;
+      const paying = PAYING_LAYERS.reduce<D>((sum, l) => sum.plus(layers[l]), ZERO);
+      const floor = new Decimal('0.9').times(claim.total.minus(layers.hospital));
+      expect(paying.plus('0.01').greaterThanOrEqualTo(floor), `claim ${claim.id}: paying ${paying} < 90% of ${claim.total.minus(layers.hospital)}`).toBe(true);
+    }
+  },
+};
+
+describe.each(policyDirs)('properties of %s', (dir) => {
+  const loaded = loadPolicy(dir);
+  if (!loaded.policy) throw new Error(`${dir} does not check clean`);
+  const policy: CompiledPolicy = compilePolicy(loaded.policy);
+  const first = loaded.policy.versions[0]?.date ?? '2018-01-01';
+  // a few days before the first version too: those claims must be rejected, and only those
+  const from = new Date((parseDate(first) as number) * 86_400_000 - 5 * 86_400_000).toISOString().slice(0, 10);
+  const arb = history({ diseases: policyTextConstants(loaded.policy), from, days: 800 });
+
+  it('layers add up to total exactly, are ≥ 0 with exactly 2 decimals; only claims before the first version are rejected', () => {
+    fc.assert(
+      fc.property(arb, (raw) => {
+        const list = items(raw);
+        for (const o of settleBatch(policy, list)) {
+          const claim = (list[o.index] as ClaimItem).claim;
+          if (o.kind === 'rejected') {
+            expect(claim.date < first, `claim ${claim.id} rejected: ${o.rejection.message}`).toBe(true);
+            continue;
+          }
+          expect(claim.date >= first).toBe(true);
+          const json = settlementToJson(o.settlement) as { layers: Record<string, string>; total: string };
+          expect(Object.keys(json.layers)).toContain('patient');
+          let sum: D = ZERO;
+          for (const [layer, amount] of Object.entries(json.layers)) {
+            expect(amount, `${claim.id} ${layer}`).toMatch(/^(0|[1-9][0-9]*)\.[0-9]{2}$/);
+            sum = sum.plus(amount);
+          }
+          expect(sum.equals(claim.total), `${claim.id}: layers sum to ${sum.toFixed(2)}, total ${json.total}`).toBe(true);
+          for (const l of LAYERS) if (!o.settlement.declaredLayers.includes(l)) expect(o.settlement.layers[l].isZero()).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is deterministic, and independent of line order and of sharding by person', () => {
+    fc.assert(
+      fc.property(arb, fc.integer(), fc.integer({ min: 2, max: 4 }), (raw, seed, shards) => {
+        const list = items(raw);
+        const whole = byId(settleBatch(policy, list), list);
+        expect(byId(settleBatch(policy, list), list)).toEqual(whole);
+
+        const shuffledRaw = shuffle(raw, seed);
+        const shuffled = items(shuffledRaw);
+        expect(byId(settleBatch(policy, shuffled), shuffled)).toEqual(whole);
+
+        const merged = new Map<string, string>();
+        for (let k = 0; k < shards; k++) {
+          const part = items(shuffledRaw.filter((c) => Number(String(c['personId']).slice(1)) % shards === k));
+          for (const [id, v] of byId(settleBatch(policy, part), part)) merged.set(id, v);
+        }
+        expect(merged).toEqual(whole);
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  });
+
+  const extra = POLICY_PROPERTIES[loaded.policy.name];
+  if (extra) {
+    it(`holds the ${loaded.policy.name}-specific properties`, () => {
+      fc.assert(
+        fc.property(arb, (raw) => extra(settleBatch(policy, items(raw)))),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
