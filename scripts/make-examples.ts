@@ -62,20 +62,20 @@ const DIALYSIS: Base<'personId' | 'visit' | 'level'> = {
 };
 
 const SHOWCASE: readonly Showcase[] = [
-  show('肝癌, registered poor, stay 1 of 4 in 2018: out-of-pocket starts to accumulate (fifth line, ANYI-8)', {
-    ...CANCER, visit: 'inpatient', level: 3, region: 'city', admitted: '2018-03-02', discharged: '2018-03-16', total: '46800.00', inCatalog: '39780.00', hospitalId: 'H360100301',
+  show('肝癌, registered poor, stay 1 of 4 in 2018, mostly out-of-catalogue targeted drugs: the 90% floor leaves 10%, which starts the fifth line\'s yearly count (ANYI-8)', {
+    ...CANCER, visit: 'inpatient', level: 3, region: 'city', admitted: '2018-03-02', discharged: '2018-03-16', total: '46800.00', inCatalog: '14040.00', hospitalId: 'H360100301',
   }),
   show('肝癌, stay 2 (province, referred)', {
-    ...CANCER, visit: 'inpatient', level: 3, region: 'province', admitted: '2018-06-04', discharged: '2018-06-19', total: '52300.50', inCatalog: '43409.42', hospitalId: 'H360400302',
+    ...CANCER, visit: 'inpatient', level: 3, region: 'province', admitted: '2018-06-04', discharged: '2018-06-19', total: '45000.00', inCatalog: '13500.00', hospitalId: 'H360400302',
   }),
   show('肝癌, 恶性肿瘤门诊放化疗: class Ⅰ outpatient chronic disease (cap 10万)', {
     personId: 'P900001', visit: 'outpatient_chronic', level: 2, disease: '恶性肿瘤门诊放化疗', diagnoses: ['Z51.1', 'C22.0'], date: '2018-08-09', total: '6820.00', inCatalog: '6138.00', hospitalId: 'H360123201',
   }),
-  show('肝癌, stay 3 (county hospital): the yearly out-of-pocket passes 1万', {
-    ...CANCER, visit: 'inpatient', level: 2, admitted: '2018-09-10', discharged: '2018-09-24', total: '38950.00', inCatalog: '33107.50', hospitalId: 'H360123201',
+  show('肝癌, stay 3 (county hospital): the yearly out-of-pocket passes 1万, the county pays this stay\'s share (finance)', {
+    ...CANCER, visit: 'inpatient', level: 2, admitted: '2018-09-10', discharged: '2018-09-24', total: '38950.00', inCatalog: '11685.00', hospitalId: 'H360123201',
   }),
-  show('肝癌, stay 4: the rest of the 1万 county subsidy', {
-    ...CANCER, visit: 'inpatient', level: 3, region: 'city', admitted: '2018-11-08', discharged: '2018-11-20', total: '41200.00', inCatalog: '35020.00', hospitalId: 'H360100301',
+  show('肝癌, stay 4: the rest of the 1万 county subsidy, then the patient pays again', {
+    ...CANCER, visit: 'inpatient', level: 3, region: 'city', admitted: '2018-11-08', discharged: '2018-11-20', total: '72000.00', inCatalog: '21600.00', hospitalId: 'H360100301',
   }),
   show('肝癌, 2019: a new accounting year, every accumulator starts again', {
     ...CANCER, visit: 'inpatient', level: 3, region: 'city', admitted: '2019-01-03', discharged: '2019-01-14', total: '39800.00', inCatalog: '33830.00', hospitalId: 'H360100301',
