@@ -1,4 +1,4 @@
-import { LAYERS, formatMoney, formatRatio, PAYING_LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
+import { LAYERS, formatMoney, PAYING_LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
 import { describeRejection, type Rejection, type SettledClaim } from '@policy/engine';
 
 /** What a batch did, for the summary on stderr. */
@@ -43,6 +43,10 @@ export class BatchSummary {
   }
 }
 
+function percent(part: Decimal, whole: Decimal): string {
+  return whole.isZero() ? '' : `${part.dividedBy(whole).times(100).toFixed(2)}%`;
+}
+
 function grouped(amount: string): string {
   const [int, frac] = amount.split('.');
   return `${(int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac ?? '00'}`;
@@ -59,11 +63,10 @@ export function renderSummary(s: BatchSummary, title: string): string {
     lines.push(`  ${'layer'.padEnd(20)}${'amount'.padStart(20)}   share`);
     for (const l of LAYERS) {
       const v = s.layerTotals.get(l) as Decimal;
-      const share = s.total.isZero() ? '' : formatRatio(v.dividedBy(s.total).toDecimalPlaces(4));
-      lines.push(`  ${l.padEnd(20)}${grouped(formatMoney(v)).padStart(20)}   ${share}`);
+      lines.push(`  ${l.padEnd(20)}${grouped(formatMoney(v)).padStart(20)}   ${percent(v, s.total).padStart(7)}`);
     }
     lines.push(`  ${'total'.padEnd(20)}${grouped(formatMoney(s.total)).padStart(20)}`);
-    if (!s.total.isZero()) lines.push(`  effective ratio (paying layers / total): ${formatRatio(s.paying.dividedBy(s.total).toDecimalPlaces(4))}`);
+    if (!s.total.isZero()) lines.push(`  effective ratio (paying layers / total): ${percent(s.paying, s.total)}`);
   }
   const secs = s.seconds;
   lines.push(`  wall time ${secs.toFixed(2)} s, ${Math.round(s.read / Math.max(secs, 1e-6))} records/s`);

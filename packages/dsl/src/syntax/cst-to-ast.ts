@@ -423,7 +423,13 @@ export class CstToAst {
       return { kind: 'name', name: id.name, span: id.span };
     }
     const inner = this.node(n, 'inner');
-    if (inner) return this.expression(inner);
+    if (inner) {
+      // `(a or b)`: the node covers its parentheses, so its source text is balanced in traces
+      const e = this.expression(inner);
+      const covered = { ...e, span } as A.Expr;
+      this.depth.set(covered, this.depth.get(e) ?? 1);
+      return covered;
+    }
     const set = this.node(n, 'setLiteral');
     if (set) {
       const elements = this.nodes(set, 'element').map((e) => this.expression(e));

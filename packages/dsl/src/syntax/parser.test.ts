@@ -78,6 +78,15 @@ describe('AST', () => {
     expect(text.slice(bin.opSpan.start, bin.opSpan.end)).toBe('of');
   });
 
+  it('gives a parenthesised expression the span of its parentheses', () => {
+    const text = `${header}let x = (a or b) and c`;
+    const { ast } = parsePolicyFile('t.policy', text);
+    const let_ = ast.declarations.find((d): d is A.LetDecl => d.kind === 'let') as A.LetDecl;
+    expect(text.slice(let_.value.span.start, let_.value.span.end)).toBe('(a or b) and c');
+    const left = (let_.value as A.BinaryExpr).left;
+    expect(text.slice(left.span.start, left.span.end)).toBe('(a or b)');
+  });
+
   it('binds operators by precedence: × before +, comparison before and, ?? below arithmetic', () => {
     const { ast } = parsePolicyFile('t.policy', `${header}let x = a + b × c > d and e ?? f + 1元 == g`);
     const let_ = ast.declarations.find((d): d is A.LetDecl => d.kind === 'let') as A.LetDecl;
