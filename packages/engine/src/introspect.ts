@@ -1,4 +1,4 @@
-import type { ResolvedPolicy, TExpr } from '@policy/dsl';
+import { childExprs, type ResolvedPolicy, type TExpr } from '@policy/dsl';
 
 /**
  * The text values a policy tests claims against (disease names in its sets, table keys,
@@ -9,35 +9,8 @@ export function policyTextConstants(policy: ResolvedPolicy): string[] {
   const out = new Set<string>();
   const visit = (e: TExpr | undefined): void => {
     if (!e) return;
-    switch (e.k) {
-      case 'const':
-        if (e.type === 'text' && typeof e.value === 'string') out.add(e.value);
-        return;
-      case 'index':
-        visit(e.key);
-        return;
-      case 'neg':
-      case 'not':
-        visit(e.operand);
-        return;
-      case 'binary':
-        visit(e.left);
-        visit(e.right);
-        return;
-      case 'call':
-        e.args.forEach(visit);
-        return;
-      case 'if':
-        visit(e.cond);
-        visit(e.then);
-        visit(e.else);
-        return;
-      case 'setLit':
-        e.elements.forEach(visit);
-        return;
-      default:
-        return;
-    }
+    if (e.k === 'const' && e.type === 'text' && typeof e.value === 'string') out.add(e.value);
+    childExprs(e).forEach(visit);
   };
   for (const s of policy.sets) for (const el of s.elements) if (typeof el.value === 'string') out.add(el.value);
   for (const t of policy.tables) for (const r of t.rows) if (typeof r.key === 'string' && t.keyType === 'text') out.add(r.key);

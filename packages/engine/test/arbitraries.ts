@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { formatDate, parseDate } from '@policy/dsl';
+import { CATEGORIES, REFERRALS, REGIONS, VISITS, formatFen as fen } from '../src/generate/raw-claim.js';
 
 /**
  * fast-check arbitraries of contract-valid raw claims (as a JSON Lines file would carry them)
  * and of claim histories: several persons, several claims each, over two years.
  */
 
-const CATEGORIES = ['registered_poor', 'extreme_poor', 'dibao', 'dibao_edge', 'monitored', 'hardship'] as const;
-const VISITS = ['inpatient', 'outpatient_chronic', 'outpatient_observation', 'outpatient'] as const;
-const REGIONS = ['county', 'city', 'province', 'out_of_province'] as const;
-const REFERRALS = ['referred', 'unreferred', 'emergency'] as const;
-
-function fen(n: number): string {
-  return `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
-}
 
 /** Amounts in whole fen, biased towards the sizes claims have (tens to hundreds of thousands of yuan). */
 const amountFen = fc.oneof(

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { diagnosticToJson, renderDiagnostic } from '@policy/dsl';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { reportFormat } from '../format-option.js';
 import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
@@ -12,7 +13,7 @@ export function registerCheck(program: Command): void {
     .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
     .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
     .action((paths: string[], opts: { format: string }) => {
-      if (opts.format !== 'pretty' && opts.format !== 'json') throw new UsageError('--format is pretty or json');
+      const format = reportFormat(opts.format);
       let errors = 0;
       const json: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -20,7 +21,7 @@ export function registerCheck(program: Command): void {
         const nErr = r.diagnostics.filter((d) => d.severity === 'error').length;
         const nWarn = r.diagnostics.length - nErr;
         errors += nErr;
-        if (opts.format === 'json') {
+        if (format === 'json') {
           json.push({
             path,
             policy: r.policy?.name ?? null,
@@ -40,7 +41,7 @@ export function registerCheck(program: Command): void {
           process.stderr.write(`FAILED ${path}: ${nErr} error${nErr > 1 ? 's' : ''}${nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : ''}\n`);
         }
       }
-      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ policies: json }, null, 2)}\n`);
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ policies: json }, null, 2)}\n`);
       process.exitCode = errors > 0 ? EXIT.findings : EXIT.ok;
     });
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exampleFiles, runExamples } from '@policy/engine';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { reportFormat } from '../format-option.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 
 /** `policy test PATH…`: runs the example claims (tests/*.yaml) next to each policy. */
@@ -14,7 +15,7 @@ export function registerTest(program: Command): void {
     .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
     .addHelpText('after', '\nExit status: 0 all pass, 1 any fails (or a policy has no examples), 2 usage or I/O error.')
     .action((paths: string[], opts: { format: string }) => {
-      if (opts.format !== 'pretty' && opts.format !== 'json') throw new UsageError('--format is pretty or json');
+      const format = reportFormat(opts.format);
       let failed = 0;
       const report: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -26,7 +27,7 @@ export function registerTest(program: Command): void {
         const claims = result.cases.reduce((n, c) => n + c.claims, 0);
         const empty = files.length === 0 || result.cases.length === 0;
         if (bad.length > 0 || result.problems.length > 0 || empty) failed++;
-        if (opts.format === 'json') {
+        if (format === 'json') {
           report.push({ path, policy: policy.name, cases: result.cases, problems: result.problems });
           continue;
         }
@@ -43,7 +44,7 @@ export function registerTest(program: Command): void {
             `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claims in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
           );
       }
-      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ policies: report }, null, 2)}\n`);
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ policies: report }, null, 2)}\n`);
       process.exitCode = failed > 0 ? EXIT.findings : EXIT.ok;
     });
 }

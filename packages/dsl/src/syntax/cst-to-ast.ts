@@ -21,10 +21,7 @@ export class CstToAst {
   private readonly depth = new WeakMap<A.Expr, number>();
   private depthReported = false;
 
-  constructor(
-    private readonly path: string,
-    private readonly text: string,
-  ) {}
+  constructor(private readonly path: string) {}
 
   // ------------------------------------------------------------ helpers
 

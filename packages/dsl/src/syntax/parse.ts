@@ -83,7 +83,7 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
       const at = tokenSpan(path, e.token) ?? (previous && tokenSpan(path, previous)) ?? source.endSpan();
       diagnostics.push(error('E002', at, e.message));
     }
-    const translator = new CstToAst(path, text);
+    const translator = new CstToAst(path);
     ast = translator.file(parsed.cst);
     diagnostics.push(...translator.diagnostics);
   } catch (e) {

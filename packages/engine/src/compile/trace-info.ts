@@ -1,4 +1,4 @@
-import type { ResolvedPolicy, RuleIR, Span, TExpr, Type } from '@policy/dsl';
+import { childExprs, type ResolvedPolicy, type RuleIR, type Span, type TExpr, type Type } from '@policy/dsl';
 import type { ClauseRef, TraceLocation } from '../trace.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 
@@ -35,57 +35,32 @@ export class SourceText {
 /** The named values an expression reads (parameters, fields, layers, lets, lookups …). */
 export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): InputReader[] {
   const out = new Map<string, InputReader>();
+  const add = (label: string, x: TExpr): void => {
+    out.set(label, { label, type: x.type, read: compileExpr(x, env) });
+  };
   const visit = (x: TExpr): void => {
     switch (x.k) {
       case 'param':
-        out.set(x.param.name, { label: x.param.name, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.param.name, x);
       case 'field':
-        out.set(x.field, { label: x.field, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.field, x);
       case 'state':
-        out.set(x.name, { label: x.name, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.name, x);
       case 'layer':
-        out.set(x.layer, { label: x.layer, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.layer, x);
       case 'acc':
-        out.set(x.acc.name, { label: x.acc.name, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.acc.name, x);
       case 'let':
-        out.set(x.let.name, { label: x.let.name, type: x.type, read: compileExpr(x, env) });
-        return;
+        return add(x.let.name, x);
       case 'local':
-        out.set(x.name, { label: x.name, type: x.type, read: compileExpr(x, env) });
-        return;
-      case 'index': {
-        const label = source.text(x.span);
-        out.set(label, { label, type: x.type, read: compileExpr(x, env) });
-        visit(x.key);
-        return;
-      }
-      case 'neg':
-      case 'not':
-        visit(x.operand);
-        return;
-      case 'binary':
-        visit(x.left);
-        visit(x.right);
-        return;
-      case 'call':
-        x.args.forEach(visit);
-        return;
-      case 'if':
-        visit(x.cond);
-        visit(x.then);
-        visit(x.else);
-        return;
-      case 'setLit':
-        x.elements.forEach(visit);
-        return;
+        return add(x.name, x);
+      case 'index':
+        add(source.text(x.span), x);
+        break;
       default:
-        return;
+        break;
     }
+    childExprs(x).forEach(visit);
   };
   visit(e);
   return [...out.values()];

@@ -1,4 +1,6 @@
+import { LEVELS as DSL_LEVELS, enumValues } from '@policy/dsl';
 import type { Category, Level, Referral, Region, Visit } from '../claim.js';
+import { CONTRACT_FIELDS } from '../input/fields.js';
 
 /**
  * A claim as it stands in an input file (../shared/design/contract.md, "Claim (input)"):
@@ -26,34 +28,16 @@ export interface RawClaim {
 }
 
 /** The contract's claim fields, in the contract's order (also the CSV column order). */
-export const CLAIM_FIELDS = [
-  'id',
-  'personId',
-  'date',
-  'categories',
-  'visit',
-  'level',
-  'region',
-  'referral',
-  'designated',
-  'disease',
-  'diagnoses',
-  'admitted',
-  'discharged',
-  'total',
-  'inCatalog',
-  'quota',
-  'hospitalId',
-] as const satisfies readonly (keyof RawClaim)[];
+export const CLAIM_FIELDS: readonly (keyof RawClaim)[] = CONTRACT_FIELDS;
 
-export type ClaimField = (typeof CLAIM_FIELDS)[number];
+export type ClaimField = (typeof CONTRACT_FIELDS)[number];
 
-/** The contract's enumerations, in the contract's order. */
-export const CATEGORIES = ['registered_poor', 'extreme_poor', 'dibao', 'dibao_edge', 'monitored', 'hardship'] as const satisfies readonly Category[];
-export const VISITS = ['inpatient', 'outpatient_chronic', 'outpatient_observation', 'outpatient'] as const satisfies readonly Visit[];
-export const REGIONS = ['county', 'city', 'province', 'out_of_province'] as const satisfies readonly Region[];
-export const REFERRALS = ['referred', 'unreferred', 'emergency'] as const satisfies readonly Referral[];
-export const LEVELS = [0, 1, 2, 3] as const satisfies readonly Level[];
+/** The contract's enumerations, in the contract's order (from the one vocabulary in @policy/dsl). */
+export const CATEGORIES = enumValues('category') as Category[];
+export const VISITS = enumValues('visit') as Visit[];
+export const REGIONS = enumValues('region') as Region[];
+export const REFERRALS = enumValues('referral') as Referral[];
+export const LEVELS: readonly Level[] = DSL_LEVELS;
 
 /** Money from whole fen: `12345` → `"123.45"`. Money never passes through a float here. */
 export function formatFen(fen: number): string {

@@ -1,0 +1,230 @@
+import { error } from '../diagnostics/diagnostic.js';
+import { Decimal } from '../money.js';
+import type { Span } from '../source.js';
+import type * as A from '../syntax/ast.js';
+import { CLAIM_FIELDS, ENUMS, KEY_FIELDS, LEVELS, lookupEnumValue, type EnumKind } from '../vocabulary.js';
+import { citation } from './citation.js';
+import { foldConstant } from './constants.js';
+import type { CheckContext } from './context.js';
+import type { AccumulatorSym, LetSym, ParamSym, SetSym, TableKey, TableSym, TExpr } from './ir.js';
+import type { Scope } from './resolver.js';
+import { suggest } from './suggest.js';
+import { isScalar, TYPE_NAMES, type Type } from './types.js';
+
+/**
+ * Parameters, tables, sets, lets and accumulators: each resolved on first use. Their values
+ * must be constants (E112); every number either cites a clause or is marked assumed (E303);
+ * ratios lie in 0–100% (E204); tables cover their keys (E404, E405).
+ */
+
+function constantScope(owner: string): Scope {
+  return { context: 'constant', owner };
+}
+
+function checkRatioRange(ctx: CheckContext, e: TExpr, owner: string): void {
+  if (e.type !== 'ratio' && e.type !== 'points') return;
+  if (e.k === 'const') return; // a literal is checked where it is read (resolver)
+  const v = foldConstant(e);
+  if (v instanceof Decimal && (v.lessThan(0) || v.greaterThan(1))) {
+    ctx.report(error('E204', e.span, `${owner} is ${v.times(100).toString()}%, outside 0–100%`));
+  }
+}
+
+export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
+  const owner = `parameter ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  if (cit.cites.length === 0 && cit.assumed === undefined) {
+    ctx.report(
+      error('E303', d.name.span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`),
+    );
+  }
+  const scope = constantScope(owner);
+  const values: { from: string; expr: TExpr }[] = [];
+  const firstVersion = ctx.versions[0]?.date ?? '0000-01-01';
+  if (d.value) {
+    values.push({ from: firstVersion, expr: ctx.exprs.resolve(d.value, scope) });
+  } else {
+    for (const dv of d.dated ?? []) {
+      if (!ctx.versions.some((v) => v.date === dv.date.value)) {
+        ctx.report(error('E403', dv.date.span, `${dv.date.value} is not a version of this policy (versions: ${ctx.versions.map((v) => v.date).join(', ')})`));
+      }
+      values.push({ from: dv.date.value, expr: ctx.exprs.resolve(dv.value, scope) });
+    }
+    values.sort((a, b) => a.from.localeCompare(b.from));
+    const earliest = values[0];
+    if (!earliest) {
+      ctx.report(error('E203', d.name.span, `${owner} has no value`));
+    } else if (earliest.from !== firstVersion && ctx.versions.length > 0) {
+      ctx.report(error('E403', d.name.span, `${owner} has no value before ${earliest.from}, but the policy starts ${firstVersion}`));
+    }
+  }
+  let type: Type = values[0]?.expr.type ?? 'error';
+  if (d.typeName) {
+    const declared = TYPE_NAMES[d.typeName.name];
+    if (!declared) {
+      const s = suggest(d.typeName.name, Object.keys(TYPE_NAMES));
+      ctx.report(error('E101', d.typeName.span, `unknown type ${d.typeName.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    } else {
+      type = declared;
+    }
+  }
+  for (const v of values) {
+    ctx.exprs.expect(v.expr, type, owner);
+    checkRatioRange(ctx, v.expr, owner);
+  }
+  return { kind: 'param', name: d.name.name, type, values, span: d.name.span, ...cit };
+}
+
+function tableKey(field: string, keyType: Type, e: A.Expr): { key: TableKey } | { problem: string } | undefined {
+  if (e.kind === 'error') return undefined;
+  if (keyType === 'level') {
+    if (e.kind === 'numeric' && e.unit === 'number' && /^[0-3]$/.test(e.value)) return { key: Number(e.value) };
+    return { problem: `a ${field} key is one of 0, 1, 2, 3` };
+  }
+  if (keyType === 'text') {
+    if (e.kind === 'string') return { key: e.value };
+    return { problem: `a ${field} key is text in quotes, e.g. "食道癌"` };
+  }
+  const name = e.kind === 'name' ? e.name : e.kind === 'string' ? e.value : undefined;
+  const ev = name !== undefined ? lookupEnumValue(name) : undefined;
+  if (ev && ev.kind === keyType) return { key: ev.value };
+  return { problem: `a ${field} key is one of ${Object.keys(ENUMS[keyType as EnumKind] ?? {}).join(', ')}` };
+}
+
+export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
+  const owner = `table ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  if (cit.cites.length === 0 && cit.assumed === undefined) {
+    ctx.report(error('E303', d.name.span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`));
+  }
+  const by = d.by.name;
+  let keyType: Type = 'error';
+  if (!CLAIM_FIELDS[by]) {
+    const s = suggest(by, KEY_FIELDS);
+    ctx.report(error('E102', d.by.span, `unknown claim field ${by}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+  } else if (!(KEY_FIELDS as readonly string[]).includes(by)) {
+    ctx.report(error('E203', d.by.span, `a table cannot be keyed by ${by}; key fields: ${KEY_FIELDS.join(', ')}`));
+  } else {
+    keyType = (CLAIM_FIELDS[by] as { type: Type }).type;
+  }
+  const scope = constantScope(owner);
+  const rows: { key: TableKey; value: TExpr; span: Span }[] = [];
+  const seen = new Map<TableKey, Span>();
+  let valueType: Type | undefined;
+  for (const row of d.rows) {
+    const value = ctx.exprs.resolve(row.value, scope);
+    if (valueType === undefined && value.type !== 'error') valueType = value.type;
+    else if (valueType !== undefined) ctx.exprs.expect(value, valueType, `every value of ${owner}`);
+    checkRatioRange(ctx, value, `${owner}[${row.key.kind === 'string' ? row.key.value : row.key.kind === 'numeric' ? row.key.value : row.key.kind === 'name' ? row.key.name : '?'}]`);
+    if (keyType === 'error') continue;
+    const k = tableKey(by, keyType, row.key);
+    if (!k) continue;
+    if ('problem' in k) {
+      ctx.report(error('E203', row.key.span, k.problem));
+      continue;
+    }
+    const prev = seen.get(k.key);
+    if (prev !== undefined) {
+      ctx.report(error('E109', row.key.span, `${owner} has two rows for ${String(k.key)}`, { related: [{ span: prev, message: 'the first row is here' }] }));
+      continue;
+    }
+    seen.set(k.key, row.key.span);
+    rows.push({ key: k.key, value, span: row.span });
+  }
+  let otherwise: TExpr | undefined;
+  if (d.otherwise) {
+    otherwise = ctx.exprs.resolve(d.otherwise, scope);
+    if (valueType !== undefined) ctx.exprs.expect(otherwise, valueType, `the otherwise of ${owner}`);
+    else valueType = otherwise.type;
+  }
+  // Coverage: a level or enum table without `otherwise` must have a row for every value.
+  if (!otherwise && keyType !== 'error') {
+    const all: TableKey[] | undefined =
+      keyType === 'level' ? [...LEVELS] : isScalar(keyType) && keyType in ENUMS ? Object.keys(ENUMS[keyType as EnumKind]) : undefined;
+    const missing = all?.filter((k) => !seen.has(k)) ?? [];
+    if (missing.length > 0) {
+      ctx.report(error('E404', d.name.span, `${owner} has no row for ${by} ${missing.join(', ')}; add the rows or an \`otherwise: …\``));
+    }
+  }
+  if (d.domain) {
+    const setEntry = ctx.entries.get(d.domain.name);
+    if (!setEntry || setEntry.kind !== 'set') {
+      const sets = [...ctx.entries.values()].filter((x) => x.kind === 'set').map((x) => x.decl.name.name);
+      const s = suggest(d.domain.name, sets);
+      ctx.report(error('E101', d.domain.span, `unknown set ${d.domain.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    } else {
+      ctx.resolveEntry(setEntry, d.domain.span);
+      setEntry.used = true;
+      const members = new Set(setEntry.sym?.elements.map((x) => x.value) ?? []);
+      const missing = [...members].filter((m) => !seen.has(m));
+      const extra = [...seen.keys()].filter((k) => !members.has(k));
+      if (missing.length > 0 || extra.length > 0) {
+        const parts = [];
+        if (missing.length > 0) parts.push(`no row for ${missing.join(', ')}`);
+        if (extra.length > 0) parts.push(`rows not in ${d.domain.name}: ${extra.join(', ')}`);
+        ctx.report(error('E405', d.domain.span, `${owner} must have one row for each member of ${d.domain.name}: ${parts.join('; ')}`));
+      }
+    }
+  }
+  return {
+    kind: 'table',
+    name: d.name.name,
+    by,
+    keyType,
+    valueType: valueType ?? 'error',
+    rows,
+    span: d.name.span,
+    ...(otherwise ? { otherwise } : {}),
+    ...cit,
+  };
+}
+
+export function resolveSet(ctx: CheckContext, d: A.SetDecl): SetSym {
+  const owner = `set ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  const scope = constantScope(owner);
+  const elements: { value: string | number; span: Span }[] = [];
+  const seen = new Map<string | number, Span>();
+  let elementType: Type | undefined;
+  for (const e of d.elements) {
+    const t = ctx.exprs.resolve(e, scope);
+    if (t.type === 'error') continue;
+    if (elementType === undefined) elementType = t.type;
+    else if (!ctx.exprs.expect(t, elementType, `every member of ${owner}`)) continue;
+    const v = foldConstant(t);
+    if (typeof v !== 'string' && !(v instanceof Decimal)) {
+      ctx.report(error('E112', t.span, `a member of ${owner} must be a constant`));
+      continue;
+    }
+    const value = v instanceof Decimal ? v.toNumber() : v;
+    const prev = seen.get(value);
+    if (prev) {
+      ctx.report(error('E109', t.span, `${owner} lists ${String(value)} twice`, { related: [{ span: prev, message: 'first listed here' }] }));
+      continue;
+    }
+    seen.set(value, t.span);
+    elements.push({ value, span: t.span });
+  }
+  if (d.elements.length === 0) ctx.report(error('E203', d.name.span, `${owner} is empty`));
+  return { kind: 'set', name: d.name.name, elementType: elementType ?? 'error', elements, span: d.name.span, ...cit };
+}
+
+export function resolveLet(ctx: CheckContext, d: A.LetDecl): LetSym {
+  const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: `let ${d.name.name}` });
+  const note = citation(ctx, d.meta).note;
+  return { kind: 'let', name: d.name.name, index: ctx.nextIndex('let'), type: expr.type, expr, span: d.name.span, ...(note !== undefined ? { note } : {}) };
+}
+
+export function resolveAccumulator(ctx: CheckContext, d: A.AccumulatorDecl): AccumulatorSym {
+  const cit = citation(ctx, d.meta);
+  const keys: string[] = [];
+  for (const k of d.keys) {
+    if (!(KEY_FIELDS as readonly string[]).includes(k.name)) {
+      const s = suggest(k.name, KEY_FIELDS);
+      ctx.report(error('E102', k.span, `an accumulator can be kept by ${KEY_FIELDS.join(', ')}, not ${k.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    } else {
+      keys.push(k.name);
+    }
+  }
+  return { kind: 'accumulator', name: d.name.name, index: ctx.nextIndex('accumulator'), keys, span: d.name.span, ...cit };
+}
