@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseDate } from '../dates.js';
 import { Decimal } from '../money.js';
 import type * as A from '../syntax/ast.js';
@@ -14,6 +14,7 @@ import {
   type LayerName,
 } from '../vocabulary.js';
 import type { TExpr } from './ir.js';
+import { typeOperator } from './operators.js';
 import type { Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { describeType, isNumeric, isScalar, sameType, type Scalar, type Type } from './types.js';
@@ -38,6 +39,7 @@ export interface GlobalResolver {
 }
 
 const err = (span: Span): TExpr => ({ k: 'error', type: 'error', span });
+const OP_TEXT: Partial<Record<A.BinaryOp, string>> = { '*': '×', '/': '÷' };
 
 /** Types and binds expressions. Every problem becomes a diagnostic and an `error` node. */
 export class ExprResolver {
@@ -280,111 +282,38 @@ export class ExprResolver {
     const right0 = this.resolve(e.right, scope);
     if (left0.type === 'error' || right0.type === 'error') return err(e.span);
     const [left, right] = this.unify(left0, right0);
+    const node = (type: Type, clampRatio = false): TExpr => ({ k: 'binary', op: e.op, type, left, right, clampRatio, span: e.span });
+    if (e.op === 'and' || e.op === 'or') {
+      this.expect(left, 'bool', `'${e.op}'`);
+      this.expect(right, 'bool', `'${e.op}'`);
+      return node('bool');
+    }
+    const typing = typeOperator(e.op, left.type, right.type);
+    if (typing.ok) return node(typing.type, typing.clampRatio);
     const lt = left.type;
     const rt = right.type;
-    const node = (type: Type, clampRatio = false): TExpr => ({ k: 'binary', op: e.op, type, left, right, clampRatio, span: e.span });
-
-    switch (e.op) {
-      case 'and':
-      case 'or':
-        this.expect(left, 'bool', `'${e.op}'`);
-        this.expect(right, 'bool', `'${e.op}'`);
-        return node('bool');
-      case '+':
-      case '-': {
-        if (lt === 'date' && rt === 'date' && e.op === '-') return node('days');
-        if (lt === 'date' && rt === 'days') return node('date');
-        if (lt === 'ratio' && (rt === 'points' || rt === 'ratio')) return node('ratio', true);
-        if (lt === 'points' && rt === 'ratio' && e.op === '+') return node('ratio', true);
-        if (sameType(lt, rt) && isNumeric(lt)) return node(lt);
-        return this.mixError(left, right, e.op);
+    switch (typing.problem) {
+      case 'money-times-money':
+        this.report(error('E201', right.span, 'money where a ratio belongs: money × money has no meaning; write a percentage such as 90%'));
+        break;
+      case 'money-share':
+        this.report(error('E201', left.span, `money where a ratio belongs: the left of 'of' is a share, e.g. 90% of …`));
+        break;
+      case 'enum-mismatch': {
+        const shown = right.k === 'const' ? `${String(right.value)} is ${describeType(rt)}` : `the right side is ${describeType(rt)}`;
+        this.report(error('E203', right.span, `${shown}, but ${describeType(lt)} is expected here`));
+        break;
       }
-      case '*': {
-        const pair = `${String(lt)}*${String(rt)}`;
-        const result: Record<string, Scalar> = {
-          'money*ratio': 'money',
-          'ratio*money': 'money',
-          'money*number': 'money',
-          'number*money': 'money',
-          'ratio*ratio': 'ratio',
-          'ratio*number': 'ratio',
-          'number*ratio': 'ratio',
-          'number*number': 'number',
-          'days*number': 'days',
-          'number*days': 'days',
-        };
-        const t = result[pair];
-        if (t) return node(t);
-        if (lt === 'money' && rt === 'money') {
-          this.report(error('E201', right.span, 'money where a ratio belongs: money × money has no meaning; write a percentage such as 90%'));
-          return err(e.span);
-        }
-        return this.mixError(left, right, '×');
-      }
-      case 'of': {
-        if (lt === 'money') {
-          this.report(error('E201', left.span, `money where a ratio belongs: the left of 'of' is a share, e.g. 90% of …`));
-          return err(e.span);
-        }
-        if (lt !== 'ratio') return this.mixError(left, right, 'of');
-        if (rt === 'money' || rt === 'ratio' || rt === 'number') return node(rt);
-        return this.mixError(left, right, 'of');
-      }
-      case '/': {
-        const pair = `${String(lt)}/${String(rt)}`;
-        const result: Record<string, Scalar> = {
-          'money/money': 'ratio',
-          'money/number': 'money',
-          'money/ratio': 'money',
-          'ratio/ratio': 'ratio',
-          'ratio/number': 'ratio',
-          'number/number': 'number',
-          'days/number': 'days',
-          'days/days': 'number',
-        };
-        const t = result[pair];
-        if (t) return node(t);
-        return this.mixError(left, right, '÷');
-      }
-      case '<':
-      case '<=':
-      case '>':
-      case '>=': {
-        const ordered = (t: Type) => isNumeric(t) || t === 'date' || t === 'level';
-        if (sameType(lt, rt) && ordered(lt)) return node('bool');
-        if ((lt === 'level' && rt === 'number') || (lt === 'number' && rt === 'level')) return node('bool');
-        return this.mixError(left, right, e.op);
-      }
-      case '==':
-      case '!=': {
-        if (sameType(lt, rt) && isScalar(lt)) return node('bool');
-        if ((lt === 'level' && rt === 'number') || (lt === 'number' && rt === 'level')) return node('bool');
-        if (isScalar(lt) && isScalar(rt) && ['visit', 'region', 'referral', 'category'].includes(lt)) {
-          const shown = right.k === 'const' ? `${String(right.value)} is ${describeType(rt)}` : `the right side is ${describeType(rt)}`;
-          this.report(error('E203', right.span, `${shown}, but ${describeType(lt)} is expected here`));
-          return err(e.span);
-        }
-        return this.mixError(left, right, e.op);
-      }
-      case 'in':
-      case 'not in': {
-        if (isScalar(rt)) {
-          this.report(error('E203', right.span, `'${e.op}' needs a set on its right, but this is ${describeType(rt)}`));
-          return err(e.span);
-        }
-        const elem = rt.collection;
-        const ok = lt === elem || (lt === 'level' && elem === 'number') || (lt === 'number' && elem === 'level');
-        if (!ok && elem !== 'error') {
-          this.report(
-            error('E203', left.span, `${describeType(lt)} cannot be a member of ${describeType(rt)}`),
-          );
-          return err(e.span);
-        }
-        return node('bool');
-      }
-      default:
-        return err(e.span);
+      case 'not-a-set':
+        this.report(error('E203', right.span, `'${e.op}' needs a set on its right, but this is ${describeType(rt)}`));
+        break;
+      case 'not-a-member':
+        this.report(error('E203', left.span, `${describeType(lt)} cannot be a member of ${describeType(rt)}`));
+        break;
+      case 'mix':
+        return this.mixError(left, right, OP_TEXT[e.op] ?? e.op);
     }
+    return err(e.span);
   }
 
   private call(e: A.CallExpr, scope: Scope): TExpr {
@@ -475,7 +404,7 @@ export class ExprResolver {
     }
     if (elements.some((x) => x.type === 'error')) return err(e.span);
     const first = elements[0] as TExpr;
-    let elem: Scalar = isScalar(first.type) ? first.type : 'error';
+    const elem: Scalar = isScalar(first.type) ? first.type : 'error';
     const normalized = elements.map((x) => (x.type === 'number' && elements.some((y) => y.type === 'level') ? this.coerceZero(x, 'level') : x));
     for (const x of normalized) {
       if (x.type !== elem) {
@@ -483,15 +412,6 @@ export class ExprResolver {
         return err(e.span);
       }
     }
-    if (elem === 'number') {
-      // numbers in a set are compared with levels and plain numbers alike
-      elem = 'number';
-    }
     return { k: 'setLit', type: { collection: elem }, elements: normalized, span: e.span };
-  }
-
-  /** A warning helper for callers (W-codes). */
-  warn(code: 'W201' | 'W202', span: Span, message: string): void {
-    this.report(warning(code, span, message));
   }
 }
