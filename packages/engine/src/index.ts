@@ -40,3 +40,5 @@ export {
 export { claimSchema } from './input/schema.js';
 export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fields.js';
 export { policyTextConstants } from './introspect.js';
+export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
+export { type RawClaim } from './generate/raw-claim.js';

@@ -39,8 +39,14 @@ export class BatchSummary {
       layers: Object.fromEntries(LAYERS.map((l) => [l, formatMoney(this.layerTotals.get(l) as Decimal)])),
       effectiveRatio: this.total.isZero() ? null : this.paying.dividedBy(this.total).toDecimalPlaces(6).toString(),
       seconds: Number(this.seconds.toFixed(3)),
+      peakRssMiB: peakRssMiB(),
     };
   }
+}
+
+/** Peak resident memory of this process so far, in MiB. */
+export function peakRssMiB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function percent(part: Decimal, whole: Decimal): string {
@@ -69,6 +75,6 @@ export function renderSummary(s: BatchSummary, title: string): string {
     if (!s.total.isZero()) lines.push(`  effective ratio (paying layers / total): ${percent(s.paying, s.total)}`);
   }
   const secs = s.seconds;
-  lines.push(`  wall time ${secs.toFixed(2)} s, ${Math.round(s.read / Math.max(secs, 1e-6))} records/s`);
+  lines.push(`  wall time ${secs.toFixed(2)} s, ${Math.round(s.read / Math.max(secs, 1e-6))} records/s, peak memory ${peakRssMiB()} MiB`);
   return lines.join('\n');
 }
