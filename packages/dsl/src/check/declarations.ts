@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast.js';
 import { CLAIM_FIELDS, ENUMS, KEY_FIELDS, LEVELS, lookupEnumValue, type EnumKind } from '../vocabulary.js';
 import { citation } from './citation.js';
 import { foldConstant } from './constants.js';
+import { childExprs } from './ir-walk.js';
 import type { CheckContext } from './context.js';
 import type { AccumulatorSym, LetSym, ParamSym, SetSym, TableKey, TableSym, TExpr } from './ir.js';
 import type { Scope } from './resolver.js';
@@ -209,9 +210,26 @@ export function resolveSet(ctx: CheckContext, d: A.SetDecl): SetSym {
   return { kind: 'set', name: d.name.name, elementType: elementType ?? 'error', elements, span: d.name.span, ...cit };
 }
 
+/** The first number other than 0 an expression writes down, if any (a literal, not a parameter). */
+function firstNumber(e: TExpr): TExpr | undefined {
+  if (e.k === 'const' && ((e.value instanceof Decimal && !e.value.isZero()) || (e.type === 'level' && e.value !== 0))) return e;
+  for (const c of childExprs(e)) {
+    const found = firstNumber(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function resolveLet(ctx: CheckContext, d: A.LetDecl): LetSym {
   const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: `let ${d.name.name}` });
-  const note = citation(ctx, d.meta).note;
+  const cit = citation(ctx, d.meta);
+  const number = firstNumber(expr);
+  if (number && cit.cites.length === 0 && cit.assumed === undefined) {
+    ctx.report(
+      error('E303', number.span, `let ${d.name.name} writes down a number but cites no clause: add cites "…" (or make the number a parameter)`),
+    );
+  }
+  const note = cit.note;
   return { kind: 'let', name: d.name.name, index: ctx.nextIndex('let'), type: expr.type, expr, span: d.name.span, ...(note !== undefined ? { note } : {}) };
 }
 

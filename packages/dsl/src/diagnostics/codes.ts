@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CODES = {
   E208: 'not a calendar date',
   E301: 'rule without a clause citation',
   E302: 'citation of an undeclared clause',
-  E303: 'parameter neither cites a clause nor is marked assumed',
+  E303: 'a number without a source: neither cites a clause nor is marked assumed',
   E401: 'policy header missing or repeated',
   E402: 'policy without a version',
   E403: 'date that is not a declared version',
