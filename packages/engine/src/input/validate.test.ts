@@ -120,8 +120,10 @@ describe('validateRecord rejects with the record, the id and the field', () => {
     expect(rejection.message).toBe('must be a non-empty string (got 17)');
   });
 
-  it('refuses a year the engine calendar cannot hold, though it is a valid RFC 3339 date', () => {
-    expect(rejected({ ...base, date: '0018-01-01' }).field).toBe('date');
+  it('reads any RFC 3339 year exactly: the first version of a policy, not the calendar, refuses old dates', () => {
+    const result = validateRecord({ ...base, date: '0018-01-01' }, at);
+    expect(result.ok && result.claim.year).toBe(18);
+    expect(result.ok && result.claim.date).toBe('0018-01-01');
   });
 
   it('cuts long values short in messages', () => {
