@@ -5,19 +5,16 @@
  * (claims/s and peak RSS). Default 100 000 claims.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy } from '@policy/dsl';
+import { loadPolicy, policyFolders } from '@policy/dsl';
 import { claimStream, compilePolicy, policyTextConstants, settleBatch, validateRecord, type ClaimItem } from '@policy/engine';
 import { CSV_HEADER, toCsvRow } from '../packages/engine/src/generate/claim-files.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const seed = 20181001;
-const policies = readdirSync('policies')
-  .map((d) => join('policies', d))
-  .filter((d) => statSync(d).isDirectory() && readdirSync(d).some((f) => f.endsWith('.policy')))
-  .sort();
+const policies = policyFolders('policies');
 
 console.log(`node ${process.version}, ${count} claims, seed ${seed}\n`);
 console.log('in-process (compiled engine, decimal.js, one core)');

@@ -1,16 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPolicy, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
+import { existsSync, statSync } from 'node:fs';
+import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
 import { compilePolicy, type CompiledPolicy } from '@policy/engine';
 import { UsageError } from './errors.js';
-
-function hasPolicyFiles(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((f) => f.endsWith('.policy'));
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The policies named by command-line paths: a `.policy` file, a folder of them, or a folder
@@ -24,10 +15,7 @@ export function expandPolicyPaths(paths: readonly string[]): string[] {
       out.push(p);
       continue;
     }
-    const subs = readdirSync(p)
-      .map((f) => join(p, f))
-      .filter((f) => statSync(f).isDirectory() && hasPolicyFiles(f))
-      .sort();
+    const subs = policyFolders(p);
     if (subs.length === 0) throw new UsageError(`${p}: no .policy files here or in its folders`);
     out.push(...subs);
   }

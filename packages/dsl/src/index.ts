@@ -13,5 +13,5 @@ export { describeType, type Type, type Scalar } from './check/types.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
 export { renderDiagnostic, diagnosticToJson, displayWidth, type DiagnosticJson } from './diagnostics/render.js';
-export { loadPolicy, checkSources, policyFiles, parsePolicyFiles, PolicyPathError } from './load.js';
+export { loadPolicy, checkSources, policyFiles, policyFolders, hasPolicyFiles, parsePolicyFiles, PolicyPathError } from './load.js';
 export { childExprs } from './check/ir-walk.js';

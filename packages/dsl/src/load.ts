@@ -11,6 +11,23 @@ export class PolicyPathError extends Error {
   }
 }
 
+/** A folder that holds `.policy` files is a policy. */
+export function hasPolicyFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((f) => f.endsWith('.policy'));
+  } catch {
+    return false;
+  }
+}
+
+/** The policy folders directly inside a folder (`policies/` → policies/anyi, …), sorted. */
+export function policyFolders(root: string): string[] {
+  return readdirSync(root)
+    .map((f) => join(root, f))
+    .filter((f) => statSync(f).isDirectory() && hasPolicyFiles(f))
+    .sort();
+}
+
 /**
  * The `.policy` files of a policy: a folder (its `.policy` files, sorted by name — rules run
  * in this order, then in the order they are written) or a single file.

@@ -1,8 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, LAYERS, PAYING_LAYERS, ZERO, loadPolicy, parseDate, type Decimal as D } from '@policy/dsl';
+import { Decimal, LAYERS, PAYING_LAYERS, ZERO, loadPolicy, parseDate, policyFolders, type Decimal as D } from '@policy/dsl';
 import {
   compilePolicy,
   policyTextConstants,
@@ -22,11 +20,7 @@ import { history, type RawClaim } from './arbitraries.js';
  * batch's results do not depend on the order of its lines nor on sharding by person.
  */
 
-const root = 'policies';
-const policyDirs = readdirSync(root)
-  .map((d) => join(root, d))
-  .filter((d) => statSync(d).isDirectory() && readdirSync(d).some((f) => f.endsWith('.policy')))
-  .sort();
+const policyDirs = policyFolders('policies');
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 150);
 
 function items(raw: readonly RawClaim[]): ClaimItem[] {
