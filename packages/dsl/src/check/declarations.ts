@@ -11,6 +11,7 @@ import type { AccumulatorSym, LetSym, ParamSym, SetSym, TableKey, TableSym, TExp
 import type { Scope } from './resolver.js';
 import { suggest } from './suggest.js';
 import { isScalar, TYPE_NAMES, type Type } from './types.js';
+import { versionDate } from './versions.js';
 
 /**
  * Parameters, tables, sets, lets and accumulators: each resolved on first use. Their values
@@ -46,9 +47,7 @@ export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
     values.push({ from: firstVersion, expr: ctx.exprs.resolve(d.value, scope) });
   } else {
     for (const dv of d.dated ?? []) {
-      if (!ctx.versions.some((v) => v.date === dv.date.value)) {
-        ctx.report(error('E403', dv.date.span, `${dv.date.value} is not a version of this policy (versions: ${ctx.versions.map((v) => v.date).join(', ')})`));
-      }
+      versionDate(ctx, dv.date);
       values.push({ from: dv.date.value, expr: ctx.exprs.resolve(dv.value, scope) });
     }
     values.sort((a, b) => a.from.localeCompare(b.from));

@@ -1,5 +1,4 @@
 import { error, warning } from '../diagnostics/diagnostic.js';
-import { parseDate } from '../dates.js';
 import type { Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { LAYERS, isLayer, type LayerName } from '../vocabulary.js';
@@ -10,6 +9,7 @@ import type { Scope } from './resolver.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import type { Type } from './types.js';
+import { versionDate } from './versions.js';
 
 /**
  * Rules, in the order they run: each cites a clause (E301), assigns only declared layers (E103,
@@ -27,18 +27,6 @@ export function checkRules(ctx: CheckContext, ruleDecls: readonly A.RuleDecl[]):
     for (const s of rule?.body ?? []) if (s.k === 'assign') assignedBefore.add(s.layer);
   });
   return rules;
-}
-
-function versionDate(ctx: CheckContext, lit: A.DateLiteral | undefined): string | undefined {
-  if (!lit) return undefined;
-  if (parseDate(lit.value) === undefined) {
-    ctx.report(error('E208', lit.span, `${lit.value} is not a calendar date`));
-    return undefined;
-  }
-  if (!ctx.versions.some((v) => v.date === lit.value)) {
-    ctx.report(error('E403', lit.span, `${lit.value} is not a version of this policy; declare \`version ${lit.value}\` in the header (versions: ${ctx.versions.map((v) => v.date).join(', ')})`));
-  }
-  return lit.value;
 }
 
 function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefore: ReadonlySet<LayerName>): RuleIR | undefined {
