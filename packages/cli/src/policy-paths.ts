@@ -31,13 +31,19 @@ export function loadChecked(path: string): CheckResult & { name: string } {
   }
 }
 
-/** Loads and compiles the policy for eval, batch and test; a policy with errors is a usage error. */
-export function loadCompiled(path: string): CompiledPolicy {
+/**
+ * Loads and compiles the policy for eval, batch and test; a policy with errors is a usage
+ * error, and so is a module where claims are to be settled (`settles`).
+ */
+export function loadCompiled(path: string, settles = false): CompiledPolicy {
   const r = loadChecked(path);
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
     const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');
     throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
+  }
+  if (settles && r.policy.module) {
+    throw new UsageError(`${path} is module ${r.policy.name}: a base for policies, with no versions; settle claims with a policy that extends it`);
   }
   return compilePolicy(r.policy);
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkPolicy, type CheckResult } from './check/check-policy.js';
+import { checkUnit, type CheckResult } from './check/check-policy.js';
 import { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
+import { diskReader, loadUnit, memoryReader, type SourceReader } from './units.js';
 
 /** A policy path that cannot be read: the CLI reports it as a usage or I/O error (exit 2). */
 export class PolicyPathError extends Error {
@@ -61,13 +62,35 @@ export function parsePolicyFiles(paths: readonly string[]): ParsedFile[] {
   });
 }
 
-/** Reads, parses and checks the policy at a path (folder or file). */
-export function loadPolicy(path: string): CheckResult & { readonly name: string } {
-  const parsed = parsePolicyFiles(policyFiles(path));
-  return { ...checkPolicy(parsed), name: basename(path).replace(/\.policy$/, '') };
+function readingReader(reader: SourceReader): SourceReader {
+  return {
+    ...reader,
+    read(p) {
+      try {
+        return reader.read(p);
+      } catch (e) {
+        throw new PolicyPathError(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    },
+  };
 }
 
-/** Checks a policy given as in-memory sources (tests, editors). */
-export function checkSources(sources: Readonly<Record<string, string>>): CheckResult {
-  return checkPolicy(Object.entries(sources).map(([p, text]) => parsePolicyFile(p, text)));
+/** Reads, parses and checks the policy at a path (folder or file), with the bases it builds on. */
+export function loadPolicy(path: string): CheckResult & { readonly name: string } {
+  const unit = loadUnit(path, policyFiles(path), readingReader(diskReader));
+  return { ...checkUnit(unit), name: basename(path).replace(/\.policy$/, '') };
+}
+
+/**
+ * Checks a policy given as in-memory sources (tests, editors). Without `folder`, every source
+ * is one policy; with it, the policy is that folder's files and its bases come from `sources`.
+ */
+export function checkSources(sources: Readonly<Record<string, string>>, folder?: string): CheckResult {
+  if (folder === undefined) {
+    const parsed = Object.entries(sources).map(([p, text]) => parsePolicyFile(p, text));
+    const header = parsed.flatMap((f) => f.ast.declarations).find((d) => d.kind === 'policy');
+    return checkUnit({ path: '.', id: '.', files: parsed, imports: [], diagnostics: [], ...(header?.kind === 'policy' ? { header } : {}) });
+  }
+  const reader = memoryReader(sources);
+  return checkUnit(loadUnit(folder, reader.policyFiles(folder) ?? [], reader));
 }

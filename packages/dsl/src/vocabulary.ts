@@ -125,6 +125,7 @@ export const CLAIM_FIELDS: Record<string, FieldInfo> = {
   region: { type: scalar('region'), optional: false, doc: 'where the provider stands' },
   referral: { type: scalar('referral'), optional: false, doc: 'referral status' },
   designated: { type: scalar('bool'), optional: false, doc: 'designated provider 定点医疗机构' },
+  disaster: { type: scalar('bool'), optional: false, doc: 'injured in a disaster 因灾受伤 (default false)' },
   disease: { type: scalar('text'), optional: false, doc: 'main disease ("" when absent)' },
   diagnoses: { type: { collection: 'text' }, optional: false, doc: 'ICD-10 codes' },
   admitted: { type: scalar('date'), optional: true, doc: 'admission date' },

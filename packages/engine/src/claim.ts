@@ -28,6 +28,8 @@ export interface Claim {
   readonly referral: Referral;
   /** Default true. */
   readonly designated: boolean;
+  /** Injured in a disaster 因灾受伤; default false. */
+  readonly disaster: boolean;
   /** "" when absent. */
   readonly disease: string;
   readonly diagnoses: ReadonlySet<string>;

@@ -23,6 +23,15 @@ export type TraceStep =
       /** The values the formula read, by name, as they stood when it was computed. */
       readonly inputs: Readonly<Record<string, string>>;
       readonly at: TraceLocation;
+      /** Yearly caps whose condition the claim met: the amount was held to `left` = cap − used. */
+      readonly caps?: readonly {
+        readonly name: string;
+        readonly cap: string;
+        readonly used: string;
+        readonly left: string;
+        /** The formula's amount before the caps. */
+        readonly before: string;
+      }[];
     }
   | {
       readonly kind: 'accumulator';

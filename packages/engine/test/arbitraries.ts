@@ -40,6 +40,7 @@ export function claimShape(o: ClaimShapeOptions): fc.Arbitrary<RawClaim> {
       region: fc.constantFrom(...REGIONS),
       referral: fc.option(fc.constantFrom(...REFERRALS), { nil: undefined }),
       designated: fc.option(fc.boolean(), { nil: undefined }),
+      disaster: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
       disease: fc.option(fc.oneof(fc.constantFrom(...o.diseases, '感冒'), fc.string({ maxLength: 4 })), { nil: undefined }),
       total: amountFen,
       inShare: fc.oneof(fc.constant(1), fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
@@ -60,6 +61,7 @@ export function claimShape(o: ClaimShapeOptions): fc.Arbitrary<RawClaim> {
       };
       if (r.referral !== undefined) claim['referral'] = r.referral;
       if (r.designated !== undefined) claim['designated'] = r.designated;
+      if (r.disaster !== undefined) claim['disaster'] = r.disaster;
       if (r.disease !== undefined) claim['disease'] = r.disease;
       if (r.quota !== undefined) claim['quota'] = money(r.quota);
       if (r.visit === 'inpatient') {

@@ -51,8 +51,61 @@ function shuffle<T>(list: readonly T[], seed: number): T[] {
   return out;
 }
 
+type Settled = Extract<Outcome, { kind: 'settled' }>['settlement'];
+
+const settledOnly = (outcomes: readonly Outcome[]): Settled[] =>
+  outcomes.flatMap((o) => (o.kind === 'settled' ? [o.settlement] : []));
+
+const payingOf = (s: Settled): D => PAYING_LAYERS.reduce<D>((sum, l) => sum.plus(s.layers[l]), ZERO);
+
+/**
+ * "351" (D20): a registered-poor referred inpatient's in-catalogue patient share brings the
+ * person's yearly total up to the cap of the claim's region, never past it.
+ */
+const CAP_351: Record<string, string> = { county: '3000', city: '5000', province: '10000', out_of_province: '10000' };
+function within351(outcomes: readonly Outcome[], designatedOrDisaster: (s: Settled) => boolean): void {
+  const qualifying = settledOnly(outcomes)
+    .filter((s) => s.claim.visit === 'inpatient' && s.claim.categories.has('registered_poor') && s.claim.referral !== 'unreferred' && designatedOrDisaster(s))
+    .sort((a, b) => a.claim.day - b.claim.day || (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0));
+  const used = new Map<string, D>();
+  for (const s of qualifying) {
+    const key = `${s.claim.personId}/${s.claim.year}`;
+    const before = used.get(key) ?? ZERO;
+    const share = Decimal.max(ZERO, s.claim.inCatalog.minus(payingOf(s)));
+    used.set(key, before.plus(share));
+    // a claim brings the year's total up to its own region's cap and no further
+    const cap = new Decimal(CAP_351[s.claim.region] as string);
+    const room = Decimal.max(ZERO, cap.minus(before));
+    expect(share.lessThanOrEqualTo(room), `claim ${s.claim.id}: ${s.claim.personId} pays ${share.toFixed(2)} in catalogue after ${before.toFixed(2)} in ${s.claim.year}, over the ${s.claim.region} cap ${cap.toFixed(2)}`).toBe(true);
+  }
+}
+
 /** Extra properties of one policy, by policy name. */
 const POLICY_PROPERTIES: Record<string, (outcomes: readonly Outcome[]) => void> = {
+  // CHIFENG-3, 15b (D16, D17): referred registered-poor inpatients reach the 90% floor; unreferred ones get no fallback.
+  chifeng: (outcomes) => {
+    for (const s of settledOnly(outcomes)) {
+      const { claim, layers } = s;
+      if (claim.visit !== 'inpatient' || !claim.categories.has('registered_poor')) continue;
+      if (claim.referral === 'unreferred') {
+        expect(layers.fallback.isZero(), `claim ${claim.id}: unreferred, but fallback ${layers.fallback.toFixed(2)}`).toBe(true);
+        continue;
+      }
+      if (!claim.designated) continue;
+      const floor = new Decimal('0.9').times(claim.total.minus(layers.hospital));
+      expect(payingOf(s).plus('0.01').greaterThanOrEqualTo(floor), `claim ${claim.id}: paying ${payingOf(s)} < 90% of ${claim.total.minus(layers.hospital)}`).toBe(true);
+    }
+  },
+  jinzhai: (outcomes) => within351(outcomes, (s) => s.claim.designated),
+  // HEFEI-9: a disaster injury at a non-designated provider is settled as at a designated one.
+  hefei: (outcomes) => within351(outcomes, (s) => s.claim.designated || s.claim.disaster),
+  // LIUAN-5 (D24): from 2024-09-01, unreferred care outside the city gets no medical assistance.
+  liuan: (outcomes) => {
+    for (const { claim, layers } of settledOnly(outcomes)) {
+      if (claim.date < '2024-09-01' || claim.referral !== 'unreferred' || (claim.region !== 'province' && claim.region !== 'out_of_province')) continue;
+      expect(layers.medical_assistance.isZero(), `claim ${claim.id}: unreferred ${claim.region} care got medical assistance ${layers.medical_assistance.toFixed(2)}`).toBe(true);
+    }
+  },
   // ANYI-7.2 (D3): a registered-poor inpatient's paying layers reach 90% of (total − hospital).
   anyi: (outcomes) => {
     for (const o of outcomes) {

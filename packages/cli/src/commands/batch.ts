@@ -35,7 +35,7 @@ export function registerBatch(program: Command): void {
       '\nOutputs are written under a temporary name and renamed when complete.\nExit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error.',
     )
     .action(async (opts: { policy: string; in: string; out: string; rejects?: string; summaryJson?: string }) => {
-      const policy = loadCompiled(opts.policy);
+      const policy = loadCompiled(opts.policy, true);
       const inFormat = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
       const outFormat = outputFormatOf(opts.out);
       const rejectFormat = opts.rejects ? outputFormatOf(opts.rejects) : undefined;

@@ -27,6 +27,9 @@ export function explainSettlement(s: SettledClaim): string {
           .map(([k, v]) => `${k} = ${v}`)
           .join(', ');
         out.push(`  ${''.padEnd(width)} ${''.padStart(12)}  ${step.layer} = ${step.formula}${inputs ? `   where ${inputs}` : ''}`);
+        for (const cap of step.caps ?? []) {
+          out.push(`  ${''.padEnd(width)} ${''.padStart(12)}  yearly cap ${cap.name}: ${cap.cap} − ${cap.used} used = ${cap.left} left (formula gave ${cap.before})`);
+        }
       } else if (step.kind === 'accumulator') {
         accumulators.push(`${step.name} ${step.before} + ${step.add} → ${step.after} (rule ${r.rule})`);
       } else if (step.kind === 'flag') {

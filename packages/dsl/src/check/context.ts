@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../source.js';
 import type { LayerName } from '../vocabulary.js';
-import type { ClauseInfo, VersionInfo } from './ir.js';
+import type { CapSym, ClauseInfo, VersionInfo } from './ir.js';
 import type { ExprResolver } from './resolver.js';
 import type { Entry } from './symbols.js';
 
@@ -19,4 +19,6 @@ export interface CheckContext {
   reservedWhat(name: string): string | undefined;
   /** The next index of a let-binding or accumulator, in declaration order. */
   nextIndex(kind: 'let' | 'accumulator'): number;
+  /** The yearly caps on a layer. */
+  capsOn(layer: LayerName): readonly CapSym[];
 }

@@ -2,12 +2,12 @@ import { error } from '../diagnostics/diagnostic.js';
 import { Decimal } from '../money.js';
 import type { Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
-import { CLAIM_FIELDS, ENUMS, KEY_FIELDS, LEVELS, lookupEnumValue, type EnumKind } from '../vocabulary.js';
+import { CLAIM_FIELDS, ENUMS, KEY_FIELDS, LEVELS, isLayer, lookupEnumValue, type EnumKind, type LayerName } from '../vocabulary.js';
 import { citation } from './citation.js';
 import { foldConstant } from './constants.js';
 import { childExprs } from './ir-walk.js';
 import type { CheckContext } from './context.js';
-import type { AccumulatorSym, LetSym, ParamSym, SetSym, TableKey, TableSym, TExpr } from './ir.js';
+import type { AccumulatorSym, BandsSym, CapSym, LetSym, ParamSym, SetSym, TableKey, TableSym, TExpr } from './ir.js';
 import type { Scope } from './resolver.js';
 import { suggest } from './suggest.js';
 import { isScalar, TYPE_NAMES, type Type } from './types.js';
@@ -219,8 +219,8 @@ function firstNumber(e: TExpr): TExpr | undefined {
   return undefined;
 }
 
-export function resolveLet(ctx: CheckContext, d: A.LetDecl): LetSym {
-  const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: `let ${d.name.name}` });
+export function resolveLet(ctx: CheckContext, d: A.LetDecl, base?: () => TExpr): LetSym {
+  const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: `let ${d.name.name}`, ...(base ? { base } : {}) });
   const cit = citation(ctx, d.meta);
   const number = firstNumber(expr);
   if (number && cit.cites.length === 0 && cit.assumed === undefined) {
@@ -244,4 +244,91 @@ export function resolveAccumulator(ctx: CheckContext, d: A.AccumulatorDecl): Acc
     }
   }
   return { kind: 'accumulator', name: d.name.name, index: ctx.nextIndex('accumulator'), keys, span: d.name.span, ...cit };
+}
+
+function requireSource(ctx: CheckContext, owner: string, cit: { cites: readonly string[]; assumed?: string }, span: Span): void {
+  if (cit.cites.length === 0 && cit.assumed === undefined) {
+    ctx.report(error('E303', span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`));
+  }
+}
+
+/** A constant of a bands row: money bounds, ratios in 0–100%. */
+function bandConstant(ctx: CheckContext, e: A.Expr, type: 'money' | 'ratio', owner: string): Decimal | undefined {
+  const t = ctx.exprs.resolve(e, constantScope(owner));
+  if (!ctx.exprs.expect(t, type, owner)) return undefined;
+  const v = foldConstant(t);
+  if (!(v instanceof Decimal)) {
+    if (t.type !== 'error') ctx.report(error('E112', t.span, `${owner} must be a constant`));
+    return undefined;
+  }
+  if (type === 'ratio' && (v.lessThan(0) || v.greaterThan(1))) ctx.report(error('E204', t.span, `${owner} is ${v.times(100).toString()}%, outside 0–100%`));
+  return v;
+}
+
+export function resolveBands(ctx: CheckContext, d: A.BandsDecl): BandsSym {
+  const owner = `bands ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  requireSource(ctx, owner, cit, d.name.span);
+  const rows: { lower: Decimal; upper?: Decimal; ratio: Decimal; span: Span }[] = [];
+  let previous: Decimal | undefined = new Decimal(0);
+  d.rows.forEach((row, i) => {
+    const lower = bandConstant(ctx, row.lower, 'money', `the start of a band of ${owner}`);
+    const upper = row.upper ? bandConstant(ctx, row.upper, 'money', `the end of a band of ${owner}`) : undefined;
+    const ratio = bandConstant(ctx, row.ratio, 'ratio', `the ratio of a band of ${owner}`);
+    if (lower === undefined || ratio === undefined || (row.upper && upper === undefined)) {
+      previous = undefined;
+      return;
+    }
+    if (previous !== undefined && !lower.equals(previous)) {
+      const want = previous.isZero() ? 'the first band starts at 0元' : `the band after ${previous.toString()}元 starts there`;
+      ctx.report(error('E406', row.lower.span, `${owner}: ${want}, not at ${lower.toString()}元 (bands are contiguous)`));
+    }
+    if (upper !== undefined && !upper.greaterThan(lower)) {
+      ctx.report(error('E406', row.upper?.span ?? row.span, `${owner}: a band must end above where it starts (${lower.toString()}元)`));
+    }
+    if (upper === undefined && i < d.rows.length - 1) {
+      ctx.report(error('E406', row.span, `${owner}: only the last band may be open-ended (\`from X: r\`)`));
+    }
+    rows.push({ lower, ratio, span: row.span, ...(upper !== undefined ? { upper } : {}) });
+    previous = upper;
+  });
+  if (d.rows.length === 0) ctx.report(error('E406', d.name.span, `${owner} has no bands`));
+  return { kind: 'bands', name: d.name.name, rows, span: d.name.span, ...cit };
+}
+
+export function resolveCap(ctx: CheckContext, d: A.CapDecl): CapSym {
+  const owner = `cap ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  const scope: Scope = { context: 'let', owner };
+  const amount = ctx.exprs.resolve(d.amount, scope);
+  ctx.exprs.expect(amount, 'money', owner);
+  if (firstNumber(amount)) requireSource(ctx, owner, cit, d.name.span);
+  const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
+  if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
+  const from = versionDate(ctx, d.from);
+  const until = versionDate(ctx, d.until);
+  let layer: LayerName = 'patient';
+  const name = d.layer.name;
+  if (!isLayer(name)) {
+    ctx.report(error('E103', d.layer.span, `unknown layer ${name}`));
+  } else if (name === 'patient') {
+    ctx.report(error('E107', d.layer.span, 'patient is what remains; cap the layers that pay instead'));
+  } else if (!ctx.declaredLayers.has(name)) {
+    ctx.report(error('E106', d.layer.span, `layer ${name} is not among the layers declared in the policy header`));
+  } else {
+    layer = name;
+  }
+  const acc = resolveAccumulator(ctx, { kind: 'accumulator', name: d.name, keys: d.keys, meta: d.meta, span: d.span });
+  return {
+    kind: 'cap',
+    name: d.name.name,
+    layer,
+    amount,
+    acc,
+    span: d.name.span,
+    ...(when ? { when } : {}),
+    ...(from ? { from } : {}),
+    ...(until ? { until } : {}),
+    ...cit,
+  };
 }

@@ -16,6 +16,10 @@ export function childExprs(e: TExpr): readonly TExpr[] {
       return [e.cond, e.then, e.else];
     case 'setLit':
       return e.elements;
+    case 'adjusted':
+      return [e.base, ...e.adjustments.flatMap((a) => (a.modifier.when ? [a.modifier.when, a.amount] : [a.amount]))];
+    case 'bands':
+      return [...(e.lower ? [e.lower] : []), e.upper, ...e.adjustments.flatMap((a) => (a.modifier.when ? [a.modifier.when, a.amount] : [a.amount]))];
     default:
       return [];
   }

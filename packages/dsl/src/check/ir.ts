@@ -80,6 +80,51 @@ export interface AccumulatorSym extends Citation {
   readonly span: Span;
 }
 
+/** Segmented ratios: `ratio` on the part of an amount between `lower` and `upper` (open when absent). */
+export interface BandsSym extends Citation {
+  readonly kind: 'bands';
+  readonly name: string;
+  readonly rows: readonly {
+    readonly lower: import('../money.js').Decimal;
+    readonly upper?: import('../money.js').Decimal;
+    readonly ratio: import('../money.js').Decimal;
+    readonly span: Span;
+  }[];
+  readonly span: Span;
+}
+
+/** A modifier (or one-line `adjust`): adjustments that hold while its condition does. */
+export interface ModifierSym extends Citation {
+  readonly name: string;
+  readonly oneLine: boolean;
+  readonly from?: string;
+  readonly until?: string;
+  /** Over the claim, never layers; absent = always. */
+  readonly when?: TExpr;
+  readonly span: Span;
+}
+
+/** One adjustment of a parameter, a table's every row or every band's ratio. */
+export interface AdjustmentIR {
+  readonly modifier: ModifierSym;
+  readonly op: '*' | '+' | '-';
+  readonly amount: TExpr;
+  readonly span: Span;
+}
+
+/** A yearly cap on a layer, kept in its own accumulator (what the layer was given so far). */
+export interface CapSym extends Citation {
+  readonly kind: 'cap';
+  readonly name: string;
+  readonly layer: LayerName;
+  readonly amount: TExpr;
+  readonly when?: TExpr;
+  readonly from?: string;
+  readonly until?: string;
+  readonly acc: AccumulatorSym;
+  readonly span: Span;
+}
+
 interface Node {
   readonly type: Type;
   readonly span: Span;
@@ -111,11 +156,37 @@ export type TExpr =
   | (Node & { readonly k: 'call'; readonly fn: string; readonly args: readonly TExpr[] })
   | (Node & { readonly k: 'if'; readonly cond: TExpr; readonly then: TExpr; readonly else: TExpr })
   | (Node & { readonly k: 'setLit'; readonly elements: readonly TExpr[] })
+  /**
+   * A parameter read or table lookup under modifiers: base × (product of the active factors)
+   * + (sum of the active amounts), ratios clamped to 0–100%, money at ≥ 0 (D1, D2).
+   */
+  | (Node & {
+      readonly k: 'adjusted';
+      readonly target: string;
+      readonly base: TExpr;
+      readonly adjustments: readonly AdjustmentIR[];
+    })
+  /** `B(upper)` or `B(lower, upper)`: Σ ratio × (the part of [lower, upper] in each band). */
+  | (Node & {
+      readonly k: 'bands';
+      readonly bands: BandsSym;
+      readonly lower?: TExpr;
+      readonly upper: TExpr;
+      /** Adjustments of every band's ratio. */
+      readonly adjustments: readonly AdjustmentIR[];
+    })
   | (Node & { readonly k: 'error' });
 
 export type TStmt =
   | { readonly k: 'let'; readonly slot: number; readonly name: string; readonly expr: TExpr; readonly span: Span }
-  | { readonly k: 'assign'; readonly layer: LayerName; readonly expr: TExpr; readonly span: Span }
+  | {
+      readonly k: 'assign';
+      readonly layer: LayerName;
+      readonly expr: TExpr;
+      readonly span: Span;
+      /** The yearly caps on this layer; each limits the amount while its condition holds. */
+      readonly caps: readonly CapSym[];
+    }
   | { readonly k: 'add'; readonly acc: AccumulatorSym; readonly expr: TExpr; readonly span: Span }
   | { readonly k: 'flag'; readonly message: string; readonly when?: TExpr; readonly span: Span };
 
@@ -135,6 +206,8 @@ export interface RuleIR extends Citation {
 
 export interface ResolvedPolicy {
   readonly name: string;
+  /** A module: checked, never settled (it has no versions). */
+  readonly module: boolean;
   readonly title: string;
   readonly document: string;
   readonly versions: readonly VersionInfo[];
@@ -145,7 +218,13 @@ export interface ResolvedPolicy {
   readonly tables: readonly TableSym[];
   readonly sets: readonly SetSym[];
   readonly lets: readonly LetSym[];
+  /** Every accumulator, those kept for yearly caps included. */
   readonly accumulators: readonly AccumulatorSym[];
+  readonly bands: readonly BandsSym[];
+  readonly caps: readonly CapSym[];
+  readonly modifiers: readonly ModifierSym[];
   readonly rules: readonly RuleIR[];
+  /** The bases this policy builds on (extends first, then imports), as written. */
+  readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;
 }

@@ -13,7 +13,8 @@ import {
   lookupEnumValue,
   type LayerName,
 } from '../vocabulary.js';
-import type { TExpr } from './ir.js';
+import { ZERO } from '../money.js';
+import type { AdjustmentIR, TExpr } from './ir.js';
 import { typeOperator } from './operators.js';
 import type { Entry } from './symbols.js';
 import { suggest } from './suggest.js';
@@ -29,6 +30,8 @@ export interface Scope {
   readonly locals?: ReadonlyMap<string, { readonly slot: number; readonly type: Type }>;
   /** Called on every layer read, for W201. */
   readonly onLayerRead?: (layer: LayerName, span: Span) => void;
+  /** Inside `override let`: the definition it replaces. */
+  readonly base?: () => TExpr;
 }
 
 export interface GlobalResolver {
@@ -36,6 +39,8 @@ export interface GlobalResolver {
   resolveEntry(entry: Entry, at: Span): void;
   readonly entries: ReadonlyMap<string, Entry>;
   readonly declaredLayers: ReadonlySet<LayerName>;
+  /** The modifiers' adjustments of a parameter, table or bands (empty when none). */
+  adjustmentsFor(entry: Entry): readonly AdjustmentIR[];
 }
 
 const err = (span: Span): TExpr => ({ k: 'error', type: 'error', span });
@@ -111,6 +116,14 @@ export class ExprResolver {
         return this.ifExpr(e, scope);
       case 'set':
         return this.setLiteral(e, scope);
+      case 'unadjusted':
+        return this.unadjusted(e, scope);
+      case 'base':
+        if (!scope.base) {
+          this.report(error('E504', e.span, '`base` stands only in `override let NAME = …`, for the definition it replaces'));
+          return err(e.span);
+        }
+        return { ...scope.base(), span: e.span };
       case 'error':
         return err(e.span);
     }
@@ -134,8 +147,18 @@ export class ExprResolver {
       this.globals.resolveEntry(entry, span);
       entry.used = true;
       switch (entry.kind) {
-        case 'param':
-          return entry.sym ? { k: 'param', type: entry.sym.type, param: entry.sym, span } : err(span);
+        case 'param': {
+          if (!entry.sym) return err(span);
+          const read: TExpr = { k: 'param', type: entry.sym.type, param: entry.sym, span };
+          // Parameters are the declared values; modifiers apply where the claim is known.
+          return scope.context === 'constant' ? read : this.adjusted(entry, name, read);
+        }
+        case 'bands':
+          this.report(error('E203', span, `bands ${name} apply to an amount: ${name}(amount) or ${name}(from, to)`));
+          return err(span);
+        case 'cap':
+          if (scope.context === 'constant') return this.notConstant(name, 'a yearly cap', span, scope);
+          return entry.sym ? { k: 'acc', type: 'money', acc: entry.sym.acc, span } : err(span);
         case 'set':
           return entry.sym ? { k: 'set', type: { collection: this.elementScalar(entry.sym.elementType) }, set: entry.sym, span } : err(span);
         case 'table':
@@ -270,6 +293,7 @@ export class ExprResolver {
   }
 
   private binary(e: A.BinaryExpr, scope: Scope): TExpr {
+    if (e.op === 'above' || e.op === 'capped') return this.limit(e, scope);
     if (e.op === '??') {
       const left = this.resolveAny(e.left, scope);
       const right = this.resolve(e.right, scope);
@@ -316,8 +340,83 @@ export class ExprResolver {
     return err(e.span);
   }
 
+  /** Wraps a read in the adjustments modifiers make to its target, if any. */
+  private adjusted(entry: Entry, target: string, read: TExpr): TExpr {
+    const adjustments = this.globals.adjustmentsFor(entry);
+    if (adjustments.length === 0) return read;
+    return { k: 'adjusted', type: read.type, target, base: read, adjustments, span: read.span };
+  }
+
+  private unadjusted(e: A.UnadjustedExpr, scope: Scope): TExpr {
+    const entry = this.globals.entries.get(e.target.name);
+    if (!entry || (entry.kind !== 'param' && entry.kind !== 'table')) {
+      this.report(error('E502', e.target.span, `unadjusted reads a parameter or a table; ${e.target.name} is ${entry ? `a ${entry.kind}` : 'not declared'}`));
+      return err(e.span);
+    }
+    if (entry.kind === 'table') {
+      if (!e.key) {
+        this.report(error('E203', e.target.span, `table ${e.target.name} must be looked up with a key: unadjusted ${e.target.name}[…]`));
+        return err(e.span);
+      }
+      return this.index({ kind: 'index', table: e.target, key: e.key, span: e.span }, scope, false);
+    }
+    this.globals.resolveEntry(entry, e.target.span);
+    entry.used = true;
+    return entry.sym ? { k: 'param', type: entry.sym.type, param: entry.sym, span: e.span } : err(e.span);
+  }
+
+  /** `a above b` = max(0, a − b); `a capped at b` = min(a, max(0, b)). */
+  private limit(e: A.BinaryExpr, scope: Scope): TExpr {
+    const left0 = this.resolve(e.left, scope);
+    const right0 = this.resolve(e.right, scope);
+    if (left0.type === 'error' || right0.type === 'error') return err(e.span);
+    const [left, right] = this.unify(left0, right0);
+    const word = e.op === 'above' ? 'above' : 'capped at';
+    if (!isNumeric(left.type) || !sameType(left.type, right.type)) {
+      if (isNumeric(left.type) && isNumeric(right.type)) return this.mixError(left, right, word);
+      this.report(error('E203', e.opSpan, `'${word}' compares two amounts of one kind, not ${describeType(left.type)} and ${describeType(right.type)}`));
+      return err(e.span);
+    }
+    const type = left.type;
+    const zero: TExpr = { k: 'const', type, value: ZERO, span: e.opSpan };
+    const span = e.span;
+    if (e.op === 'above') {
+      const diff: TExpr = { k: 'binary', op: '-', type, left, right, clampRatio: false, span };
+      return { k: 'call', fn: 'max', type, args: [zero, diff], span };
+    }
+    const floor: TExpr = { k: 'call', fn: 'max', type, args: [zero, right], span: right.span };
+    return { k: 'call', fn: 'min', type, args: [left, floor], span };
+  }
+
+  private bandsCall(entry: Extract<Entry, { kind: 'bands' }>, e: A.CallExpr, scope: Scope): TExpr {
+    const name = e.callee.name;
+    this.globals.resolveEntry(entry, e.callee.span);
+    entry.used = true;
+    if (scope.context === 'constant') return this.notConstant(name, 'bands applied to an amount', e.span, scope);
+    if (e.args.length < 1 || e.args.length > 2) {
+      this.report(error('E113', e.callee.span, `bands ${name} apply to one amount, ${name}(x), or a stretch of one, ${name}(from, to); not ${e.args.length} arguments`));
+      return err(e.span);
+    }
+    const args = e.args.map((a) => this.coerceZero(this.resolve(a, scope), 'money'));
+    if (args.some((a) => a.type === 'error') || !entry.sym) return err(e.span);
+    for (const a of args) if (!this.expect(a, 'money', `bands ${name}`)) return err(e.span);
+    const [first, second] = args as [TExpr, TExpr | undefined];
+    const adjustments = this.globals.adjustmentsFor(entry);
+    return {
+      k: 'bands',
+      type: 'money',
+      bands: entry.sym,
+      upper: second ?? first,
+      adjustments,
+      span: e.span,
+      ...(second ? { lower: first } : {}),
+    };
+  }
+
   private call(e: A.CallExpr, scope: Scope): TExpr {
     const name = e.callee.name;
+    const bandsEntry = this.globals.entries.get(name);
+    if (bandsEntry?.kind === 'bands') return this.bandsCall(bandsEntry, e, scope);
     const fn = FUNCTIONS[name];
     if (!fn) {
       const s = suggest(name, Object.keys(FUNCTIONS));
@@ -355,7 +454,7 @@ export class ExprResolver {
     return { k: 'call', fn: name, type: 'bool', args, span: e.span };
   }
 
-  private index(e: A.IndexExpr, scope: Scope): TExpr {
+  private index(e: A.IndexExpr, scope: Scope, adjust = true): TExpr {
     const name = e.table.name;
     const entry = this.globals.entries.get(name);
     if (!entry || entry.kind !== 'table') {
@@ -382,7 +481,8 @@ export class ExprResolver {
     if (scope.context === 'constant' && key.k !== 'const') {
       return this.notConstant(`${name}[…]`, 'a lookup by a claim value', e.span, scope);
     }
-    return { k: 'index', type: sym.valueType, table: sym, key, span: e.span };
+    const read: TExpr = { k: 'index', type: sym.valueType, table: sym, key, span: e.span };
+    return adjust && scope.context !== 'constant' ? this.adjusted(entry, name, read) : read;
   }
 
   private ifExpr(e: A.IfExpr, scope: Scope): TExpr {

@@ -4,7 +4,8 @@ import type * as A from '../syntax/ast.js';
 import { LAYERS, isLayer, type LayerName } from '../vocabulary.js';
 import { citation } from './citation.js';
 import type { CheckContext } from './context.js';
-import type { RuleIR, TStmt } from './ir.js';
+import type { RuleIR, TExpr, TStmt } from './ir.js';
+import { ZERO } from '../money.js';
 import type { Scope } from './resolver.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
@@ -70,13 +71,15 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
         body.push({ k: 'let', slot, name, expr, span: s.span });
         break;
       }
-      case 'assign': {
-        const expr = ctx.exprs.resolve(s.value, scope);
+      case 'assign':
+      case 'topup': {
+        const value = ctx.exprs.resolve(s.value, scope);
         const layer = assignTarget(ctx, s.target, owner, assignedHere);
         if (!layer) break;
-        ctx.exprs.expect(expr, 'money', `layer ${layer}`);
+        ctx.exprs.expect(value, 'money', s.kind === 'topup' ? `the target of ${layer} tops up to` : `layer ${layer}`);
         assignedHere.set(layer, s.target.span);
-        body.push({ k: 'assign', layer, expr, span: s.span });
+        const expr = s.kind === 'topup' ? topUp(value, s.span) : value;
+        body.push({ k: 'assign', layer, expr, span: s.span, caps: ctx.capsOn(layer) });
         break;
       }
       case 'add': {
@@ -118,6 +121,13 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
     ...(when ? { when } : {}),
     ...cit,
   };
+}
+
+/** `L tops up to X` pays what lifts the paying layers to X: max(0, X − paid). */
+function topUp(target: TExpr, span: Span): TExpr {
+  const paid: TExpr = { k: 'state', name: 'paid', type: 'money', span };
+  const gap: TExpr = { k: 'binary', op: '-', type: 'money', left: target, right: paid, clampRatio: false, span };
+  return { k: 'call', fn: 'max', type: 'money', args: [{ k: 'const', type: 'money', value: ZERO, span }, gap], span };
 }
 
 function assignTarget(ctx: CheckContext, target: A.Ident, owner: string, assignedHere: ReadonlyMap<LayerName, Span>): LayerName | undefined {

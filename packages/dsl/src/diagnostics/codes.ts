@@ -1,7 +1,7 @@
 /**
  * Every diagnostic code, in one table. Codes are stable: tools and CI scripts match on them.
  * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
- * E4xx: policy structure; W2xx: warnings.
+ * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings.
  */
 export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
@@ -36,6 +36,12 @@ export const DIAGNOSTIC_CODES = {
   E403: 'date that is not a declared version',
   E404: 'table does not cover every key',
   E405: 'table keys differ from its declared domain',
+  E406: 'bands that do not start at 0元 or are not contiguous and increasing',
+  E501: 'override of something the base does not have (or has as another kind)',
+  E502: 'adjustment of something that is not a parameter, table or bands, or by a value of the wrong type',
+  E503: 'a name the base already declares, declared again without override',
+  E504: '`base` outside an `override let`',
+  E505: 'a base (extends or import) that cannot be used',
   W201: 'layer read before any rule assigns it',
   W202: 'declared but never used',
 } as const;

@@ -62,7 +62,9 @@ export type UnaryOp = 'neg' | 'not';
 export type BinaryOp =
   | '+' | '-' | '*' | '/' | 'of'
   | '==' | '!=' | '<' | '<=' | '>' | '>='
-  | 'and' | 'or' | '??' | 'in' | 'not in';
+  | 'and' | 'or' | '??' | 'in' | 'not in'
+  /** `x above y` = max(0, x − y); `x capped at y` = min(x, max(0, y)). */
+  | 'above' | 'capped';
 
 export interface UnaryExpr {
   readonly kind: 'unary';
@@ -109,6 +111,20 @@ export interface SetExpr {
   readonly span: Span;
 }
 
+/** `unadjusted 起付线[level]`: a parameter, table or bands before any modifier. */
+export interface UnadjustedExpr {
+  readonly kind: 'unadjusted';
+  readonly target: Ident;
+  readonly key?: Expr;
+  readonly span: Span;
+}
+
+/** `base` inside `override let`: the definition being replaced. */
+export interface BaseExpr {
+  readonly kind: 'base';
+  readonly span: Span;
+}
+
 /** Stands where recovery left a hole; checks skip it (its error is already reported). */
 export interface ErrorExpr {
   readonly kind: 'error';
@@ -128,6 +144,8 @@ export type Expr =
   | IndexExpr
   | IfExpr
   | SetExpr
+  | UnadjustedExpr
+  | BaseExpr
   | ErrorExpr;
 
 // ---------------------------------------------------------------- metadata
@@ -152,7 +170,13 @@ export interface VersionDecl {
 
 export interface PolicyDecl {
   readonly kind: 'policy';
+  /** A module is a base that policies extend or import; it has no versions and is never settled. */
+  readonly module: boolean;
   readonly name: Ident;
+  /** `extends "../modules/x"`: the base whose every declaration, rules included, this one builds on. */
+  readonly extends?: StringLiteral;
+  /** `import "../modules/x"`: bases whose names (not rules, caps or modifiers) this one uses. */
+  readonly imports: readonly StringLiteral[];
   readonly title?: StringLiteral;
   readonly document?: StringLiteral;
   readonly versions: readonly VersionDecl[];
@@ -175,6 +199,8 @@ export interface DatedValue {
 }
 
 export interface ParamDecl {
+  /** Span of `override` when this declaration replaces one of its base. */
+  readonly override?: Span;
   readonly kind: 'param';
   readonly name: Ident;
   readonly typeName?: Ident;
@@ -193,6 +219,8 @@ export interface TableRow {
 }
 
 export interface TableDecl {
+  /** Span of `override` when this declaration replaces one of its base. */
+  readonly override?: Span;
   readonly kind: 'table';
   readonly name: Ident;
   /** The claim field the table is looked up by: `by level`, `by disease`. */
@@ -206,6 +234,8 @@ export interface TableDecl {
 }
 
 export interface SetDecl {
+  /** Span of `override` when this declaration replaces one of its base. */
+  readonly override?: Span;
   readonly kind: 'setDecl';
   readonly name: Ident;
   readonly elements: readonly Expr[];
@@ -214,6 +244,8 @@ export interface SetDecl {
 }
 
 export interface LetDecl {
+  /** Span of `override` when this declaration replaces one of its base. */
+  readonly override?: Span;
   readonly kind: 'let';
   readonly name: Ident;
   readonly value: Expr;
@@ -261,15 +293,75 @@ export interface FlagStmt {
   readonly span: Span;
 }
 
-export type Stmt = LetStmt | AssignStmt | AddStmt | FlagStmt;
+/** `fallback tops up to 90% of (total - hospital)`: the layer pays what lifts `paid` to the target. */
+export interface TopUpStmt {
+  readonly kind: 'topup';
+  readonly target: Ident;
+  readonly value: Expr;
+  readonly span: Span;
+}
 
-export interface RuleDecl {
-  readonly kind: 'rule';
-  readonly name: Ident;
+export type Stmt = LetStmt | AssignStmt | AddStmt | FlagStmt | TopUpStmt;
+
+/** `from`/`until`/`when` of a rule, cap or modifier. */
+export interface Applicability {
   readonly meta: readonly Meta[];
   readonly from?: DateLiteral;
   readonly until?: DateLiteral;
   readonly when?: Expr;
+}
+
+export interface BandRow {
+  readonly lower: Expr;
+  readonly upper?: Expr;
+  readonly ratio: Expr;
+  readonly span: Span;
+}
+
+/** `bands NAME { from 0元 to 5万元: 60%  from 5万元: 70% }`: ratios on successive parts of an amount. */
+export interface BandsDecl {
+  readonly kind: 'bands';
+  readonly override?: Span;
+  readonly name: Ident;
+  readonly rows: readonly BandRow[];
+  readonly meta: readonly Meta[];
+  readonly span: Span;
+}
+
+/** `cap NAME = 30万元 per person year [by disease] on basic … when …`: a yearly cap on a layer. */
+export interface CapDecl extends Applicability {
+  readonly kind: 'cap';
+  readonly name: Ident;
+  readonly amount: Expr;
+  readonly keys: readonly Ident[];
+  readonly layer: Ident;
+  readonly span: Span;
+}
+
+export type AdjustOp = '*' | '+' | '-';
+
+export interface Adjustment {
+  readonly target: Ident;
+  readonly op: AdjustOp;
+  readonly amount: Expr;
+  readonly span: Span;
+}
+
+/** `modifier NAME … when c { 起付线 × 50%  比例 + 5pp }`, or the one-line `adjust 比例 + 5pp … when c`. */
+export interface ModifierDecl extends Applicability {
+  readonly kind: 'modifier';
+  readonly name: Ident;
+  /** Written as `adjust …` (its name is made up from the target). */
+  readonly oneLine: boolean;
+  readonly adjustments: readonly Adjustment[];
+  readonly span: Span;
+}
+
+export interface RuleDecl extends Applicability {
+  /** Span of `override` when this declaration replaces one of its base. */
+  readonly override?: Span;
+  readonly kind: 'rule';
+  readonly name: Ident;
   readonly body: readonly Stmt[];
   readonly span: Span;
 }
@@ -282,6 +374,9 @@ export type Declaration =
   | SetDecl
   | LetDecl
   | AccumulatorDecl
+  | BandsDecl
+  | CapDecl
+  | ModifierDecl
   | RuleDecl;
 
 export interface PolicyFileAst {

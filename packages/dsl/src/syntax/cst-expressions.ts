@@ -65,15 +65,20 @@ export class CstExpressions extends CstReader {
 
   protected comparison(n: CstNode): A.Expr {
     const leftNode = this.node(n, 'left');
-    const left = leftNode ? this.coalesce(leftNode) : this.errorExpr(this.nodeSpan(n));
+    const left = leftNode ? this.limit(leftNode) : this.errorExpr(this.nodeSpan(n));
     const opTok = this.tok(n, 'op');
     const rightNode = this.node(n, 'right');
     if (!opTok || !rightNode) return left;
-    const right = this.coalesce(rightNode);
+    const right = this.limit(rightNode);
     const negate = this.tok(n, 'negate') !== undefined;
     const op: A.BinaryOp = opTok.image === 'in' ? (negate ? 'not in' : 'in') : binaryOp(opTok.image);
     const opSpan = this.tokenSpan(opTok) ?? left.span;
     return this.withDepth({ kind: 'binary', op, left, right, opSpan, span: this.nodeSpan(n) }, left, right);
+  }
+
+  /** `x above y`, `x capped at y`, left to right. */
+  protected limit(n: CstNode): A.Expr {
+    return this.chain(n, (c) => this.coalesce(c));
   }
 
   protected coalesce(n: CstNode): A.Expr {
@@ -94,6 +99,14 @@ export class CstExpressions extends CstReader {
     const span = this.nodeSpan(n);
     const lit = this.tok(n, 'literal');
     if (lit) return this.tokenLiteral(lit);
+    if (this.tok(n, 'base')) return { kind: 'base', span };
+    const unadjusted = this.tok(n, 'unadjusted');
+    if (unadjusted) {
+      const keyNode = this.node(n, 'unadjustedIndex');
+      const key = keyNode ? this.expression(keyNode) : undefined;
+      const e: A.UnadjustedExpr = { kind: 'unadjusted', target: this.ident(unadjusted, span), span, ...(key ? { key } : {}) };
+      return key ? this.withDepth(e, key) : e;
+    }
     const field = this.tok(n, 'field');
     if (field) return { kind: 'field', field: this.ident(field, span), span };
     const name = this.tok(n, 'name');

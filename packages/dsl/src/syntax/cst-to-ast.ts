@@ -3,6 +3,7 @@ import type { Span } from '../source.js';
 import type * as A from './ast.js';
 import { CstExpressions } from './cst-expressions.js';
 import { isToken } from './cst-reader.js';
+import { error } from '../diagnostics/diagnostic.js';
 
 export { MAX_EXPR_DEPTH, unescapeString } from './cst-reader.js';
 export { MAX_LITERAL_DIGITS } from './cst-expressions.js';
@@ -19,30 +20,126 @@ export class CstToAst extends CstExpressions {
     return { path: this.path, declarations };
   }
 
-  private declaration(n: CstNode): A.Declaration | undefined {
+  private declaration(n: CstNode, override?: Span): A.Declaration | undefined {
     const [key, list] = Object.entries(this.c(n))[0] ?? [];
     const child = list?.[0];
     if (!key || !child || isToken(child)) return undefined;
+    const o = override ? { override } : {};
     switch (key) {
       case 'policyDecl':
         return this.policyDecl(child);
       case 'clauseDecl':
         return this.clauseDecl(child);
-      case 'paramDecl':
-        return this.paramDecl(child);
-      case 'tableDecl':
-        return this.tableDecl(child);
-      case 'setDecl':
-        return this.setDecl(child);
-      case 'letDecl':
-        return this.letDecl(child);
       case 'accumulatorDecl':
         return this.accumulatorDecl(child);
+      case 'capDecl':
+        return this.capDecl(child);
+      case 'modifierDecl':
+        return this.modifierDecl(child);
+      case 'adjustDecl':
+        return this.adjustDecl(child);
+      case 'overridable':
+        return this.declaration(child, override);
+      case 'overrideDecl': {
+        const inner = this.node(child, 'overridable');
+        const kw = this.tok(child, 'Kw_override');
+        return inner ? this.declaration(inner, (kw && this.tokenSpan(kw)) ?? this.nodeSpan(child)) : undefined;
+      }
+      case 'paramDecl':
+        return { ...this.paramDecl(child), ...o };
+      case 'tableDecl':
+        return { ...this.tableDecl(child), ...o };
+      case 'setDecl':
+        return { ...this.setDecl(child), ...o };
+      case 'letDecl':
+        return { ...this.letDecl(child), ...o };
+      case 'bandsDecl':
+        return { ...this.bandsDecl(child), ...o };
       case 'ruleDecl':
-        return this.ruleDecl(child);
+        return { ...this.ruleDecl(child), ...o };
       default:
         return undefined;
     }
+  }
+
+  private applicability(n: CstNode | undefined, fallback: Span): A.Applicability {
+    if (!n) return { meta: [] };
+    const from = this.tok(n, 'from');
+    const until = this.tok(n, 'until');
+    const when = this.node(n, 'when');
+    return {
+      meta: this.metas(n),
+      ...(from ? { from: this.dateLit(from, fallback) } : {}),
+      ...(until ? { until: this.dateLit(until, fallback) } : {}),
+      ...(when ? { when: this.expression(when) } : {}),
+    };
+  }
+
+  private bandsDecl(n: CstNode): A.BandsDecl {
+    const span = this.nodeSpan(n);
+    const rows = this.nodes(n, 'bandRow').map((r): A.BandRow => {
+      const rSpan = this.nodeSpan(r);
+      const part = (key: string): A.Expr | undefined => {
+        const e = this.node(r, key);
+        return e ? this.expression(e) : undefined;
+      };
+      const upper = part('upper');
+      return { lower: part('lower') ?? this.errorExpr(rSpan), ratio: part('ratio') ?? this.errorExpr(rSpan), span: rSpan, ...(upper ? { upper } : {}) };
+    });
+    return { kind: 'bands', name: this.ident(this.tok(n, 'name'), span), rows, meta: this.metas(n), span };
+  }
+
+  private capDecl(n: CstNode): A.CapDecl {
+    const span = this.nodeSpan(n);
+    const amount = this.node(n, 'amount');
+    return {
+      kind: 'cap',
+      name: this.ident(this.tok(n, 'name'), span),
+      amount: amount ? this.expression(amount) : this.errorExpr(span),
+      keys: this.toks(n, 'key').map((k) => this.ident(k, span)),
+      layer: this.ident(this.tok(n, 'layer'), span),
+      span,
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
+  }
+
+  private adjustment(n: CstNode): A.Adjustment {
+    const span = this.nodeSpan(n);
+    const op = this.tok(n, 'op')?.image ?? '*';
+    const amount = this.node(n, 'amount');
+    return {
+      target: this.ident(this.tok(n, 'target'), span),
+      op: op === '×' || op === '*' ? '*' : op === '+' ? '+' : '-',
+      amount: amount ? this.chain(amount, (m) => this.chain(m, (u) => this.unary(u))) : this.errorExpr(span),
+      span,
+    };
+  }
+
+  private modifierDecl(n: CstNode): A.ModifierDecl {
+    const span = this.nodeSpan(n);
+    return {
+      kind: 'modifier',
+      name: this.ident(this.tok(n, 'name'), span),
+      oneLine: false,
+      adjustments: this.nodes(n, 'adjustment').map((a) => this.adjustment(a)),
+      span,
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
+  }
+
+  private adjustDecl(n: CstNode): A.ModifierDecl {
+    const span = this.nodeSpan(n);
+    const a = this.node(n, 'adjustment');
+    const adjustments = a ? [this.adjustment(a)] : [];
+    const target = adjustments[0]?.target ?? { name: '', span };
+    return {
+      kind: 'modifier',
+      name: { name: `adjust ${target.name}`, span: target.span },
+      oneLine: true,
+      adjustments,
+      span,
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
   }
 
   private metas(n: CstNode): A.Meta[] {
@@ -64,12 +161,20 @@ export class CstToAst extends CstExpressions {
     const versions: A.VersionDecl[] = [];
     let layers: A.Ident[] | undefined;
     let layersSpan: Span | undefined;
+    let extendsLit: A.StringLiteral | undefined;
+    const imports: A.StringLiteral[] = [];
     for (const item of this.nodes(n, 'policyItem')) {
       const itemSpan = this.nodeSpan(item);
       const t = this.tok(item, 'title');
       const d = this.tok(item, 'document');
       const v = this.node(item, 'versionDecl');
-      if (t) title = this.stringLit(t, itemSpan);
+      const ext = this.tok(item, 'extends');
+      const imp = this.tok(item, 'import');
+      if (ext) {
+        if (extendsLit) this.diagnostics.push(error('E505', this.stringLit(ext, itemSpan).span, 'a policy extends at most one base; import the others'));
+        else extendsLit = this.stringLit(ext, itemSpan);
+      } else if (imp) imports.push(this.stringLit(imp, itemSpan));
+      else if (t) title = this.stringLit(t, itemSpan);
       else if (d) document = this.stringLit(d, itemSpan);
       else if (v) {
         const vSpan = this.nodeSpan(v);
@@ -81,7 +186,10 @@ export class CstToAst extends CstExpressions {
     }
     const decl: A.PolicyDecl = {
       kind: 'policy',
+      module: this.tok(n, 'kind')?.image === 'module',
       name: this.ident(this.tok(n, 'name'), span),
+      imports,
+      ...(extendsLit ? { extends: extendsLit } : {}),
       versions,
       span,
       ...(title ? { title } : {}),
@@ -182,9 +290,6 @@ export class CstToAst extends CstExpressions {
 
   private ruleDecl(n: CstNode): A.RuleDecl {
     const span = this.nodeSpan(n);
-    const from = this.tok(n, 'from');
-    const until = this.tok(n, 'until');
-    const when = this.node(n, 'when');
     const body: A.Stmt[] = [];
     for (const s of this.nodes(n, 'statement')) {
       const st = this.statement(s);
@@ -193,12 +298,9 @@ export class CstToAst extends CstExpressions {
     return {
       kind: 'rule',
       name: this.ident(this.tok(n, 'name'), span),
-      meta: this.metas(n),
       body,
       span,
-      ...(from ? { from: this.dateLit(from, span) } : {}),
-      ...(until ? { until: this.dateLit(until, span) } : {}),
-      ...(when ? { when: this.expression(when) } : {}),
+      ...this.applicability(this.node(n, 'applicability'), span),
     };
   }
 
@@ -212,6 +314,8 @@ export class CstToAst extends CstExpressions {
     if (letName) return { kind: 'let', name: this.ident(letName, span), value: value('letValue'), span };
     const target = this.tok(n, 'target');
     if (target) return { kind: 'assign', target: this.ident(target, span), value: value('assignValue'), span };
+    const topTarget = this.tok(n, 'topTarget');
+    if (topTarget) return { kind: 'topup', target: this.ident(topTarget, span), value: value('topValue'), span };
     const addTarget = this.tok(n, 'addTarget');
     if (addTarget) return { kind: 'add', target: this.ident(addTarget, span), value: value('addValue'), span };
     const message = this.tok(n, 'message');

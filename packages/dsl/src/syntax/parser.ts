@@ -8,10 +8,13 @@ import { errorMessageProvider } from './messages.js';
  * syntax error of a file, not only the first.
  *
  *   file        := declaration*
- *   declaration := policy | clause | param | table | set | let | accumulator | rule
+ *   declaration := header | clause | param | table | set | let | accumulator | bands | cap
+ *                | modifier | adjust | rule | 'override' (param | table | set | let | bands | rule)
+ *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
  *   expression  := 'if' expression 'then' expression 'else' expression | or
  *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
  *   comparison  := coalesce ((== != < <= > >=) coalesce | 'not'? 'in' coalesce)?
+ *   comparison operands are limits:  limit := coalesce (('above' | 'capped' 'at') coalesce)*
  *   coalesce := additive ('??' additive)*     additive := multiplicative ((+|-) multiplicative)*
  *   multiplicative := unary ((×|÷|of) unary)*  unary := '-' unary | primary
  */
@@ -34,17 +37,37 @@ export class PolicyParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.clauseDecl) },
+      { ALT: () => this.SUBRULE(this.accumulatorDecl) },
+      { ALT: () => this.SUBRULE(this.capDecl) },
+      { ALT: () => this.SUBRULE(this.modifierDecl) },
+      { ALT: () => this.SUBRULE(this.adjustDecl) },
+      { ALT: () => this.SUBRULE(this.overridable) },
+      { ALT: () => this.SUBRULE(this.overrideDecl) },
+    ]);
+  });
+
+  /** Declarations a policy may replace in its base with `override`. */
+  overridable = this.RULE('overridable', () => {
+    this.OR([
       { ALT: () => this.SUBRULE(this.paramDecl) },
       { ALT: () => this.SUBRULE(this.tableDecl) },
       { ALT: () => this.SUBRULE(this.setDecl) },
       { ALT: () => this.SUBRULE(this.letDecl) },
-      { ALT: () => this.SUBRULE(this.accumulatorDecl) },
+      { ALT: () => this.SUBRULE(this.bandsDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
     ]);
   });
 
+  overrideDecl = this.RULE('overrideDecl', () => {
+    this.CONSUME(T.Override);
+    this.SUBRULE(this.overridable);
+  });
+
   policyDecl = this.RULE('policyDecl', () => {
-    this.CONSUME(T.Policy);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Policy, { LABEL: 'kind' }) },
+      { ALT: () => this.CONSUME(T.Module, { LABEL: 'kind' }) },
+    ]);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
     this.CONSUME(T.LCurly);
     this.MANY(() => this.SUBRULE(this.policyItem));
@@ -66,6 +89,18 @@ export class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.versionDecl) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Extends);
+          this.CONSUME3(T.StringLit, { LABEL: 'extends' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Import);
+          this.CONSUME4(T.StringLit, { LABEL: 'import' });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.Layers);
@@ -191,9 +226,49 @@ export class PolicyParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.meta));
   });
 
-  ruleDecl = this.RULE('ruleDecl', () => {
-    this.CONSUME(T.Rule);
+  /** `bands NAME meta… { from A to B: r  …  from C: r } meta…`: segmented ratios. */
+  bandsDecl = this.RULE('bandsDecl', () => {
+    this.CONSUME(T.Bands);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.MANY(() => this.SUBRULE(this.meta));
+    this.CONSUME(T.LCurly);
+    this.MANY2(() => this.SUBRULE(this.bandRow));
+    this.CONSUME(T.RCurly);
+    this.MANY3(() => this.SUBRULE2(this.meta));
+  });
+
+  bandRow = this.RULE('bandRow', () => {
+    this.CONSUME(T.From);
+    this.SUBRULE(this.expression, { LABEL: 'lower' });
+    this.OPTION(() => {
+      this.CONSUME(T.To);
+      this.SUBRULE2(this.expression, { LABEL: 'upper' });
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE3(this.expression, { LABEL: 'ratio' });
+    this.OPTION2(() => this.CONSUME(T.Comma));
+  });
+
+  /** `cap NAME = amount per person year [by f…] on LAYER meta… [from] [until] [when c]`. */
+  capDecl = this.RULE('capDecl', () => {
+    this.CONSUME(T.Cap);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.CONSUME(T.Assign);
+    this.SUBRULE(this.expression, { LABEL: 'amount' });
+    this.CONSUME(T.Per);
+    this.CONSUME(T.Person);
+    this.CONSUME(T.Year);
+    this.OPTION(() => {
+      this.CONSUME(T.By);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'key' }) });
+    });
+    this.CONSUME(T.On);
+    this.CONSUME3(T.Identifier, { LABEL: 'layer' });
+    this.SUBRULE(this.applicability);
+  });
+
+  /** `meta… [from DATE] [until DATE] [when COND]`, as a rule has them. */
+  applicability = this.RULE('applicability', () => {
     this.MANY(() => this.SUBRULE(this.meta));
     this.OPTION(() => {
       this.CONSUME(T.From);
@@ -207,6 +282,39 @@ export class PolicyParser extends CstParser {
       this.CONSUME(T.When);
       this.SUBRULE(this.expression, { LABEL: 'when' });
     });
+  });
+
+  /** `modifier NAME meta… [from] [until] [when c] { TARGET × f  TARGET + p … }`. */
+  modifierDecl = this.RULE('modifierDecl', () => {
+    this.CONSUME(T.Modifier);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.adjustment));
+    this.CONSUME(T.RCurly);
+  });
+
+  /** `adjust TARGET × f meta… [from] [until] [when c]`: a one-line modifier. */
+  adjustDecl = this.RULE('adjustDecl', () => {
+    this.CONSUME(T.Adjust);
+    this.SUBRULE(this.adjustment);
+    this.SUBRULE(this.applicability);
+  });
+
+  adjustment = this.RULE('adjustment', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'target' });
+    this.OR([
+      { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
+    ]);
+    this.SUBRULE(this.additive, { LABEL: 'amount' });
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
     this.CONSUME(T.LCurly);
     this.MANY2(() => this.SUBRULE(this.statement));
     this.CONSUME(T.RCurly);
@@ -227,6 +335,15 @@ export class PolicyParser extends CstParser {
           this.CONSUME2(T.Identifier, { LABEL: 'target' });
           this.CONSUME2(T.Assign, { LABEL: 'assign' });
           this.SUBRULE2(this.expression, { LABEL: 'assignValue' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME4(T.Identifier, { LABEL: 'topTarget' });
+          this.CONSUME(T.Tops);
+          this.CONSUME(T.Up);
+          this.CONSUME(T.To);
+          this.SUBRULE5(this.expression, { LABEL: 'topValue' });
         },
       },
       {
@@ -296,7 +413,7 @@ export class PolicyParser extends CstParser {
   });
 
   comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.coalesceExpr, { LABEL: 'left' });
+    this.SUBRULE(this.limitExpr, { LABEL: 'left' });
     this.OPTION(() => {
       this.OR([
         {
@@ -309,17 +426,34 @@ export class PolicyParser extends CstParser {
               { ALT: () => this.CONSUME(T.Lt, { LABEL: 'op' }) },
               { ALT: () => this.CONSUME(T.Gt, { LABEL: 'op' }) },
             ]);
-            this.SUBRULE2(this.coalesceExpr, { LABEL: 'right' });
+            this.SUBRULE2(this.limitExpr, { LABEL: 'right' });
           },
         },
         {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Not, { LABEL: 'negate' }));
             this.CONSUME(T.In, { LABEL: 'op' });
-            this.SUBRULE3(this.coalesceExpr, { LABEL: 'right' });
+            this.SUBRULE3(this.limitExpr, { LABEL: 'right' });
           },
         },
       ]);
+    });
+  });
+
+  /** `x above y` (the part of x above y), `x capped at y` (at most y). */
+  limitExpr = this.RULE('limitExpr', () => {
+    this.SUBRULE(this.coalesceExpr, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Above, { LABEL: 'op' }) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Capped, { LABEL: 'op' });
+            this.CONSUME(T.At);
+          },
+        },
+      ]);
+      this.SUBRULE2(this.coalesceExpr, { LABEL: 'operand' });
     });
   });
 
@@ -377,6 +511,18 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(T.DateLit, { LABEL: 'literal' }) },
       { ALT: () => this.CONSUME(T.True, { LABEL: 'literal' }) },
       { ALT: () => this.CONSUME(T.False, { LABEL: 'literal' }) },
+      { ALT: () => this.CONSUME(T.Base, { LABEL: 'base' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unadjusted);
+          this.CONSUME3(T.Identifier, { LABEL: 'unadjusted' });
+          this.OPTION2(() => {
+            this.CONSUME2(T.LBracket);
+            this.SUBRULE4(this.expression, { LABEL: 'unadjustedIndex' });
+            this.CONSUME2(T.RBracket);
+          });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.ClaimKw);

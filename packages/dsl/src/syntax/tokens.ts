@@ -93,12 +93,30 @@ export const Of = keyword('of');
 export const Otherwise = keyword('otherwise');
 export const ClaimKw = keyword('claim');
 export const True = keyword('true');
+export const Module = keyword('module');
+export const Extends = keyword('extends');
+export const Import = keyword('import');
+export const Override = keyword('override');
+export const Modifier = keyword('modifier');
+export const Adjust = keyword('adjust');
+export const Unadjusted = keyword('unadjusted');
+export const Base = keyword('base');
+export const Bands = keyword('bands');
+export const To = keyword('to');
+export const Cap = keyword('cap');
+export const On = keyword('on');
+export const Above = keyword('above');
+export const Capped = keyword('capped');
+export const At = keyword('at');
+export const Tops = keyword('tops');
+export const Up = keyword('up');
 export const False = keyword('false');
 
 export const keywordTokens: TokenType[] = [
   Policy, Title, Document, Version, Layers, Clause, Param, Table, By, Set, Let, Accumulator,
   Per, Person, Year, Rule, Cites, Assumed, Reading, Note, When, From, Until, Flag, If, Then,
-  Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False,
+  Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
+  Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up,
 ];
 
 export const allTokens: TokenType[] = [

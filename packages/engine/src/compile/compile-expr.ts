@@ -1,4 +1,16 @@
-import { Decimal, ONE, ZERO, roundFen, type Constant, type ParamSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import {
+  Decimal,
+  ONE,
+  ZERO,
+  roundFen,
+  type AdjustmentIR,
+  type Constant,
+  type ModifierSym,
+  type ParamSym,
+  type TExpr,
+  type TableSym,
+  type Type,
+} from '@policy/dsl';
 import type { Claim } from '../claim.js';
 import type { ClaimContext } from '../runtime/context.js';
 import { LAYER_INDEX } from '../runtime/context.js';
@@ -19,6 +31,82 @@ export interface CompileEnv {
   paramValue(p: ParamSym): Constant;
   /** Compiled top-level lets, by index (filled before any claim runs). */
   readonly letFns: Fn[];
+  /** Whether a modifier is in force in the version being compiled (its from/until). */
+  active(m: ModifierSym): boolean;
+}
+
+/** An adjustment in force, compiled. */
+export interface CompiledAdjustment {
+  readonly adjustment: AdjustmentIR;
+  readonly when?: Fn;
+  readonly amount: Fn;
+}
+
+export function compileAdjustments(adjustments: readonly AdjustmentIR[], env: CompileEnv): CompiledAdjustment[] {
+  return adjustments
+    .filter((a) => env.active(a.modifier))
+    .map((a) => ({
+      adjustment: a,
+      amount: compileExpr(a.amount, env),
+      ...(a.modifier.when ? { when: compileExpr(a.modifier.when, env) } : {}),
+    }));
+}
+
+/** D1, D2: value × (product of the factors in force) + (sum of the amounts in force). */
+function applyAdjustments(adjs: readonly CompiledAdjustment[], c: ClaimContext, value: Decimal): Decimal {
+  let factor = ONE;
+  let shift = ZERO;
+  for (const a of adjs) {
+    if (a.when && !a.when(c)) continue;
+    const v = a.amount(c) as Decimal;
+    switch (a.adjustment.op) {
+      case '*':
+        factor = factor.times(v);
+        break;
+      case '+':
+        shift = shift.plus(v);
+        break;
+      default:
+        shift = shift.minus(v);
+    }
+  }
+  return value.times(factor).plus(shift);
+}
+
+/** Ratios stay within 0–100%, money at ≥ 0. */
+function clampTo(type: Type): (v: Decimal) => Decimal {
+  if (type === 'ratio') return clampRatio;
+  if (type === 'money') return (v) => (v.isNegative() ? ZERO : v);
+  return (v) => v;
+}
+
+function compileAdjusted(e: Extract<TExpr, { k: 'adjusted' }>, env: CompileEnv): Fn {
+  const base = compileExpr(e.base, env);
+  const adjs = compileAdjustments(e.adjustments, env);
+  if (adjs.length === 0) return base;
+  const clamp = clampTo(e.type);
+  return (c) => clamp(applyAdjustments(adjs, c, base(c) as Decimal));
+}
+
+function compileBands(e: Extract<TExpr, { k: 'bands' }>, env: CompileEnv): Fn {
+  const lower = e.lower ? compileExpr(e.lower, env) : undefined;
+  const upper = compileExpr(e.upper, env);
+  const rows = e.bands.rows;
+  const adjs = compileAdjustments(e.adjustments, env);
+  return (c) => {
+    const lo = lower ? Decimal.max(ZERO, lower(c) as Decimal) : ZERO;
+    const hi = Decimal.max(ZERO, upper(c) as Decimal);
+    let sum = ZERO;
+    if (!hi.greaterThan(lo)) return sum;
+    for (const row of rows) {
+      const from = Decimal.max(lo, row.lower);
+      const to = row.upper ? Decimal.min(hi, row.upper) : hi;
+      if (!to.greaterThan(from)) continue;
+      const ratio = adjs.length === 0 ? row.ratio : clampRatio(applyAdjustments(adjs, c, row.ratio));
+      sum = sum.plus(to.minus(from).times(ratio));
+    }
+    return sum;
+  };
 }
 
 const DECIMAL_TYPES = new Set<Type>(['money', 'ratio', 'points', 'number', 'days']);
@@ -34,6 +122,7 @@ const FIELD_READERS: Record<string, (c: Claim) => unknown> = {
   region: (c) => c.region,
   referral: (c) => c.referral,
   designated: (c) => c.designated,
+  disaster: (c) => c.disaster,
   disease: (c) => c.disease,
   diagnoses: (c) => c.diagnoses,
   admitted: (c) => c.admitted,
@@ -158,6 +247,10 @@ export function compileExpr(e: TExpr, env: CompileEnv): Fn {
       }
       return (c) => new Set(fns.map((f) => primitive(f(c))));
     }
+    case 'adjusted':
+      return compileAdjusted(e, env);
+    case 'bands':
+      return compileBands(e, env);
     case 'error':
       throw new Error('cannot compile an expression with errors');
   }
@@ -209,6 +302,9 @@ function compileBinary(e: Extract<TExpr, { k: 'binary' }>, env: CompileEnv): Fn 
       const negate = e.op === 'not in';
       return (c) => (r(c) as Set<unknown>).has(key(c)) !== negate;
     }
+    case 'above':
+    case 'capped':
+      throw new Error(`'${e.op}' is lowered by the checker and never reaches the engine`);
   }
 }
 

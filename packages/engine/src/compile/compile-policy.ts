@@ -1,8 +1,10 @@
 import {
+  Decimal,
   LAYERS,
+  ZERO,
   formatMoney,
+  type CapSym,
   type Constant,
-  type Decimal,
   type LayerName,
   type ParamSym,
   type ResolvedPolicy,
@@ -33,6 +35,14 @@ export interface SettledClaim {
 
 type Step = (c: ClaimContext) => void;
 
+interface CapStep {
+  readonly name: string;
+  readonly cap: string;
+  readonly used: string;
+  readonly left: string;
+  readonly index: number;
+}
+
 interface CompiledRule {
   readonly ir: RuleIR;
   readonly when?: Fn;
@@ -61,11 +71,11 @@ export class CompiledVersion {
   ) {
     this.date = version.date;
     this.day = version.day;
-    const env: CompileEnv = { paramValue: (p) => this.paramValue(p, env), letFns: this.letFns };
+    const inForce = (r: { readonly from?: string; readonly until?: string }): boolean =>
+      (r.from === undefined || r.from <= this.date) && (r.until === undefined || this.date < r.until);
+    const env: CompileEnv = { paramValue: (p) => this.paramValue(p, env), letFns: this.letFns, active: inForce };
     for (const l of policy.lets) this.letFns[l.index] = compileExpr(l.expr, env);
-    this.rules = policy.rules
-      .filter((r) => (r.from === undefined || r.from <= this.date) && (r.until === undefined || this.date < r.until))
-      .map((r) => this.compileRule(r, env));
+    this.rules = policy.rules.filter(inForce).map((r) => this.compileRule(r, env, inForce));
     this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
   }
 
@@ -81,7 +91,7 @@ export class CompiledVersion {
     return value;
   }
 
-  private compileRule(ir: RuleIR, env: CompileEnv): CompiledRule {
+  private compileRule(ir: RuleIR, env: CompileEnv, inForce: (r: CapSym) => boolean): CompiledRule {
     const source = this.source;
     const steps: Step[] = ir.body.map((s): Step => {
       const f = s.k === 'flag' ? undefined : compileExpr(s.expr, env);
@@ -105,15 +115,50 @@ export class CompiledVersion {
           const at = source.location(s.span);
           const readers = inputReaders(s.expr, env, source);
           const value = f as Fn;
+          const caps = s.caps.filter(inForce).map((cap) => ({
+            cap,
+            amount: compileExpr(cap.amount, env),
+            ...(cap.when ? { when: compileExpr(cap.when, env) } : {}),
+          }));
+          if (caps.length === 0) {
+            return (c) => {
+              if (c.steps) {
+                const inputs: Record<string, string> = {};
+                for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
+                const amount = c.assign(index, value(c) as Decimal);
+                c.steps.push({ kind: 'layer', layer, amount: formatMoney(amount), formula, inputs, at });
+                return;
+              }
+              c.assign(index, value(c) as Decimal);
+            };
+          }
+          // Yearly caps: the amount is held to what each cap in force has left this year, and
+          // what the layer is given counts towards every cap whose condition the claim meets.
           return (c) => {
-            if (c.steps) {
-              const inputs: Record<string, string> = {};
-              for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
-              const amount = c.assign(index, value(c) as Decimal);
-              c.steps.push({ kind: 'layer', layer, amount: formatMoney(amount), formula, inputs, at });
-              return;
+            let v = value(c) as Decimal;
+            const computed = v;
+            const held: CapStep[] = [];
+            for (const k of caps) {
+              if (k.when && !k.when(c)) continue;
+              const limit = k.amount(c) as Decimal;
+              const used = c.acc[k.cap.acc.index] as Decimal;
+              const left = Decimal.max(ZERO, limit.minus(used));
+              held.push({ name: k.cap.name, cap: formatMoney(limit), used: formatMoney(used), left: formatMoney(left), index: k.cap.acc.index });
+              if (v.greaterThan(left)) v = left;
             }
-            c.assign(index, value(c) as Decimal);
+            const inputs: Record<string, string> = {};
+            if (c.steps) for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
+            const amount = c.assign(index, v);
+            for (const h of held) c.accAdd[h.index] = (c.accAdd[h.index] as Decimal).plus(amount);
+            c.steps?.push({
+              kind: 'layer',
+              layer,
+              amount: formatMoney(amount),
+              formula,
+              inputs,
+              at,
+              ...(held.length > 0 ? { caps: held.map(({ index: _i, ...rest }) => ({ ...rest, before: formatValue(computed, 'money') })) } : {}),
+            });
           };
         }
         case 'add': {

@@ -1,6 +1,7 @@
 import { childExprs, type ResolvedPolicy, type RuleIR, type Span, type TExpr, type Type } from '@policy/dsl';
 import type { ClauseRef, TraceLocation } from '../trace.js';
-import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
+import { compileAdjustments, compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
+import { formatValue } from './format-value.js';
 
 /**
  * What a trace needs about the source, computed once at compile time: formula texts,
@@ -55,6 +56,29 @@ export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): Inp
       case 'local':
         return add(x.name, x);
       case 'index':
+        add(source.text(x.span), x);
+        break;
+      case 'adjusted': {
+        const label = source.text(x.span);
+        add(label, x);
+        const adjs = compileAdjustments(x.adjustments, env);
+        const base = compileExpr(x.base, env);
+        // Which modifiers moved the value, for the explanation: "80.00% + 5.00% (两升两降)".
+        out.set(`${label} adjusted`, {
+          label: `${label} adjusted`,
+          type: 'text',
+          read: (c) => {
+            const parts = adjs
+              .filter((a) => !a.when || a.when(c))
+              .map((a) => `${a.adjustment.op === '*' ? '×' : a.adjustment.op} ${formatValue(a.amount(c), a.adjustment.amount.type)} (${a.adjustment.modifier.name})`);
+            return parts.length === 0 ? 'no modifier applies' : `${formatValue(base(c), x.type)} ${parts.join(' ')}`;
+          },
+        });
+        // the base read has the same text; only its key (a claim field) is worth listing
+        childExprs(x.base).forEach(visit);
+        return;
+      }
+      case 'bands':
         add(source.text(x.span), x);
         break;
       default:

@@ -7,7 +7,7 @@ import { generateClaims } from './synthetic-claims.js';
 describe('claim files', () => {
   it('writes the contract columns in contract order', () => {
     expect(CSV_HEADER).toBe(
-      'id,personId,date,categories,visit,level,region,referral,designated,disease,diagnoses,admitted,discharged,total,inCatalog,quota,hospitalId',
+      'id,personId,date,categories,visit,level,region,referral,designated,disease,diagnoses,admitted,discharged,total,inCatalog,quota,hospitalId,disaster',
     );
   });
 

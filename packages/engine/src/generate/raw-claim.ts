@@ -25,6 +25,7 @@ export interface RawClaim {
   inCatalog: string;
   quota?: string;
   hospitalId?: string;
+  disaster?: boolean;
 }
 
 /** The contract's claim fields, in the contract's order (also the CSV column order). */

@@ -26,7 +26,8 @@ function convert(name: string, text: string): unknown {
   switch (name) {
     case 'level':
       return LEVELS[text] ?? text;
-    case 'designated': {
+    case 'designated':
+    case 'disaster': {
       const lower = text.toLowerCase();
       return lower === 'true' ? true : lower === 'false' ? false : text;
     }

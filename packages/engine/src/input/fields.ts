@@ -20,6 +20,7 @@ export const CONTRACT_FIELDS = [
   'inCatalog',
   'quota',
   'hospitalId',
+  'disaster',
 ] as const;
 export type ContractField = (typeof CONTRACT_FIELDS)[number];
 

@@ -94,6 +94,7 @@ function ruleFor(fault: Fault): string {
     case 'diagnoses':
       return (isItem ? 'must be a string' : 'must be a list of ICD-10 codes, e.g. ["C15.9"]') + got;
     case 'designated':
+    case 'disaster':
       return `must be true or false${got}`;
     default:
       return `must be a string${got}`;

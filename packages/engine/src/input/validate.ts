@@ -116,6 +116,7 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
     region: own(raw, 'region') as Region,
     referral: (own(raw, 'referral') ?? 'referred') as Referral,
     designated: (own(raw, 'designated') ?? true) as boolean,
+    disaster: (own(raw, 'disaster') ?? false) as boolean,
     disease: (own(raw, 'disease') ?? '') as string,
     diagnoses: new Set((own(raw, 'diagnoses') ?? []) as string[]),
     ...(admitted !== undefined ? { admitted } : {}),

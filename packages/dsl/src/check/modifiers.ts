@@ -1,0 +1,159 @@
+import { error } from '../diagnostics/diagnostic.js';
+import type * as A from '../syntax/ast.js';
+import { citation } from './citation.js';
+import type { CheckContext } from './context.js';
+import type { AdjustmentIR, ModifierSym } from './ir.js';
+import type { Scope } from './resolver.js';
+import { KIND_WORDS, type Entry } from './symbols.js';
+import { suggest } from './suggest.js';
+import { describeType, isNumeric, type Type } from './types.js';
+import { versionDate } from './versions.js';
+
+/**
+ * Modifiers and one-line adjustments. Targets are bound when the declarations are collected
+ * (E502 for a name that is not a parameter, table or bands); conditions and amounts are
+ * resolved on the first read of a target, so a modifier whose amount reads its own target is
+ * a cycle (E110). Every read of an adjusted target in a let or rule carries its adjustments.
+ */
+
+interface Pending {
+  readonly decl: A.ModifierDecl;
+  sym?: ModifierSym;
+  state: 0 | 1 | 2;
+}
+
+const ADJUSTABLE = new Set<Entry['kind']>(['param', 'table', 'bands']);
+
+export class Modifiers {
+  private readonly pending: Pending[] = [];
+  private readonly byTarget = new Map<Entry, { readonly mod: Pending; readonly adj: A.Adjustment }[]>();
+  private readonly resolved = new Map<Entry, AdjustmentIR[]>();
+  private readonly resolving = new Set<Entry>();
+
+  constructor(private readonly ctx: CheckContext) {}
+
+  /** Binds every adjustment to its target; call once all declarations are known. */
+  bind(decls: readonly A.ModifierDecl[]): void {
+    for (const decl of decls) {
+      const mod: Pending = { decl, state: 0 };
+      this.pending.push(mod);
+      for (const adj of decl.adjustments) {
+        const entry = this.ctx.entries.get(adj.target.name);
+        if (!entry || !ADJUSTABLE.has(entry.kind)) {
+          const names = [...this.ctx.entries.values()].filter((e) => ADJUSTABLE.has(e.kind)).map((e) => e.decl.name.name);
+          const s = entry ? undefined : suggest(adj.target.name, names);
+          const what = entry
+            ? `${adj.target.name} is a ${KIND_WORDS[entry.kind]}; only parameters, tables and bands can be adjusted`
+            : `${adj.target.name} is not a parameter, table or bands of this policy or its base`;
+          this.ctx.report(error('E502', adj.target.span, `${what}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+          continue;
+        }
+        entry.used = true;
+        const list = this.byTarget.get(entry) ?? [];
+        list.push({ mod, adj });
+        this.byTarget.set(entry, list);
+      }
+    }
+  }
+
+  /** The adjustments of a target, resolved on first use. */
+  adjustmentsFor(entry: Entry): readonly AdjustmentIR[] {
+    const done = this.resolved.get(entry);
+    if (done) return done;
+    const list = this.byTarget.get(entry);
+    if (!list) return [];
+    if (this.resolving.has(entry)) {
+      this.ctx.report(
+        error('E110', entry.decl.name.span, `${entry.decl.name.name} is adjusted by an amount or condition that reads ${entry.decl.name.name} itself`, {
+          related: list.map(({ adj }) => ({ span: adj.span, message: 'adjusted here' })),
+        }),
+      );
+      return [];
+    }
+    this.resolving.add(entry);
+    const out: AdjustmentIR[] = [];
+    for (const { mod, adj } of list) {
+      const modifier = this.modifier(mod);
+      const amount = this.amount(entry, adj, mod.decl);
+      if (modifier && amount) out.push({ modifier, op: adj.op, amount, span: adj.span });
+    }
+    this.resolving.delete(entry);
+    this.resolved.set(entry, out);
+    return out;
+  }
+
+  /** Resolves every modifier (also those whose targets are never read), for their diagnostics. */
+  all(): ModifierSym[] {
+    for (const entry of this.byTarget.keys()) this.adjustmentsFor(entry);
+    for (const p of this.pending) this.modifier(p);
+    return this.pending.flatMap((p) => (p.sym ? [p.sym] : []));
+  }
+
+  private scope(decl: A.ModifierDecl): Scope {
+    return { context: 'let', owner: decl.oneLine ? decl.name.name : `modifier ${decl.name.name}` };
+  }
+
+  private modifier(p: Pending): ModifierSym | undefined {
+    if (p.state === 2) return p.sym;
+    if (p.state === 1) {
+      this.ctx.report(error('E110', p.decl.name.span, `the condition of ${p.decl.name.name} reads a value it adjusts`));
+      return undefined;
+    }
+    p.state = 1;
+    const d = p.decl;
+    const owner = d.oneLine ? d.name.name : `modifier ${d.name.name}`;
+    const cit = citation(this.ctx, d.meta);
+    if (cit.cites.length === 0) this.ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID"`));
+    const from = versionDate(this.ctx, d.from);
+    const until = versionDate(this.ctx, d.until);
+    const when = d.when ? this.ctx.exprs.resolve(d.when, this.scope(d)) : undefined;
+    if (when) this.ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
+    p.sym = {
+      name: d.name.name,
+      oneLine: d.oneLine,
+      span: d.name.span,
+      ...(from ? { from } : {}),
+      ...(until ? { until } : {}),
+      ...(when ? { when } : {}),
+      ...cit,
+    };
+    p.state = 2;
+    return p.sym;
+  }
+
+  private targetType(entry: Entry): Type {
+    this.ctx.resolveEntry(entry, entry.decl.name.span);
+    switch (entry.kind) {
+      case 'param':
+        return entry.sym?.type ?? 'error';
+      case 'table':
+        return entry.sym?.valueType ?? 'error';
+      default:
+        return 'ratio';
+    }
+  }
+
+  private amount(entry: Entry, adj: A.Adjustment, decl: A.ModifierDecl) {
+    const amount = this.ctx.exprs.resolve(adj.amount, this.scope(decl));
+    const target = this.targetType(entry);
+    if (amount.type === 'error' || target === 'error') return undefined;
+    const name = adj.target.name;
+    if (!isNumeric(target)) {
+      this.ctx.report(error('E502', adj.target.span, `${name} is ${describeType(target)}; only amounts, ratios and numbers can be adjusted`));
+      return undefined;
+    }
+    const ok =
+      adj.op === '*'
+        ? amount.type === 'ratio' || amount.type === 'number'
+        : target === 'ratio'
+          ? amount.type === 'points' || amount.type === 'ratio'
+          : amount.type === target;
+    if (!ok) {
+      const want =
+        adj.op === '*' ? 'a ratio or a plain number (× 50%)' : target === 'ratio' ? 'percentage points (+ 5pp)' : describeType(target);
+      this.ctx.report(error('E502', amount.span, `${name} ${adj.op === '*' ? '×' : adj.op} needs ${want}, not ${describeType(amount.type)}`));
+      return undefined;
+    }
+    return amount;
+  }
+}
