@@ -295,6 +295,15 @@ describe('diagnostics of reuse', () => {
     const loop = BASE.replace('title "a base"', 'title "a base"\n  extends "../pol"');
     expect(codes(HEADER(), loop)).toContain('E505');
   });
+  it('reads a base imported many times once, and refuses chains deeper than 8', () => {
+    const many = HEADER().replace('extends "../mod"', Array.from({ length: 3000 }, () => 'import "../mod"').join('\n'));
+    expect(codes(many)).toEqual([]);
+    const chain: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) chain[`m${i}/m.policy`] = `module m${i} {\n  title "m"\n  extends "../m${i + 1}"\n}\n`;
+    chain['m12/m.policy'] = 'module m12 {\n  title "m"\n}\n';
+    const r = checkSources(chain, 'm0');
+    expect(r.diagnostics.map((d) => d.code)).toContain('E505');
+  });
   it('E110: a modifier whose amount reads its own target', () => {
     expect(codes(HEADER() + 'let 半 = 比例[level] × 50%\nadjust 比例 - 半 cites "P-1"\n')).toContain('E110');
   });
