@@ -39,6 +39,22 @@ export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): Inp
   const add = (label: string, x: TExpr): void => {
     out.set(label, { label, type: x.type, read: compileExpr(x, env) });
   };
+  const compiled = (x: TExpr): Fn => compileExpr(x, env);
+  // Which modifiers moved a value, for the explanation: "80% + 5% (两升两降)".
+  const addAdjustments = (label: string, adjustments: Extract<TExpr, { k: 'adjusted' }>['adjustments'], shown: (c: Parameters<Fn>[0]) => string): void => {
+    const adjs = compileAdjustments(adjustments, env);
+    if (adjs.length === 0) return;
+    out.set(`${label} adjusted`, {
+      label: `${label} adjusted`,
+      type: 'text',
+      read: (c) => {
+        const parts = adjs
+          .filter((a) => !a.when || a.when(c))
+          .map((a) => `${a.adjustment.op === '*' ? '×' : a.adjustment.op} ${formatValue(a.amount(c), a.adjustment.amount.type)} (${a.adjustment.modifier.name})`);
+        return parts.length === 0 ? 'no modifier applies' : `${shown(c)} ${parts.join(' ')}`;
+      },
+    });
+  };
   const visit = (x: TExpr): void => {
     switch (x.k) {
       case 'param':
@@ -61,26 +77,19 @@ export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): Inp
       case 'adjusted': {
         const label = source.text(x.span);
         add(label, x);
-        const adjs = compileAdjustments(x.adjustments, env);
-        const base = compileExpr(x.base, env);
-        // Which modifiers moved the value, for the explanation: "80.00% + 5.00% (两升两降)".
-        out.set(`${label} adjusted`, {
-          label: `${label} adjusted`,
-          type: 'text',
-          read: (c) => {
-            const parts = adjs
-              .filter((a) => !a.when || a.when(c))
-              .map((a) => `${a.adjustment.op === '*' ? '×' : a.adjustment.op} ${formatValue(a.amount(c), a.adjustment.amount.type)} (${a.adjustment.modifier.name})`);
-            return parts.length === 0 ? 'no modifier applies' : `${formatValue(base(c), x.type)} ${parts.join(' ')}`;
-          },
-        });
+        addAdjustments(label, x.adjustments, (c) => formatValue(compiled(x.base)(c), x.type));
         // the base read has the same text; only its key (a claim field) is worth listing
         childExprs(x.base).forEach(visit);
         return;
       }
-      case 'bands':
-        add(source.text(x.span), x);
-        break;
+      case 'bands': {
+        const label = source.text(x.span);
+        add(label, x);
+        addAdjustments(`${x.bands.name} ratios`, x.adjustments, () => 'each band');
+        if (x.lower) visit(x.lower);
+        visit(x.upper);
+        return;
+      }
       default:
         break;
     }
