@@ -230,7 +230,7 @@ function badCsvLines(): BadLine[] {
   return [
     { text: CSV_HEADER, outcome: 'header (starts with a UTF-8 BOM)' },
     ...lines.slice(0, 1),
-    { text: 'B02,P800002,2018-03-05,,outpatient,1,county,referred,true,上呼吸道感染', id: 'B02', wrong: '10 cells where the header has 17', outcome: 'rejected' },
+    { text: 'B02,P800002,2018-03-05,,outpatient,1,county,referred,true,上呼吸道感染', id: 'B02', wrong: '10 cells where the header has 18', outcome: 'rejected' },
     ...lines.slice(1),
     { text: row({ ...VISIT_BASE, id: 'B16', personId: 'P800008', designated: 'maybe' }), id: 'B16', field: 'designated', wrong: 'designated "maybe" is not true/false', outcome: 'rejected' },
     { text: row(GOOD_CHRONIC), id: 'B17', outcome: 'accepted (diagnoses list I10|E11.9)' },
