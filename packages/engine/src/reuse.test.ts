@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkSources, renderDiagnostic } from '@policy/dsl';
-import { compilePolicy, type CompiledPolicy } from './compile/compile-policy.js';
-import { validateRecord } from './input/validate.js';
-import { settleBatch, type ClaimItem, type Outcome } from './settle.js';
-import { settlementToJson } from './output/settlement-json.js';
+import { checkSources } from '@policy/dsl';
+import type { CompiledPolicy } from './compile/compile-policy.js';
 import type { TraceStep } from './trace.js';
+import { compileSources, layers, settle } from '../test/settle-helpers.js';
 
 /**
  * The reuse and settlement constructs of the language, settled: modifiers and one-line
@@ -41,9 +39,7 @@ rule 大病保险 cites "B-2" when visit == inpatient and 按定点结算 {
 `;
 
 function build(policy: string, base = BASE): CompiledPolicy {
-  const r = checkSources({ 'mod/base.policy': base, 'pol/p.policy': policy }, 'pol');
-  if (!r.policy) throw new Error(r.diagnostics.map((d) => renderDiagnostic(d, r.files)).join('\n'));
-  return compilePolicy(r.policy);
+  return compileSources({ 'mod/base.policy': base, 'pol/p.policy': policy }, 'pol');
 }
 
 const HEADER = (layers = 'basic, critical_illness, fallback, hospital, patient') => `policy 测试 {
@@ -59,20 +55,6 @@ clause "P-1" "倾斜"
 let n = 0;
 function claim(o: Record<string, unknown>): Record<string, unknown> {
   return { id: `C${String(++n).padStart(3, '0')}`, personId: 'P1', date: '2020-06-01', visit: 'inpatient', level: 2, region: 'county', admitted: '2020-05-20', discharged: '2020-06-01', total: '10000.00', inCatalog: '10000.00', ...o };
-}
-
-function settle(policy: CompiledPolicy, raws: Record<string, unknown>[], trace = false): Outcome[] {
-  const items: ClaimItem[] = raws.map((raw, index) => {
-    const v = validateRecord(raw, { line: index + 1 });
-    if (!v.ok) throw new Error(v.rejection.message);
-    return { index, location: { line: index + 1 }, claim: v.claim };
-  });
-  return settleBatch(policy, items, { trace });
-}
-
-function layers(o: Outcome | undefined): Record<string, string> {
-  if (o?.kind !== 'settled') throw new Error(`not settled: ${o?.kind === 'rejected' ? o.rejection.message : 'nothing'}`);
-  return (settlementToJson(o.settlement) as { layers: Record<string, string> }).layers;
 }
 
 describe('a policy that extends a module', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSources, renderDiagnostic } from '@policy/dsl';
-import { compilePolicy, type CompiledPolicy } from './compile/compile-policy.js';
-import { validateRecord } from './input/validate.js';
-import { settleBatch, type ClaimItem, type Outcome } from './settle.js';
+import type { CompiledPolicy } from './compile/compile-policy.js';
+import { compileSources, layers, rejection, settle } from '../test/settle-helpers.js';
 import { settlementToJson } from './output/settlement-json.js';
 
 const HEADER = `policy t {
@@ -16,33 +14,12 @@ clause "T-2" "第二条"
 `;
 
 function compile(body: string): CompiledPolicy {
-  const r = checkSources({ 't.policy': HEADER + body });
-  if (!r.policy) throw new Error(r.diagnostics.map((d) => renderDiagnostic(d, r.files)).join('\n'));
-  return compilePolicy(r.policy);
+  return compileSources({ 't.policy': HEADER + body });
 }
 
 let n = 0;
 function claim(o: Record<string, unknown>): Record<string, unknown> {
   return { id: `C${++n}`, personId: 'P1', date: '2018-06-01', visit: 'outpatient', level: 1, region: 'county', total: '100.00', inCatalog: '100.00', ...o };
-}
-
-function settle(policy: CompiledPolicy, raws: Record<string, unknown>[], trace = false): Outcome[] {
-  const items: ClaimItem[] = raws.map((raw, index) => {
-    const v = validateRecord(raw, { line: index + 1 });
-    if (!v.ok) throw new Error(v.rejection.message);
-    return { index, location: { line: index + 1 }, claim: v.claim };
-  });
-  return settleBatch(policy, items, { trace });
-}
-
-function layers(o: Outcome | undefined): Record<string, string> {
-  if (o?.kind !== 'settled') throw new Error(`not settled: ${o?.kind === 'rejected' ? o.rejection.message : 'nothing'}`);
-  return (settlementToJson(o.settlement) as { layers: Record<string, string> }).layers;
-}
-
-function rejection(o: Outcome | undefined): string {
-  if (o?.kind !== 'rejected') throw new Error('settled, but a rejection was expected');
-  return o.rejection.message;
 }
 
 describe('versions (D5)', () => {

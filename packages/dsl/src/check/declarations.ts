@@ -12,6 +12,7 @@ import type { Scope } from './resolver.js';
 import { suggest } from './suggest.js';
 import { isScalar, TYPE_NAMES, type Type } from './types.js';
 import { versionDate } from './versions.js';
+import { resolveApplicability } from './applicability.js';
 
 /**
  * Parameters, tables, sets, lets and accumulators: each resolved on first use. Their values
@@ -303,10 +304,7 @@ export function resolveCap(ctx: CheckContext, d: A.CapDecl): CapSym {
   const amount = ctx.exprs.resolve(d.amount, scope);
   ctx.exprs.expect(amount, 'money', owner);
   if (firstNumber(amount)) requireSource(ctx, owner, cit, d.name.span);
-  const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
-  if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
-  const from = versionDate(ctx, d.from);
-  const until = versionDate(ctx, d.until);
+  const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
   let layer: LayerName = 'patient';
   const name = d.layer.name;
   if (!isLayer(name)) {
@@ -326,9 +324,7 @@ export function resolveCap(ctx: CheckContext, d: A.CapDecl): CapSym {
     amount,
     acc,
     span: d.name.span,
-    ...(when ? { when } : {}),
-    ...(from ? { from } : {}),
-    ...(until ? { until } : {}),
+    ...applies,
     ...cit,
   };
 }

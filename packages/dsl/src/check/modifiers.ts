@@ -7,7 +7,7 @@ import type { Scope } from './resolver.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { describeType, isNumeric, type Type } from './types.js';
-import { versionDate } from './versions.js';
+import { resolveApplicability } from './applicability.js';
 
 /**
  * Modifiers and one-line adjustments. Targets are bound when the declarations are collected
@@ -104,17 +104,11 @@ export class Modifiers {
     const owner = d.oneLine ? d.name.name : `modifier ${d.name.name}`;
     const cit = citation(this.ctx, d.meta);
     if (cit.cites.length === 0) this.ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID"`));
-    const from = versionDate(this.ctx, d.from);
-    const until = versionDate(this.ctx, d.until);
-    const when = d.when ? this.ctx.exprs.resolve(d.when, this.scope(d)) : undefined;
-    if (when) this.ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
     p.sym = {
       name: d.name.name,
       oneLine: d.oneLine,
       span: d.name.span,
-      ...(from ? { from } : {}),
-      ...(until ? { until } : {}),
-      ...(when ? { when } : {}),
+      ...resolveApplicability(this.ctx, d, owner, d.name.span, this.scope(d)),
       ...cit,
     };
     p.state = 2;

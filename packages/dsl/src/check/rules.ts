@@ -10,7 +10,7 @@ import type { Scope } from './resolver.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import type { Type } from './types.js';
-import { versionDate } from './versions.js';
+import { resolveApplicability } from './applicability.js';
 
 /**
  * Rules, in the order they run: each cites a clause (E301), assigns only declared layers (E103,
@@ -36,9 +36,6 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
   if (cit.cites.length === 0) {
     ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
   }
-  const from = versionDate(ctx, d.from);
-  const until = versionDate(ctx, d.until);
-  if (from && until && until <= from) ctx.report(error('E403', d.until?.span ?? d.name.span, `${owner} ends (${until}) before it starts (${from})`));
 
   const locals = new Map<string, { slot: number; type: Type }>();
   const assignedHere = new Map<LayerName, Span>();
@@ -48,8 +45,7 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
     }
   };
   const scope: Scope = { context: 'rule', owner, locals, onLayerRead };
-  const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
-  if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
+  const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
 
   const body: TStmt[] = [];
   for (const s of d.body) {
@@ -116,9 +112,7 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
     localCount: locals.size,
     span: d.span,
     nameSpan: d.name.span,
-    ...(from ? { from } : {}),
-    ...(until ? { until } : {}),
-    ...(when ? { when } : {}),
+    ...applies,
     ...cit,
   };
 }

@@ -96,7 +96,7 @@ export class CstToAst extends CstExpressions {
       kind: 'cap',
       name: this.ident(this.tok(n, 'name'), span),
       amount: amount ? this.expression(amount) : this.errorExpr(span),
-      keys: this.toks(n, 'key').map((k) => this.ident(k, span)),
+      keys: this.yearKeys(n, span),
       layer: this.ident(this.tok(n, 'layer'), span),
       span,
       ...this.applicability(this.node(n, 'applicability'), span),
@@ -277,12 +277,17 @@ export class CstToAst extends CstExpressions {
     };
   }
 
+  private yearKeys(n: CstNode, span: Span): A.Ident[] {
+    const per = this.node(n, 'perPersonYear');
+    return per ? this.toks(per, 'key').map((k) => this.ident(k, span)) : [];
+  }
+
   private accumulatorDecl(n: CstNode): A.AccumulatorDecl {
     const span = this.nodeSpan(n);
     return {
       kind: 'accumulator',
       name: this.ident(this.tok(n, 'name'), span),
-      keys: this.toks(n, 'key').map((k) => this.ident(k, span)),
+      keys: this.yearKeys(n, span),
       meta: this.metas(n),
       span,
     };

@@ -216,14 +216,19 @@ export class PolicyParser extends CstParser {
   accumulatorDecl = this.RULE('accumulatorDecl', () => {
     this.CONSUME(T.Accumulator);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.perPersonYear);
+    this.MANY(() => this.SUBRULE(this.meta));
+  });
+
+  /** `per person year [by FIELD, …]`: what an accumulator or a yearly cap is kept per. */
+  perPersonYear = this.RULE('perPersonYear', () => {
     this.CONSUME(T.Per);
     this.CONSUME(T.Person);
     this.CONSUME(T.Year);
     this.OPTION(() => {
       this.CONSUME(T.By);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'key' }) });
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'key' }) });
     });
-    this.MANY(() => this.SUBRULE(this.meta));
   });
 
   /** `bands NAME meta… { from A to B: r  …  from C: r } meta…`: segmented ratios. */
@@ -255,13 +260,7 @@ export class PolicyParser extends CstParser {
     this.CONSUME(T.Identifier, { LABEL: 'name' });
     this.CONSUME(T.Assign);
     this.SUBRULE(this.expression, { LABEL: 'amount' });
-    this.CONSUME(T.Per);
-    this.CONSUME(T.Person);
-    this.CONSUME(T.Year);
-    this.OPTION(() => {
-      this.CONSUME(T.By);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'key' }) });
-    });
+    this.SUBRULE(this.perPersonYear);
     this.CONSUME(T.On);
     this.CONSUME3(T.Identifier, { LABEL: 'layer' });
     this.SUBRULE(this.applicability);

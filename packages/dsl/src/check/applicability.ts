@@ -1,0 +1,26 @@
+import { error } from '../diagnostics/diagnostic.js';
+import type * as A from '../syntax/ast.js';
+import type { Span } from '../source.js';
+import type { CheckContext } from './context.js';
+import type { TExpr } from './ir.js';
+import type { Scope } from './resolver.js';
+import { versionDate } from './versions.js';
+
+/**
+ * `from DATE`, `until DATE` and `when COND` of a rule, a modifier or a cap, checked alike: the
+ * dates are versions (E208, E403) in order, the condition is a condition.
+ */
+export function resolveApplicability(
+  ctx: CheckContext,
+  d: A.Applicability,
+  owner: string,
+  at: Span,
+  scope: Scope,
+): { from?: string; until?: string; when?: TExpr } {
+  const from = versionDate(ctx, d.from);
+  const until = versionDate(ctx, d.until);
+  if (from && until && until <= from) ctx.report(error('E403', d.until?.span ?? at, `${owner} ends (${until}) before it starts (${from})`));
+  const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
+  if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
+  return { ...(from ? { from } : {}), ...(until ? { until } : {}), ...(when ? { when } : {}) };
+}
