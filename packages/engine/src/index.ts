@@ -1,6 +1,8 @@
 /** @policy/engine — compiles checked policies and settles claims into layers. */
 export * from './claim.js';
-export { compilePolicy, CompiledPolicy, CompiledVersion, type SettledClaim } from './compile/compile-policy.js';
+export { compilePolicy, CompiledPolicy, CompiledVersion, type CompileOptions, type SettledClaim } from './compile/compile-policy.js';
+export type { VersionEngine } from './fixed/plan.js';
+export { fenText } from './runtime/scaled.js';
 export { AccumulatorStore } from './runtime/accumulators.js';
 export { SettlementError } from './runtime/errors.js';
 export type { Flag } from './runtime/context.js';
