@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
-import { compilePolicy, type CompiledPolicy } from '@policy/engine';
+import { compilePolicy, type CompileOptions, type CompiledPolicy } from '@policy/engine';
 import { UsageError } from './errors.js';
 
 /**
@@ -32,12 +32,12 @@ export function loadChecked(path: string): CheckResult & { name: string } {
 }
 
 /** Loads and compiles the policy for eval, batch and test; a policy with errors is a usage error. */
-export function loadCompiled(path: string): CompiledPolicy {
+export function loadCompiled(path: string, options: CompileOptions = {}): CompiledPolicy {
   const r = loadChecked(path);
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
     const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');
     throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
   }
-  return compilePolicy(r.policy);
+  return compilePolicy(r.policy, options);
 }

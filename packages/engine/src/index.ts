@@ -30,7 +30,7 @@ export {
   SUPPORTED_EXTENSIONS,
   type ReadRecordsOptions,
 } from './input/read-records.js';
-export { readClaims, type ClaimResult } from './input/claim-reader.js';
+export { readClaims, claimResult, IdRegistry, type ClaimResult, type DuplicateId } from './input/claim-reader.js';
 export {
   ClaimFileError,
   describeRejection,
