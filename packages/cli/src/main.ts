@@ -1,8 +1,10 @@
+import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
 import { registerTest } from './commands/test.js';
+import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
 
 /**
@@ -61,4 +63,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv);
+// The bundle is also the script of `policy batch`'s worker threads.
+if (isMainThread) void main(process.argv);
+else runSettleWorker();

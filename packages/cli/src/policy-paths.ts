@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
-import { compilePolicy, type CompiledPolicy } from '@policy/engine';
+import { compilePolicy, type CompileOptions, type CompiledPolicy } from '@policy/engine';
 import { UsageError } from './errors.js';
 
 /**
@@ -35,15 +35,16 @@ export function loadChecked(path: string): CheckResult & { name: string } {
  * Loads and compiles the policy for eval, batch and test; a policy with errors is a usage
  * error, and so is a module where claims are to be settled (`settles`).
  */
-export function loadCompiled(path: string, settles = false): CompiledPolicy {
+export function loadCompiled(path: string, options: CompileOptions & { readonly settles?: boolean } = {}): CompiledPolicy {
   const r = loadChecked(path);
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
     const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');
     throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
   }
-  if (settles && r.policy.module) {
+  if (options.settles && r.policy.module) {
     throw new UsageError(`${path} is module ${r.policy.name}: a base for policies, with no versions; settle claims with a policy that extends it`);
   }
-  return compilePolicy(r.policy);
+  const { settles: _settles, ...compile } = options;
+  return compilePolicy(r.policy, compile);
 }

@@ -33,15 +33,22 @@ export interface Claim {
   /** "" when absent. */
   readonly disease: string;
   readonly diagnoses: ReadonlySet<string>;
-  readonly admitted?: number;
-  readonly discharged?: number;
+  readonly admitted: number | undefined;
+  readonly discharged: number | undefined;
   /** discharged − admitted in days, 0 when either is absent. */
   readonly stay: number;
   readonly total: Decimal;
   readonly inCatalog: Decimal;
   /** total − inCatalog. */
   readonly outOfCatalog: Decimal;
-  readonly quota?: Decimal;
+  readonly quota: Decimal | undefined;
+  /**
+   * The same amounts as whole fen, for the fixed-point evaluator: NaN when an amount is past
+   * Number.MAX_SAFE_INTEGER fen (such a claim is settled by decimal.js).
+   */
+  readonly totalFen: number;
+  readonly inCatalogFen: number;
+  readonly quotaFen: number | undefined;
   /** "" when absent. */
   readonly hospitalId: string;
   /** Fields outside the contract, passed through to the output untouched. */

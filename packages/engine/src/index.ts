@@ -1,6 +1,8 @@
 /** @policy/engine — compiles checked policies and settles claims into layers. */
 export * from './claim.js';
-export { compilePolicy, CompiledPolicy, CompiledVersion, type SettledClaim } from './compile/compile-policy.js';
+export { compilePolicy, CompiledPolicy, CompiledVersion, type CompileOptions, type SettledClaim } from './compile/compile-policy.js';
+export type { VersionEngine } from './fixed/plan.js';
+export { fenText } from './runtime/scaled.js';
 export { AccumulatorStore } from './runtime/accumulators.js';
 export { SettlementError } from './runtime/errors.js';
 export type { Flag } from './runtime/context.js';
@@ -28,7 +30,7 @@ export {
   SUPPORTED_EXTENSIONS,
   type ReadRecordsOptions,
 } from './input/read-records.js';
-export { readClaims, type ClaimResult } from './input/claim-reader.js';
+export { readClaims, claimResult, IdRegistry, type ClaimResult, type DuplicateId } from './input/claim-reader.js';
 export {
   ClaimFileError,
   describeRejection,

@@ -29,13 +29,22 @@ export function checkInvariant(s: SettledClaim): void {
   }
 }
 
-/** Settles one claim with the version in force on its date (D5); throws SettlementError. */
+/**
+ * Settles one claim with the version in force on its date (D5); throws SettlementError. The
+ * version's fixed-point code settles it when there is one and no trace is asked for; decimal.js
+ * (the reference, which the fixed-point code is proven equal to) settles the rest, and any claim
+ * the fixed-point code cannot settle exactly.
+ */
 export function settleClaim(policy: CompiledPolicy, claim: Claim, store: AccumulatorStore, options: SettleOptions = {}): SettledClaim {
   const version = policy.versionFor(claim.day);
   if (!version) {
     throw new SettlementError(
       `date ${claim.date} is before policy ${policy.name}'s first version, in force from ${policy.firstVersion}`,
     );
+  }
+  if (options.trace !== true) {
+    const fixed = policy.fixedFor(version)?.settle(claim, store);
+    if (fixed) return fixed;
   }
   const settled = version.settle(claim, store, options.trace === true);
   checkInvariant(settled);
@@ -83,13 +92,11 @@ export function compareClaims(a: Claim, b: Claim): number {
  * accumulators, whatever the input order. Outcomes come back in input order.
  */
 export function settleBatch(policy: CompiledPolicy, items: readonly ClaimItem[], options: SettleOptions = {}): Outcome[] {
-  const store = new AccumulatorStore();
-  const order = [...items].sort((a, b) => compareClaims(a.claim, b.claim));
-  const outcomes = new Map<number, Outcome>();
-  for (const item of order) {
-    outcomes.set(item.index, settleItem(policy, item, store, options));
-  }
-  return items.map((i) => outcomes.get(i.index) as Outcome);
+  const store = new AccumulatorStore(policy.accumulatorScales);
+  const order = items.map((_, i) => i).sort((a, b) => compareClaims((items[a] as ClaimItem).claim, (items[b] as ClaimItem).claim));
+  const outcomes = new Array<Outcome>(items.length);
+  for (const i of order) outcomes[i] = settleItem(policy, items[i] as ClaimItem, store, options);
+  return outcomes;
 }
 
 export function settleItem(policy: CompiledPolicy, item: ClaimItem, store: AccumulatorStore, options: SettleOptions = {}): Outcome {

@@ -1,89 +1,143 @@
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import {
-  ClaimFileError,
-  describeRejection,
-  readClaims,
-  readRecords,
-  recordFormatOf,
-  settleBatch,
-  type ClaimItem,
-  type Rejection,
-} from '@policy/engine';
+import { ClaimFileError, IdRegistry, readRecords, recordFormatOf } from '@policy/engine';
 import { AtomicFile } from '../io/atomic-file.js';
-import { RejectionWriter, SettlementWriter, outputFormatOf } from '../io/record-writers.js';
+import { RejectionWriter, outputFormatOf } from '../io/record-writers.js';
 import { BatchSummary, renderSummary } from '../render/summary.js';
+import { Progress } from '../render/progress.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
+import { OutputSink } from '../batch/output-sink.js';
+import { PersonOrder, personHash, personOf } from '../batch/person-order.js';
+import { WorkerPool } from '../batch/pool.js';
+import type { Unit } from '../batch/protocol.js';
+
+interface BatchOptions {
+  policy: string;
+  in: string;
+  out: string;
+  rejects?: string;
+  summaryJson?: string;
+  presorted?: boolean;
+  workers: string;
+  engine: string;
+}
+
+/** Records per message to a worker. */
+const BATCH = 2_000;
 
 /**
- * `policy batch --policy P --in FILE --out FILE [--rejects FILE]`: settles a whole file (CSV
- * or JSON Lines, by extension), writes settlements and rejects, prints a summary on stderr.
- * Records in = settled + rejected, always.
+ * `policy batch --policy P --in FILE --out FILE [--rejects FILE]`: settles a claims file (CSV or
+ * JSON Lines, by extension; `-` = stdin/stdout) record by record on worker threads, writes
+ * settlements and rejects in input order, prints a summary on stderr. Records in = settled +
+ * rejected, always.
  */
 export function registerBatch(program: Command): void {
   program
     .command('batch')
-    .description('settle a whole claims file (CSV or JSON Lines, by extension) and write settlements and rejects')
+    .description('settle a claims file (CSV or JSON Lines, by extension) on worker threads and write settlements and rejects')
     .requiredOption('--policy <path>', 'policy folder or .policy file')
     .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
     .requiredOption('--out <file>', 'settlements: .csv or .jsonl; - = stdout (JSON Lines)')
     .option('--rejects <file>', 'rejected records with their reasons (.csv or .jsonl); without it they are listed on stderr')
     .option('--summary-json <file>', 'also write the summary as JSON')
+    .option('--presorted', "the input holds each person's records together, persons in ascending order: memory stays flat")
+    .option('--workers <n>', 'worker threads settling persons', String(availableParallelism()))
+    .option('--engine <name>', 'auto (fixed-point where proven exact, else decimal.js) or decimal (decimal.js for every claim)', 'auto')
     .addHelpText(
       'after',
-      '\nOutputs are written under a temporary name and renamed when complete.\nExit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error.',
+      `
+Input may come in any order: claims of one person-year settle in (date, id) order, and output
+comes in input order. Without --presorted every claim is kept (compactly) until the input ends;
+with it, one batch of persons at a time, and a record of a person out of order stops the run.
+Outputs are written under a temporary name and renamed when complete: a run stopped half-way
+leaves nothing under the final names. A progress bar shows on stderr when it is a terminal.
+Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error (and
+--presorted input out of order), 3 internal error.`,
     )
-    .action(async (opts: { policy: string; in: string; out: string; rejects?: string; summaryJson?: string }) => {
-      const policy = loadCompiled(opts.policy, true);
+    .action(async (opts: BatchOptions) => {
+      const workers = Number(opts.workers);
+      if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${opts.workers})`);
+      if (opts.engine !== 'auto' && opts.engine !== 'decimal') throw new UsageError(`--engine must be auto or decimal (got ${opts.engine})`);
+      const engine = opts.engine;
+      const policy = loadCompiled(opts.policy, { engine, settles: true });
       const inFormat = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
       const outFormat = outputFormatOf(opts.out);
       const rejectFormat = opts.rejects ? outputFormatOf(opts.rejects) : undefined;
-      const summary = new BatchSummary();
-
-      const items: ClaimItem[] = [];
-      const rejections = new Map<number, Rejection>();
-      try {
-        for await (const r of readClaims(readRecords(opts.in, { format: inFormat }))) {
-          summary.read++;
-          if (r.kind === 'claim') items.push(r);
-          else rejections.set(r.index, r.rejection);
-        }
-      } catch (e) {
-        if (e instanceof ClaimFileError) throw new UsageError(e.message);
-        throw e;
-      }
-      const extraColumns = [...new Set(items.flatMap((i) => Object.keys(i.claim.extra)))];
-      const outcomes = new Map(settleBatch(policy, items).map((o) => [o.index, o]));
+      const presorted = opts.presorted === true;
+      const lateColumns = inFormat === 'jsonl' && outFormat === 'csv';
+      const summary = new BatchSummary(policy.engines, workers, presorted);
+      const file = opts.in === '-' ? 'standard input' : opts.in;
+      const progress = new Progress(opts.in === '-' ? undefined : sizeOf(opts.in));
 
       const out = new AtomicFile(opts.out);
       const rej = opts.rejects ? new AtomicFile(opts.rejects) : undefined;
+      const rejects = rej && rejectFormat ? new RejectionWriter(rej, rejectFormat) : undefined;
+      let written = 0;
+      const sink = new OutputSink(out, outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)));
+      const pool = new WorkerPool(workers, __filename, { policy: opts.policy, engine, output: outFormat, lateColumns, presorted }, sink.take);
       try {
-        const settlements = new SettlementWriter(out, outFormat, outFormat === 'csv' ? extraColumns : []);
-        const rejects = rej && rejectFormat ? new RejectionWriter(rej, rejectFormat) : undefined;
-        await settlements.header();
         await rejects?.header();
-        for (let index = 0; index < summary.read; index++) {
-          const o = outcomes.get(index);
-          const rejection = o?.kind === 'rejected' ? o.rejection : rejections.get(index);
-          if (rejection) {
-            summary.addRejected(rejection);
-            if (rejects) await rejects.write(rejection);
-            else process.stderr.write(`rejected ${describeRejection(rejection)}\n`);
-          } else if (o?.kind === 'settled') {
-            summary.addSettled(o.settlement);
-            await settlements.write(o.settlement);
+        let bytes = 0;
+        const records = readRecords(opts.in, { format: inFormat, onBytes: (n) => (bytes += n) });
+        const ids = new IdRegistry();
+        const order = new PersonOrder(file);
+        let batch: Unit[] = [];
+        const kept: Unit[][] = Array.from({ length: workers }, () => []);
+        try {
+          for await (const item of records) {
+            const index = summary.read++;
+            if (presorted) {
+              if (order.next(item)) {
+                // A new person: ids are checked within each person, and a batch may end here.
+                ids.clear();
+                if (batch.length >= BATCH) {
+                  await pool.settleBatch(batch);
+                  batch = [];
+                }
+              }
+              const duplicate = ids.see(item);
+              batch.push(duplicate ? { index, item, duplicate } : { index, item });
+            } else {
+              const duplicate = ids.see(item);
+              const person = personOf(item);
+              const w = (person === undefined ? index : personHash(person)) % workers;
+              const units = kept[w] as Unit[];
+              units.push(duplicate ? { index, item, duplicate } : { index, item });
+              if (units.length >= BATCH) {
+                await pool.keep(w, units);
+                kept[w] = [];
+              }
+            }
+            if ((index & 1023) === 0) progress.read(bytes, summary.read);
           }
+        } catch (e) {
+          if (e instanceof ClaimFileError) throw new UsageError(e.message);
+          throw e;
         }
-        if (summary.settled + summary.rejected !== summary.read) {
+        if (presorted) {
+          if (batch.length > 0) await pool.settleBatch(batch);
+        } else {
+          for (const [w, units] of kept.entries()) if (units.length > 0) await pool.keep(w, units);
+          progress.writing(summary.read);
+        }
+        await pool.finish(presorted);
+        await sink.end();
+        if (!summary.balanced) {
           throw new Error(`records read ${summary.read} ≠ settled ${summary.settled} + rejected ${summary.rejected}`);
         }
         await out.commit();
         await rej?.commit();
       } catch (e) {
+        sink.abort();
         out.abort();
         rej?.abort();
         throw e;
+      } finally {
+        progress.stop();
+        await pool.close();
       }
       const versions = policy.versions.map((v) => v.date).join(', ');
       process.stderr.write(`${renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}`)}\n`);
@@ -94,6 +148,15 @@ export function registerBatch(program: Command): void {
       }
       process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;
     });
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function wrap<T>(f: () => T): T {

@@ -31,7 +31,7 @@ export function registerEval(program: Command): void {
       '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\nExit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error.',
     )
     .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean }) => {
-      const policy = loadCompiled(opts.policy, true);
+      const policy = loadCompiled(opts.policy, { settles: true });
       const items: ClaimItem[] = [];
       const rejections = new Map<number, Rejection>();
       let count = 0;

@@ -104,6 +104,18 @@ export class AtomicFile {
     }
   }
 
+  /** The temporary name, for a file written only to be read back (never committed). */
+  get tempPath(): string {
+    return this.temp;
+  }
+
+  /** Ends the stream without renaming (a temporary file to read back). */
+  async close(): Promise<void> {
+    const s = this.stream as WriteStream;
+    await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    this.throwIfFailed();
+  }
+
   abort(): void {
     if (this.path === '-' || this.done) return;
     this.done = true;

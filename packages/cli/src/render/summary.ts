@@ -1,20 +1,27 @@
-import { LAYERS, formatMoney, PAYING_LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
-import { describeRejection, type Rejection, type SettledClaim } from '@policy/engine';
+import { Decimal, LAYERS, PAYING_LAYERS } from '@policy/dsl';
+import { describeRejection, type Rejection, type VersionEngine } from '@policy/engine';
+import { FenSums, type SumsMessage } from '../batch/fen-sums.js';
 
-/** What a batch did, for the summary on stderr. */
+/** What a batch did, for the summary on stderr and `--summary-json`. */
 export class BatchSummary {
   read = 0;
-  settled = 0;
   rejected = 0;
   readonly firstRejections: Rejection[] = [];
-  readonly layerTotals = new Map<LayerName, Decimal>(LAYERS.map((l) => [l, ZERO]));
-  total: Decimal = ZERO;
+  readonly sums = new FenSums();
   private readonly started = performance.now();
 
-  addSettled(s: SettledClaim): void {
-    this.settled++;
-    this.total = this.total.plus(s.claim.total);
-    for (const l of LAYERS) this.layerTotals.set(l, (this.layerTotals.get(l) as Decimal).plus(s.layers[l]));
+  constructor(
+    readonly engines: readonly VersionEngine[] = [],
+    readonly workers = 0,
+    readonly presorted = false,
+  ) {}
+
+  get settled(): number {
+    return this.sums.settled;
+  }
+
+  addSums(m: SumsMessage): void {
+    this.sums.merge(m);
   }
 
   addRejected(r: Rejection): void {
@@ -22,35 +29,66 @@ export class BatchSummary {
     if (this.firstRejections.length < 5) this.firstRejections.push(r);
   }
 
+  /** Records in = settled + rejected: the batch lost nothing. */
+  get balanced(): boolean {
+    return this.read === this.settled + this.rejected;
+  }
+
   get seconds(): number {
     return (performance.now() - this.started) / 1000;
   }
 
-  get paying(): Decimal {
-    return PAYING_LAYERS.reduce((sum, l) => sum.plus(this.layerTotals.get(l) as Decimal), ZERO);
+  /** `fixed-point` or `decimal` when every version has one evaluator, else `mixed`. */
+  get engine(): string {
+    const kinds = new Set(this.engines.map((e) => e.engine));
+    return kinds.size === 1 ? [...kinds][0] as string : 'mixed';
+  }
+
+  private paying(): bigint {
+    return PAYING_LAYERS.reduce((sum, l) => sum + this.sums.layerFen(LAYERS.indexOf(l)), 0n);
   }
 
   toJson(): Record<string, unknown> {
+    const total = this.sums.totalFen;
     return {
       records: this.read,
       settled: this.settled,
       rejected: this.rejected,
-      total: formatMoney(this.total),
-      layers: Object.fromEntries(LAYERS.map((l) => [l, formatMoney(this.layerTotals.get(l) as Decimal)])),
-      effectiveRatio: this.total.isZero() ? null : this.paying.dividedBy(this.total).toDecimalPlaces(6).toString(),
+      balanced: this.balanced,
+      total: fenText(total),
+      layers: Object.fromEntries(LAYERS.map((l, i) => [l, fenText(this.sums.layerFen(i))])),
+      effectiveRatio: total === 0n ? null : ratio(this.paying(), total).toDecimalPlaces(6).toString(),
+      engine: this.engine,
+      versions: this.engines,
+      fixedPointClaims: this.sums.fixed,
+      decimalClaims: this.settled - this.sums.fixed,
+      workers: this.workers,
+      presorted: this.presorted,
       seconds: Number(this.seconds.toFixed(3)),
+      claimsPerSecond: Math.round(this.read / Math.max(this.seconds, 1e-6)),
       peakRssMiB: peakRssMiB(),
     };
   }
 }
 
-/** Peak resident memory of this process so far, in MiB. */
+/** Whole fen (any size) as the contract writes money. */
+function fenText(fen: bigint): string {
+  const negative = fen < 0n;
+  const digits = String(negative ? -fen : fen).padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+function ratio(part: bigint, whole: bigint): Decimal {
+  return new Decimal(String(part)).dividedBy(new Decimal(String(whole)));
+}
+
+/** Peak resident memory of this process (its worker threads included) so far, in MiB. */
 export function peakRssMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-function percent(part: Decimal, whole: Decimal): string {
-  return whole.isZero() ? '' : `${part.dividedBy(whole).times(100).toFixed(2)}%`;
+function percent(part: bigint, whole: bigint): string {
+  return whole === 0n ? '' : `${ratio(part, whole).times(100).toFixed(2)}%`;
 }
 
 function grouped(amount: string): string {
@@ -65,15 +103,21 @@ export function renderSummary(s: BatchSummary, title: string): string {
   lines.push(`  rejected      ${String(s.rejected).padStart(10)}`);
   for (const r of s.firstRejections) lines.push(`    ${describeRejection(r)}`);
   if (s.rejected > s.firstRejections.length) lines.push(`    … and ${s.rejected - s.firstRejections.length} more (see the rejects output)`);
+  lines.push(`  records read = settled + rejected: ${s.read} = ${s.settled} + ${s.rejected}${s.balanced ? '' : '  ≠ — records were lost'}`);
+  const total = s.sums.totalFen;
   if (s.settled > 0) {
     lines.push(`  ${'layer'.padEnd(20)}${'amount'.padStart(20)}   share`);
-    for (const l of LAYERS) {
-      const v = s.layerTotals.get(l) as Decimal;
-      lines.push(`  ${l.padEnd(20)}${grouped(formatMoney(v)).padStart(20)}   ${percent(v, s.total).padStart(7)}`);
-    }
-    lines.push(`  ${'total'.padEnd(20)}${grouped(formatMoney(s.total)).padStart(20)}`);
-    if (!s.total.isZero()) lines.push(`  effective ratio (paying layers / total): ${percent(s.paying, s.total)}`);
+    LAYERS.forEach((l, i) => {
+      const v = s.sums.layerFen(i);
+      lines.push(`  ${l.padEnd(20)}${grouped(fenText(v)).padStart(20)}   ${percent(v, total).padStart(7)}`);
+    });
+    lines.push(`  ${'total'.padEnd(20)}${grouped(fenText(total)).padStart(20)}`);
+    if (total !== 0n) lines.push(`  effective ratio (paying layers / total): ${percent(PAYING_LAYERS.reduce((sum, l) => sum + s.sums.layerFen(LAYERS.indexOf(l)), 0n), total)}`);
   }
+  const decimal = s.settled - s.sums.fixed;
+  const how = s.engines.length === 0 ? '' : `  engine ${s.engine}${s.engine !== 'decimal' && decimal > 0 ? ` (${decimal} claims by decimal.js)` : ''}, ${s.workers} worker${s.workers === 1 ? '' : 's'}${s.presorted ? ', presorted input' : ''}`;
+  if (how) lines.push(how);
+  for (const e of s.engines) if (e.engine === 'decimal' && s.engine === 'mixed') lines.push(`    version ${e.date} by decimal.js: ${e.reason}`);
   const secs = s.seconds;
   lines.push(`  wall time ${secs.toFixed(2)} s, ${Math.round(s.read / Math.max(secs, 1e-6))} records/s, peak memory ${peakRssMiB()} MiB`);
   return lines.join('\n');

@@ -9,9 +9,12 @@ import {
   type ParamSym,
   type ResolvedPolicy,
   type RuleIR,
+  type TExpr,
   type VersionInfo,
 } from '@policy/dsl';
 import type { Claim } from '../claim.js';
+import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js';
+import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
 import { ClaimContext, LAYER_INDEX, type Flag } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
@@ -31,6 +34,8 @@ export interface SettledClaim {
   readonly declaredLayers: readonly LayerName[];
   readonly flags: readonly Flag[];
   readonly trace?: SettlementTrace;
+  /** The layers in whole fen, in the contract's order, when the fixed-point evaluator settled the claim. */
+  readonly fen?: readonly number[];
 }
 
 type Step = (c: ClaimContext) => void;
@@ -59,10 +64,13 @@ interface CompiledRule {
 export class CompiledVersion {
   readonly date: string;
   readonly day: number;
+  /** The rules in force in this version, in order. */
+  readonly rulesInForce: readonly RuleIR[];
   private readonly rules: CompiledRule[];
   private readonly ctx: ClaimContext;
   private readonly paramValues = new Map<ParamSym, Constant>();
   private readonly letFns: Fn[] = [];
+  private readonly env: CompileEnv;
 
   constructor(
     private readonly policy: ResolvedPolicy,
@@ -74,8 +82,10 @@ export class CompiledVersion {
     const inForce = (r: { readonly from?: string; readonly until?: string }): boolean =>
       (r.from === undefined || r.from <= this.date) && (r.until === undefined || this.date < r.until);
     const env: CompileEnv = { paramValue: (p) => this.paramValue(p, env), letFns: this.letFns, active: inForce };
+    this.env = env;
     for (const l of policy.lets) this.letFns[l.index] = compileExpr(l.expr, env);
-    this.rules = policy.rules.filter(inForce).map((r) => this.compileRule(r, env, inForce));
+    this.rulesInForce = policy.rules.filter(inForce);
+    this.rules = this.rulesInForce.map((r) => this.compileRule(r, env, inForce));
     this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
   }
 
@@ -89,6 +99,16 @@ export class CompiledVersion {
     const value = compileExpr(chosen.expr, env)(undefined as unknown as ClaimContext) as Constant;
     this.paramValues.set(p, value);
     return value;
+  }
+
+  /** A parameter read's value in this version (for the fixed-point compiler). */
+  parameter(e: Extract<TExpr, { k: 'param' }>): Constant {
+    return this.env.paramValue(e.param);
+  }
+
+  /** The value of an expression that reads nothing from a claim (table rows, for the fixed-point compiler). */
+  constant(e: TExpr): unknown {
+    return compileExpr(e, this.env)(undefined as unknown as ClaimContext);
   }
 
   private compileRule(ir: RuleIR, env: CompileEnv, inForce: (r: CapSym) => boolean): CompiledRule {
@@ -271,19 +291,47 @@ export class CompiledVersion {
   }
 }
 
+export interface CompileOptions {
+  /**
+   * `auto` (default): versions the fixed-point compiler can settle exactly are settled by it,
+   * the others by decimal.js; `decimal`: decimal.js for every claim (the reference).
+   */
+  readonly engine?: 'auto' | 'decimal';
+}
+
 /** A policy compiled once: one evaluator per version, chosen by the claim's date (D5). */
 export class CompiledPolicy {
   readonly name: string;
   readonly title: string;
   readonly layers: readonly LayerName[];
   readonly versions: readonly CompiledVersion[];
+  private readonly fixed: FixedPlan;
 
-  constructor(readonly resolved: ResolvedPolicy) {
+  constructor(
+    readonly resolved: ResolvedPolicy,
+    options: CompileOptions = {},
+  ) {
     this.name = resolved.name;
     this.title = resolved.title;
     this.layers = resolved.layers;
     const source = new SourceText(resolved);
     this.versions = resolved.versions.map((v) => new CompiledVersion(resolved, v, source));
+    this.fixed = options.engine === 'decimal' ? decimalOnly(resolved, this.versions) : planFixed(resolved, this.versions);
+  }
+
+  /** The fixed-point code of a version, when it has one. */
+  fixedFor(version: CompiledVersion): FixedVersion | undefined {
+    return this.fixed.versions.get(version.date);
+  }
+
+  /** Which evaluator settles each version. */
+  get engines(): readonly VersionEngine[] {
+    return this.fixed.engines;
+  }
+
+  /** The scale of each accumulator's values in a store (see runtime/accumulators.ts). */
+  get accumulatorScales(): readonly number[] {
+    return this.fixed.scales;
   }
 
   /** The version in force on a day, or undefined before the first one. */
@@ -298,6 +346,11 @@ export class CompiledPolicy {
   }
 }
 
-export function compilePolicy(resolved: ResolvedPolicy): CompiledPolicy {
-  return new CompiledPolicy(resolved);
+function decimalOnly(resolved: ResolvedPolicy, versions: readonly CompiledVersion[]): FixedPlan {
+  const engines = versions.map((v): VersionEngine => ({ date: v.date, engine: 'decimal', reason: 'decimal.js was asked for' }));
+  return { versions: new Map(), engines, scales: resolved.accumulators.map(() => 0) };
+}
+
+export function compilePolicy(resolved: ResolvedPolicy, options: CompileOptions = {}): CompiledPolicy {
+  return new CompiledPolicy(resolved, options);
 }

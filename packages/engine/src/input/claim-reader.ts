@@ -12,34 +12,56 @@ export type ClaimResult =
   | { readonly kind: 'claim'; readonly index: number; readonly location: RecordLocation; readonly claim: Claim }
   | { readonly kind: 'rejected'; readonly index: number; readonly rejection: Rejection };
 
+/** A record whose id an earlier record already used. */
+export interface DuplicateId {
+  readonly id: string;
+  readonly first: RecordLocation;
+}
+
 function place(location: RecordLocation): string {
   return location.row !== undefined ? `line ${location.line} (row ${location.row})` : `line ${location.line}`;
 }
 
-export async function* readClaims(records: AsyncIterable<RecordItem> | Iterable<RecordItem>): AsyncGenerator<ClaimResult> {
-  const firstSeen = new Map<string, RecordLocation>();
-  let index = 0;
-  for await (const item of records) {
-    const at = index++;
-    if ('rejection' in item) {
-      yield { kind: 'rejected', index: at, rejection: item.rejection };
-      continue;
-    }
-    const { location } = item;
-    const result = validateRecord(item.raw, location);
-    // The id as the record gives it, registered even when the record is rejected: two records
-    // with one id are an error in the batch whichever of them is otherwise wrong.
+/**
+ * The ids seen so far, with where each was first used. The id as the record gives it is
+ * registered even when the record is rejected: two records with one id are an error in the
+ * batch whichever of them is otherwise wrong.
+ */
+export class IdRegistry {
+  private readonly firstSeen = new Map<string, RecordLocation>();
+
+  /** Registers the record's id; says so when an earlier record used it. */
+  see(item: RecordItem): DuplicateId | undefined {
+    if ('rejection' in item) return undefined;
     const id = idOf(item.raw);
-    const first = id === undefined ? undefined : firstSeen.get(id);
-    if (id !== undefined && first === undefined) firstSeen.set(id, location);
-    const record = item.source ?? item.raw;
-    if (!result.ok) {
-      yield { kind: 'rejected', index: at, rejection: { ...result.rejection, record } };
-    } else if (first !== undefined) {
-      const message = `${JSON.stringify(id)} is already used by the record on ${place(first)}`;
-      yield { kind: 'rejected', index: at, rejection: { location, id, field: 'id', message, record } };
-    } else {
-      yield { kind: 'claim', index: at, location, claim: result.claim };
-    }
+    if (id === undefined) return undefined;
+    const first = this.firstSeen.get(id);
+    if (first !== undefined) return { id, first };
+    this.firstSeen.set(id, item.location);
+    return undefined;
   }
+
+  clear(): void {
+    this.firstSeen.clear();
+  }
+}
+
+/** One record as a claim or a rejection; `duplicate` from IdRegistry.see. */
+export function claimResult(item: RecordItem, index: number, duplicate: DuplicateId | undefined): ClaimResult {
+  if ('rejection' in item) return { kind: 'rejected', index, rejection: item.rejection };
+  const { location } = item;
+  const result = validateRecord(item.raw, location);
+  const record = item.source ?? item.raw;
+  if (!result.ok) return { kind: 'rejected', index, rejection: { ...result.rejection, record } };
+  if (duplicate !== undefined) {
+    const message = `${JSON.stringify(duplicate.id)} is already used by the record on ${place(duplicate.first)}`;
+    return { kind: 'rejected', index, rejection: { location, id: duplicate.id, field: 'id', message, record } };
+  }
+  return { kind: 'claim', index, location, claim: result.claim };
+}
+
+export async function* readClaims(records: AsyncIterable<RecordItem> | Iterable<RecordItem>): AsyncGenerator<ClaimResult> {
+  const ids = new IdRegistry();
+  let index = 0;
+  for await (const item of records) yield claimResult(item, index++, ids.see(item));
 }

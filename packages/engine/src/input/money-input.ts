@@ -25,3 +25,16 @@ export function readMoney(value: unknown): Decimal | undefined {
 export function isMoneyNumberTooLarge(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= MONEY_NUMBER_LIMIT;
 }
+
+/**
+ * Contract money (as `readMoney` accepts it) in whole fen, computed from its digits: NaN when
+ * the amount is past Number.MAX_SAFE_INTEGER fen, where a JS number no longer holds it exactly.
+ */
+export function moneyFen(value: unknown): number {
+  const text = typeof value === 'number' ? String(value) : (value as string);
+  const dot = text.indexOf('.');
+  const whole = dot === -1 ? text : text.slice(0, dot);
+  const cents = dot === -1 ? '00' : text.slice(dot + 1).padEnd(2, '0');
+  const fen = Number(whole) * 100 + Number(cents);
+  return Number.isSafeInteger(fen) ? fen : Number.NaN;
+}

@@ -38,6 +38,8 @@ export interface ReadRecordsOptions {
   readonly format?: RecordFormat;
   /** Where `-` reads from; default process.stdin. */
   readonly stdin?: Readable;
+  /** Told the size of every chunk of input read (for progress). */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 /**
@@ -53,6 +55,8 @@ export function readRecords(path: string, options: ReadRecordsOptions = {}): Asy
     [Symbol.asyncIterator]: () =>
       fileErrorsNamed(file, () => {
         const source = stdin ? (options.stdin ?? process.stdin) : createReadStream(path);
+        const onBytes = options.onBytes;
+        if (onBytes) (source as Readable).on('data', (chunk: Buffer | string) => onBytes(chunk.length));
         // Ours to close when the reader stops early; standard input is not.
         return { source, close: () => (stdin ? undefined : source.destroy()) };
       }, format),

@@ -47,8 +47,8 @@ describe('validateRecord builds the normalized claim', () => {
     });
     expect(claim.categories.size).toBe(0);
     expect(claim.diagnoses.size).toBe(0);
-    expect('admitted' in claim).toBe(false);
-    expect('quota' in claim).toBe(false);
+    expect(claim.admitted).toBeUndefined();
+    expect(claim.quota).toBeUndefined();
   });
 
   it('keeps money exact and derives the out-of-catalogue part', () => {

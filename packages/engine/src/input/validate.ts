@@ -3,7 +3,7 @@ import type { Decimal } from '@policy/dsl';
 import type { Category, Claim, Level, RecordLocation, Referral, Region, Rejection, Visit } from '../claim.js';
 import { isContractField } from './fields.js';
 import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
-import { readMoney } from './money-input.js';
+import { moneyFen, readMoney } from './money-input.js';
 import { schemaErrors } from './schema.js';
 
 /**
@@ -104,6 +104,8 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
   }
 
   const extra: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([name]) => !isContractField(name)));
+  // Every claim has every property, absent ones undefined: one object shape for all claims keeps
+  // the evaluators' property reads monomorphic (fast).
   const claim: Claim = {
     id: own(raw, 'id') as string,
     personId: own(raw, 'personId') as string,
@@ -119,13 +121,16 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
     disaster: (own(raw, 'disaster') ?? false) as boolean,
     disease: (own(raw, 'disease') ?? '') as string,
     diagnoses: new Set((own(raw, 'diagnoses') ?? []) as string[]),
-    ...(admitted !== undefined ? { admitted } : {}),
-    ...(discharged !== undefined ? { discharged } : {}),
+    admitted,
+    discharged,
     stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
     total,
     inCatalog,
     outOfCatalog: total.minus(inCatalog),
-    ...(quota !== undefined ? { quota } : {}),
+    quota,
+    totalFen: moneyFen(own(raw, 'total')),
+    inCatalogFen: moneyFen(own(raw, 'inCatalog')),
+    quotaFen: quota !== undefined ? moneyFen(own(raw, 'quota')) : undefined,
     hospitalId: (own(raw, 'hospitalId') ?? '') as string,
     extra,
   };

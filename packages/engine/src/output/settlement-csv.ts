@@ -1,13 +1,14 @@
-import { LAYERS, formatMoney } from '@policy/dsl';
+import { LAYERS } from '@policy/dsl';
 import type { SettledClaim } from '../compile/compile-policy.js';
+import { layerText, totalText } from './layer-text.js';
 
 /** The contract's CSV columns: id, policy, version, total, the eight layers, flags. */
 export const SETTLEMENT_COLUMNS: readonly string[] = ['id', 'policy', 'version', 'total', ...LAYERS, 'flags'];
 
 /** One CSV row (as cell texts) of a settlement; extra input columns follow the contract's. */
 export function settlementToCsvCells(s: SettledClaim, extraColumns: readonly string[] = []): string[] {
-  const cells = [s.claim.id, s.policy, s.version, formatMoney(s.claim.total)];
-  for (const l of LAYERS) cells.push(formatMoney(s.layers[l]));
+  const cells = [s.claim.id, s.policy, s.version, totalText(s)];
+  for (const l of LAYERS) cells.push(layerText(s, l));
   cells.push(s.flags.map((f) => `${f.rule}: ${f.message}`).join('|'));
   for (const col of extraColumns) {
     const v = s.claim.extra[col];

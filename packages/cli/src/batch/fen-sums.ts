@@ -1,0 +1,84 @@
+import { LAYERS } from '@policy/dsl';
+import type { SettledClaim } from '@policy/engine';
+
+/**
+ * Sums of settled amounts in whole fen, for the summary: kept in JS numbers while they are
+ * exact and moved into a BigInt before they could stop being so. A worker sums its claims;
+ * the main thread adds up what the workers send (as decimal strings: BigInt does not cross
+ * postMessage as such).
+ */
+const LIMIT = 2 ** 52;
+
+class FenSum {
+  private small = 0;
+  private big = 0n;
+
+  add(fen: number): void {
+    if (Math.abs(this.small) >= LIMIT || Math.abs(fen) >= LIMIT) {
+      this.big += BigInt(this.small) + BigInt(fen);
+      this.small = 0;
+      return;
+    }
+    this.small += fen;
+  }
+
+  addBig(fen: bigint): void {
+    this.big += fen;
+  }
+
+  get value(): bigint {
+    return this.big + BigInt(this.small);
+  }
+}
+
+export interface SumsMessage {
+  readonly settled: number;
+  /** Claims the fixed-point evaluator settled. */
+  readonly fixed: number;
+  readonly total: string;
+  /** Per layer, in the contract's order. */
+  readonly layers: readonly string[];
+}
+
+function fenOf(amount: { times(n: number): { toFixed(d: number): string } }): bigint {
+  return BigInt(amount.times(100).toFixed(0));
+}
+
+export class FenSums {
+  settled = 0;
+  fixed = 0;
+  private readonly total = new FenSum();
+  private readonly layers = LAYERS.map(() => new FenSum());
+
+  add(s: SettledClaim): void {
+    this.settled++;
+    const fen = s.fen;
+    if (fen) {
+      this.fixed++;
+      this.total.add(s.claim.totalFen);
+      for (let i = 0; i < fen.length; i++) (this.layers[i] as FenSum).add(fen[i] as number);
+      return;
+    }
+    this.total.addBig(fenOf(s.claim.total));
+    LAYERS.forEach((l, i) => (this.layers[i] as FenSum).addBig(fenOf(s.layers[l])));
+  }
+
+  merge(m: SumsMessage): void {
+    this.settled += m.settled;
+    this.fixed += m.fixed;
+    this.total.addBig(BigInt(m.total));
+    m.layers.forEach((v, i) => (this.layers[i] as FenSum).addBig(BigInt(v)));
+  }
+
+  get totalFen(): bigint {
+    return this.total.value;
+  }
+
+  layerFen(i: number): bigint {
+    return (this.layers[i] as FenSum).value;
+  }
+
+  toMessage(): SumsMessage {
+    return { settled: this.settled, fixed: this.fixed, total: String(this.total.value), layers: this.layers.map((l) => String(l.value)) };
+  }
+}

@@ -1,0 +1,82 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { SETTLEMENT_COLUMNS, describeRejection } from '@policy/engine';
+import { AtomicFile } from '../io/atomic-file.js';
+import { csvLine } from '../io/csv-line.js';
+import type { RejectionWriter } from '../io/record-writers.js';
+import type { BatchSummary } from '../render/summary.js';
+import type { SumsMessage } from './fen-sums.js';
+import type { Result } from './protocol.js';
+
+/**
+ * Where results go, in input order: settlements to the output (CSV header first, written when
+ * its extra columns are known), rejects to their file or to stderr, and everything counted in
+ * the summary. CSV output from JSON Lines input has one column per extra field any claim has:
+ * known only at the end, so rows wait in a temporary file beside the output until then.
+ */
+export class OutputSink {
+  private headerWritten = false;
+  private extraKeys: readonly string[] | undefined;
+  private readonly lateKeys = new Set<string>();
+  private readonly spill: AtomicFile | undefined;
+
+  constructor(
+    private readonly out: AtomicFile,
+    private readonly format: 'csv' | 'jsonl',
+    lateColumns: boolean,
+    private readonly rejects: RejectionWriter | undefined,
+    private readonly summary: BatchSummary,
+    private readonly onWritten: (n: number) => void,
+  ) {
+    this.spill = lateColumns ? new AtomicFile(`${out.path}.rows`) : undefined;
+  }
+
+  readonly take = async (results: readonly Result[], sums: SumsMessage, extraKeys: readonly string[] | undefined): Promise<void> => {
+    if (extraKeys && !this.extraKeys) this.extraKeys = extraKeys;
+    this.summary.addSums(sums);
+    for (const r of results) {
+      if ('rejection' in r) {
+        this.summary.addRejected(r.rejection);
+        if (r.keys) for (const k of r.keys) this.lateKeys.add(k);
+        if (this.rejects) await this.rejects.write(r.rejection);
+        else process.stderr.write(`rejected ${describeRejection(r.rejection)}\n`);
+      } else if ('line' in r) {
+        await this.header();
+        await this.out.write(r.line);
+      } else {
+        for (const k of Object.keys(r.extra)) this.lateKeys.add(k);
+        await this.spill?.write(`${JSON.stringify([r.cells, r.extra])}\n`);
+      }
+    }
+    this.onWritten(results.length);
+  };
+
+  private async header(): Promise<void> {
+    if (this.format !== 'csv' || this.headerWritten) return;
+    this.headerWritten = true;
+    await this.out.write(csvLine([...SETTLEMENT_COLUMNS, ...(this.extraKeys ?? [])]));
+  }
+
+  /** Writes what waited for the end: the header of an output with no settlement, spilled rows. */
+  async end(): Promise<void> {
+    if (!this.spill) return this.header();
+    await this.spill.close();
+    const columns = [...this.lateKeys];
+    this.extraKeys = columns;
+    await this.header();
+    const lines = createInterface({ input: createReadStream(this.spill.tempPath), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const [cells, extra] = JSON.parse(line) as [string[], Record<string, unknown>];
+      for (const col of columns) {
+        const v = extra[col];
+        cells.push(v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+      }
+      await this.out.write(csvLine(cells));
+    }
+    this.spill.abort();
+  }
+
+  abort(): void {
+    this.spill?.abort();
+  }
+}

@@ -1,0 +1,48 @@
+import type { DuplicateId, RecordItem, Rejection } from '@policy/engine';
+import type { SumsMessage } from './fen-sums.js';
+
+/** Messages between `policy batch` and its settlement workers (worker_threads). */
+
+export interface WorkerSetup {
+  readonly policy: string;
+  readonly engine: 'auto' | 'decimal';
+  readonly output: 'csv' | 'jsonl';
+  /** CSV output from JSON Lines input: rows come back as cells plus extra fields (their columns are known only at the end). */
+  readonly lateColumns: boolean;
+  /** Every batch holds whole persons and is settled at once; otherwise claims are kept until `finish`. */
+  readonly presorted: boolean;
+}
+
+/** One record, numbered in input order, with its id's earlier use if any. */
+export interface Unit {
+  readonly index: number;
+  readonly item: RecordItem;
+  readonly duplicate?: DuplicateId;
+}
+
+export type ToWorker =
+  | { readonly type: 'batch'; readonly seq: number; readonly units: readonly Unit[] }
+  /** Every record has been sent: settle what is kept and be ready to hand results out. */
+  | { readonly type: 'finish' }
+  /** Send the next chunk of results (after `finish`). */
+  | { readonly type: 'more' };
+
+export type Result =
+  | { readonly index: number; readonly line: string }
+  | { readonly index: number; readonly cells: readonly string[]; readonly extra: Readonly<Record<string, unknown>> }
+  /** `keys`: a valid claim's extra fields, when the CSV columns are known only at the end. */
+  | { readonly index: number; readonly rejection: Rejection; readonly keys?: readonly string[] };
+
+export type FromWorker =
+  | { readonly type: 'ack'; readonly seq: number }
+  /** Results in input order: of batch `seq` (presorted), or the next chunk after `finish`. */
+  | {
+      readonly type: 'results';
+      readonly seq?: number;
+      readonly results: readonly Result[];
+      readonly sums: SumsMessage;
+      /** The extra fields of the first valid claim seen: the extra CSV columns when the input is CSV. */
+      readonly extraKeys?: readonly string[];
+      readonly last?: boolean;
+    }
+  | { readonly type: 'error'; readonly message: string; readonly stack?: string };

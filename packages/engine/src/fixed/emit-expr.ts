@@ -1,0 +1,381 @@
+import { Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import { LAYER_INDEX } from '../runtime/context.js';
+import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
+import { checkShape } from './ir-shape.js';
+import { Unsupported } from './unsupported.js';
+
+/**
+ * Typed expressions → JavaScript source over scaled integers. A number of the language
+ * (money, ratio, points, plain number, days) becomes an integer n standing for n × 10^−scale,
+ * the scale fixed at compile time for each expression: money read from a claim has scale 2,
+ * `87.5%` has scale 3, a product has the sum of its factors' scales. Exactness, step by step:
+ *
+ * - `+ − × min max` and comparisons on safe integers are exact; every sum and product goes
+ *   through `ck`, which throws OVERFLOW the moment a result may have left the safe range (the
+ *   claim is then settled by decimal.js). Within that range decimal.js (40 digits) is exact too.
+ * - `÷` only by a constant whose reciprocal is a finite decimal (2^a·5^b): a multiplication.
+ * - Rounding half-up (away from zero on .5, as decimal.js ROUND_HALF_UP) with `%`, exact on doubles.
+ * - Booleans, text, enumerations, levels, dates and sets are plain JS values, as in compile-expr.ts.
+ *
+ * Generated names: T total fen, S layers assigned so far, P paid so far, L0…L6 layers, a0… the
+ * accumulators, v<rule>_<slot> locals, t<n> temporaries, R<n> constants, let<n>() lets.
+ * Policy text (names, strings) reaches the source only through JSON.stringify or as constants.
+ */
+export interface Code {
+  readonly js: string;
+  /** The scale, for a number of the language; undefined for every other value. */
+  readonly scale?: number;
+}
+
+const DECIMAL_TYPES = new Set<Type>(['money', 'ratio', 'points', 'number', 'days']);
+const PLAIN_TYPES = new Set<Type>(['bool', 'text', 'date', 'level', 'visit', 'region', 'referral', 'category']);
+const KEY_TYPES = new Set<Type>(['text', 'visit', 'region', 'referral', 'category']);
+
+export const isNumberType = (t: Type): boolean => DECIMAL_TYPES.has(t);
+
+function checkType(t: Type): void {
+  // Sets hold plain JS values, numbers of the language included (as decimal.js's toNumber()).
+  const scalar = typeof t === 'string' ? t : t.collection;
+  if (DECIMAL_TYPES.has(scalar) || PLAIN_TYPES.has(scalar)) return;
+  throw new Unsupported(`values of type ${JSON.stringify(t)} are not implemented`);
+}
+
+/** What expressions need from the version being compiled. */
+export interface ExprScope {
+  /** A parameter's value in this version (decimal.js Constant). */
+  parameter(e: Extract<TExpr, { k: 'param' }>): Constant;
+  /** Evaluates a constant expression (table rows) with the decimal.js compiler. */
+  constant(e: TExpr): unknown;
+  /** Registers a runtime value; returns its name in the generated source. */
+  value(v: unknown): string;
+  /** A fresh temporary variable. */
+  temp(): string;
+  /** The name and scale of a let's cached function, emitting it on first use. */
+  letRef(l: LetSym): Code;
+  /** A local of the rule being compiled. */
+  local(slot: number): Code;
+  /** The scale of an accumulator's values. */
+  accumulatorScale(index: number): number;
+  /** Index of a table in the error helper's list. */
+  tableIndex(t: TableSym): number;
+  /** Index of a span in the error helper's list. */
+  spanIndex(e: TExpr): number;
+  /** True while compiling a top-level let: it may not read layers, locals or the settlement state. */
+  readonly inLet: boolean;
+}
+
+/** A scaled integer literal (or a plain value) for a decimal.js Constant. */
+export function constantCode(v: Constant, type: Type, scope: ExprScope): Code {
+  if (isNumberType(type)) {
+    if (!(v instanceof Decimal)) throw new Unsupported(`a ${String(type)} constant that is not a decimal`);
+    const scale = minimalScale(v);
+    const n = toScaled(v, scale);
+    if (n === undefined) throw new Unsupported(`the constant ${v.toString()} is too large for a safe integer`);
+    return { js: n < 0 ? `(${n})` : String(n), scale };
+  }
+  if (typeof v === 'boolean') return { js: String(v) };
+  if (typeof v === 'string') return { js: JSON.stringify(v) };
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return { js: v < 0 ? `(${v})` : String(v) };
+  if (v instanceof Set) return { js: scope.value(v) };
+  throw new Unsupported(`a constant of type ${String(type)}`);
+}
+
+function scaleOf(c: Code): number {
+  if (c.scale === undefined) throw new Unsupported('a number without a scale');
+  return c.scale;
+}
+
+/** `c` at a scale ≥ its own. */
+export function align(c: Code, to: number): string {
+  const s = scaleOf(c);
+  if (s === to) return c.js;
+  if (to > MAX_SCALE || to < s) throw new Unsupported(`scale ${to}`);
+  const factor = POW10[to - s] as number;
+  // A literal is aligned here, once: its product is exact while it is a safe integer.
+  const literal = /^\(?(-?\d+)\)?$/.exec(c.js);
+  if (literal && Number.isSafeInteger(Number(literal[1]) * factor)) {
+    const n = Number(literal[1]) * factor;
+    return n < 0 ? `(${n})` : String(n);
+  }
+  return `ck(${c.js} * ${factor})`;
+}
+
+/** A scaled number as the JS number decimal.js's toNumber() would give (levels, dates, set members). */
+function asJsNumber(c: Code): string {
+  const s = scaleOf(c);
+  return s === 0 ? c.js : `(${c.js} / ${POW10[s]})`;
+}
+
+function result(js: string, scale: number): Code {
+  if (scale > MAX_SCALE) throw new Unsupported(`an intermediate value needs ${scale} decimals`);
+  return { js, scale };
+}
+
+const FIELDS: Readonly<Record<string, Code>> = {
+  total: { js: 'T', scale: 2 },
+  inCatalog: { js: 'c.inCatalogFen', scale: 2 },
+  outOfCatalog: { js: '(T - c.inCatalogFen)', scale: 2 },
+  quota: { js: 'c.quotaFen', scale: 2 },
+  stay: { js: 'c.stay', scale: 0 },
+  year: { js: 'c.year', scale: 0 },
+  date: { js: 'c.day' },
+  admitted: { js: 'c.admitted' },
+  discharged: { js: 'c.discharged' },
+  id: { js: 'c.id' },
+  personId: { js: 'c.personId' },
+  categories: { js: 'c.categories' },
+  visit: { js: 'c.visit' },
+  level: { js: 'c.level' },
+  region: { js: 'c.region' },
+  referral: { js: 'c.referral' },
+  designated: { js: 'c.designated' },
+  disease: { js: 'c.disease' },
+  diagnoses: { js: 'c.diagnoses' },
+  hospitalId: { js: 'c.hospitalId' },
+};
+
+export function emitExpr(e: TExpr, scope: ExprScope): Code {
+  checkShape(`expr:${e.k}`, e);
+  checkType(e.type);
+  const noState = (what: string): void => {
+    if (scope.inLet) throw new Unsupported(`a let reading ${what}`);
+  };
+  switch (e.k) {
+    case 'const':
+      return constantCode(e.value, e.type, scope);
+    case 'param':
+      return constantCode(scope.parameter(e), e.type, scope);
+    case 'field': {
+      const f = Object.hasOwn(FIELDS, e.field) ? FIELDS[e.field] : undefined;
+      if (!f) throw new Unsupported(`claim field ${e.field}`);
+      return f;
+    }
+    case 'state':
+      noState(e.name);
+      if (e.name === 'paid') return { js: 'P', scale: 2 };
+      if (e.name === 'remaining') return { js: '(T - S)', scale: 2 };
+      throw new Unsupported(`state ${String(e.name)}`);
+    case 'layer':
+      noState(`layer ${e.layer}`);
+      if (e.layer === 'patient') return { js: '(T - S)', scale: 2 };
+      if (!Object.hasOwn(LAYER_INDEX, e.layer)) throw new Unsupported(`layer ${String(e.layer)}`);
+      return { js: `L${LAYER_INDEX[e.layer]}`, scale: 2 };
+    case 'acc':
+      return { js: `a${e.acc.index}`, scale: scope.accumulatorScale(e.acc.index) };
+    case 'let':
+      return scope.letRef(e.let);
+    case 'local':
+      noState(`local ${e.name}`);
+      return scope.local(e.slot);
+    case 'set':
+      return { js: scope.value(new Set(e.set.elements.map((x) => x.value))) };
+    case 'index':
+      if (isNumberType(e.key.type)) throw new Unsupported(`table ${e.table.name} looked up by a number`);
+      return emitIndex(e.table, emitExpr(e.key, scope), scope);
+    case 'neg': {
+      const x = emitExpr(e.operand, scope);
+      return result(`(-${x.js})`, scaleOf(x));
+    }
+    case 'not':
+      return { js: `(!${emitExpr(e.operand, scope).js})` };
+    case 'binary':
+      return emitBinary(e, scope);
+    case 'call':
+      return emitCall(e, scope);
+    case 'if': {
+      const cond = emitExpr(e.cond, scope);
+      const a = emitExpr(e.then, scope);
+      const b = emitExpr(e.else, scope);
+      if (!isNumberType(e.type)) return { js: `(${cond.js} ? ${a.js} : ${b.js})` };
+      const s = Math.max(scaleOf(a), scaleOf(b));
+      return result(`(${cond.js} ? ${align(a, s)} : ${align(b, s)})`, s);
+    }
+    case 'setLit': {
+      const parts = e.elements.map((x) => ({ x, code: emitExpr(x, scope) }));
+      if (e.elements.every((x) => x.k === 'const')) {
+        const members = e.elements.map((x) => {
+          const v = (x as Extract<TExpr, { k: 'const' }>).value;
+          return v instanceof Decimal ? v.toNumber() : v;
+        });
+        return { js: scope.value(new Set(members)) };
+      }
+      const items = parts.map(({ x, code }) => (isNumberType(x.type) ? asJsNumber(code) : code.js));
+      return { js: `new Set([${items.join(', ')}])` };
+    }
+    default:
+      throw new Unsupported(`expression kind ${JSON.stringify((e as { k: unknown }).k)}`);
+  }
+}
+
+function emitIndex(table: TableSym, key: Code, scope: ExprScope): Code {
+  checkShape('table', table);
+  for (const row of table.rows) checkShape('row', row);
+  checkType(table.valueType);
+  const numeric = isNumberType(table.valueType);
+  const raw = (x: TExpr): unknown => scope.constant(x);
+  const rows = table.rows.map((r) => ({ key: r.key, value: raw(r.value) }));
+  const otherwise = table.otherwise ? raw(table.otherwise) : undefined;
+  let scale = 0;
+  if (numeric) {
+    for (const v of [...rows.map((r) => r.value), ...(otherwise === undefined ? [] : [otherwise])]) {
+      if (!(v instanceof Decimal)) throw new Unsupported(`table ${table.name} holds a value that is not a decimal`);
+      scale = Math.max(scale, minimalScale(v));
+    }
+  }
+  const convert = (v: unknown): unknown => {
+    if (v === undefined || !numeric) return v;
+    const n = toScaled(v as Decimal, scale);
+    if (n === undefined) throw new Unsupported(`table ${table.name} holds a value too large for a safe integer`);
+    return n;
+  };
+  const k = scope.temp();
+  const v = scope.temp();
+  const miss = `E.noRow(${scope.tableIndex(table)}, ${k}, rule)`;
+  let lookup: string;
+  if (table.keyType === 'level') {
+    const byLevel = [0, 1, 2, 3].map((l) => {
+      const row = rows.find((r) => r.key === l);
+      return convert(row ? row.value : otherwise);
+    });
+    lookup = `(${k} = ${key.js}, (${v} = ${scope.value(byLevel)}[${k}]) !== undefined ? ${v} : ${miss})`;
+  } else if (KEY_TYPES.has(table.keyType)) {
+    const map = new Map(rows.map((r) => [r.key, convert(r.value)]));
+    const other = convert(otherwise);
+    const fallback = other === undefined ? miss : scope.value(other);
+    lookup = `(${k} = ${key.js}, (${v} = ${scope.value(map)}.get(${k})) !== undefined ? ${v} : ${fallback})`;
+  } else {
+    throw new Unsupported(`a table by ${JSON.stringify(table.keyType)}`);
+  }
+  return numeric ? result(lookup, scale) : { js: lookup };
+}
+
+function emitBinary(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Code {
+  const lt = e.left.type;
+  const rt = e.right.type;
+  switch (e.op) {
+    case 'and':
+    case 'or': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      return { js: `(${l.js} ${e.op === 'and' ? '&&' : '||'} ${r.js})` };
+    }
+    case '??': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      const t = scope.temp();
+      if (!isNumberType(e.type)) return { js: `((${t} = ${l.js}) !== undefined ? ${t} : ${r.js})` };
+      const s = Math.max(scaleOf(l), scaleOf(r));
+      return result(`((${t} = ${l.js}) !== undefined ? ${align({ js: t, scale: scaleOf(l) }, s)} : ${align(r, s)})`, s);
+    }
+    case '+':
+    case '-': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      if (lt === 'date' || rt === 'date') return dateArithmetic(e.op, l, r, lt, rt);
+      if (!isNumberType(lt) || !isNumberType(rt)) throw new Unsupported(`${String(lt)} ${e.op} ${String(rt)}`);
+      const s = Math.max(scaleOf(l), scaleOf(r));
+      const sum = `ck(${align(l, s)} ${e.op} ${align(r, s)})`;
+      return result(e.clampRatio ? `cl(${sum}, ${POW10[s]})` : sum, s);
+    }
+    case '*':
+    case 'of': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      if (!isNumberType(lt) || !isNumberType(rt)) throw new Unsupported(`${String(lt)} × ${String(rt)}`);
+      return result(`ck(${l.js} * ${r.js})`, scaleOf(l) + scaleOf(r));
+    }
+    case '/':
+      return emitDivision(e, scope);
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case '==':
+    case '!=': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      const op = e.op === '==' ? '===' : e.op === '!=' ? '!==' : e.op;
+      if (isNumberType(lt) && isNumberType(rt)) {
+        const s = Math.max(scaleOf(l), scaleOf(r));
+        return { js: `(${align(l, s)} ${op} ${align(r, s)})` };
+      }
+      // As compile-expr.ts: a number compared with a level or a date is read as a JS number.
+      const ln = isNumberType(lt) ? asJsNumber(l) : l.js;
+      const rn = isNumberType(rt) ? asJsNumber(r) : r.js;
+      return { js: `(${ln} ${op} ${rn})` };
+    }
+    case 'in':
+    case 'not in': {
+      const l = emitExpr(e.left, scope);
+      const r = emitExpr(e.right, scope);
+      const key = isNumberType(lt) ? asJsNumber(l) : l.js;
+      return { js: `(${e.op === 'not in' ? '!' : ''}${r.js}.has(${key}))` };
+    }
+    default:
+      throw new Unsupported(`operator ${JSON.stringify(e.op)}`);
+  }
+}
+
+/** Dates are whole day numbers; days added to them must be whole too, or decimal.js decides. */
+function dateArithmetic(op: '+' | '-', l: Code, r: Code, lt: Type, rt: Type): Code {
+  if (lt === 'date' && rt === 'date' && op === '-') return { js: `(${l.js} - ${r.js})`, scale: 0 };
+  if (lt === 'date' && rt === 'days' && scaleOf(r) === 0) return { js: `(${l.js} ${op} ${r.js})` };
+  throw new Unsupported(`${String(lt)} ${op} ${String(rt)} with fractional days`);
+}
+
+/**
+ * x ÷ d for a constant d = D·10^−sd whose D is ±2^a·5^b: 1/D = m·10^−k with m = 10^k/D
+ * (k = max(a, b)), so x ÷ d = x·(10^sd·m) at scale(x) + k, exactly. decimal.js gives the same
+ * value: the quotient has a finite expansion shorter than its 40 digits. Any other divisor is
+ * left to decimal.js, which rounds it to 40 digits.
+ */
+function emitDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Code {
+  if (!isNumberType(e.left.type) || !isNumberType(e.right.type)) throw new Unsupported(`${String(e.left.type)} ÷ ${String(e.right.type)}`);
+  let divisor: Constant;
+  if (e.right.k === 'const') divisor = e.right.value;
+  else if (e.right.k === 'param') divisor = scope.parameter(e.right);
+  else throw new Unsupported('division by a value that is not a constant');
+  if (!(divisor instanceof Decimal)) throw new Unsupported('division by a constant that is not a decimal');
+  // decimal.js evaluates the divisor first and throws before reading the dividend.
+  if (divisor.isZero()) return result(`E.divisionByZero(rule, ${scope.spanIndex(e)})`, 0);
+  const x = emitExpr(e.left, scope);
+  const sd = minimalScale(divisor);
+  let D = divisor.times(POW10[sd] as number).abs();
+  let a = 0;
+  let b = 0;
+  while (D.modulo(2).isZero()) (D = D.dividedBy(2)), a++;
+  while (D.modulo(5).isZero()) (D = D.dividedBy(5)), b++;
+  if (!D.equals(1)) throw new Unsupported(`division by ${divisor.toString()}, whose quotients need not end`);
+  const k = Math.max(a, b);
+  const factor = new Decimal(10).pow(k + sd).dividedBy(divisor.times(POW10[sd] as number));
+  const m = toScaled(factor, 0);
+  if (m === undefined) throw new Unsupported(`division by ${divisor.toString()}`);
+  return result(`ck(${x.js} * ${m < 0 ? `(${m})` : m})`, scaleOf(x) + k);
+}
+
+function emitCall(e: Extract<TExpr, { k: 'call' }>, scope: ExprScope): Code {
+  const args = e.args.map((a) => emitExpr(a, scope));
+  switch (e.fn) {
+    case 'min':
+    case 'max': {
+      if (!e.args.every((a) => isNumberType(a.type))) throw new Unsupported(`${e.fn} of values that are not numbers`);
+      const s = Math.max(...args.map(scaleOf));
+      return result(`Math.${e.fn}(${args.map((a) => align(a, s)).join(', ')})`, s);
+    }
+    case 'round_fen': {
+      const x = args[0] as Code;
+      const s = scaleOf(x);
+      return s <= 2 ? result(align(x, 2), 2) : result(`rh(${x.js}, ${POW10[s - 2]})`, 2);
+    }
+    case 'ends_with':
+    case 'starts_with':
+    case 'contains': {
+      const method = e.fn === 'ends_with' ? 'endsWith' : e.fn === 'starts_with' ? 'startsWith' : 'includes';
+      return { js: `${(args[0] as Code).js}.${method}(${(args[1] as Code).js})` };
+    }
+    default:
+      throw new Unsupported(`function ${JSON.stringify(e.fn)}`);
+  }
+}
+
+export { Unsupported };
