@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
@@ -24,6 +25,7 @@ function program(): Command {
   registerEval(p);
   registerBatch(p);
   registerTest(p);
+  registerGenerate(p);
   return p;
 }
 

@@ -9,7 +9,7 @@ const ONE = JSON.stringify({
 });
 
 describe('policy --help', () => {
-  for (const cmd of ['check', 'eval', 'batch', 'test']) {
+  for (const cmd of ['check', 'eval', 'batch', 'test', 'generate']) {
     it(`${cmd} --help prints usage and the exit statuses`, () => {
       const r = policy([cmd, '--help']);
       expect(r.status).toBe(0);

@@ -44,3 +44,4 @@ export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fi
 export { policyTextConstants } from './introspect.js';
 export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
 export { type RawClaim } from './generate/raw-claim.js';
+export { CSV_HEADER, toCsvRow, toJsonLine } from './generate/claim-files.js';

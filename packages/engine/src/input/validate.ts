@@ -5,6 +5,20 @@ import { isContractField } from './fields.js';
 import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
 import { moneyFen, readMoney } from './money-input.js';
 import { schemaErrors } from './schema.js';
+import { Interner } from './intern.js';
+
+const sets = new Interner<ReadonlySet<string>>(10_000);
+const texts = new Interner<string>();
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** A list as a shared, never-changed set: equal lists share one Set. */
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  return sets.get(list.join('\u0000'), () => new Set(list));
+}
+
+function text(v: string): string {
+  return v.length > 64 ? v : texts.get(v, () => v);
+}
 
 /**
  * One raw record (a parsed JSON object, or a CSV row after csv-row.ts) → a `Claim`, or a
@@ -103,24 +117,25 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
     );
   }
 
-  const extra: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([name]) => !isContractField(name)));
+  const extraEntries = Object.entries(raw).filter(([name]) => !isContractField(name));
+  const extra = extraEntries.length === 0 ? NO_EXTRA : Object.fromEntries(extraEntries);
   // Every claim has every property, absent ones undefined: one object shape for all claims keeps
   // the evaluators' property reads monomorphic (fast).
   const claim: Claim = {
     id: own(raw, 'id') as string,
     personId: own(raw, 'personId') as string,
-    date: own(raw, 'date') as string,
+    date: text(own(raw, 'date') as string),
     day,
     year: yearOfDay(day),
-    categories: new Set((own(raw, 'categories') ?? []) as Category[]),
-    visit: own(raw, 'visit') as Visit,
+    categories: setOf((own(raw, 'categories') ?? []) as Category[]) as ReadonlySet<Category>,
+    visit: text(own(raw, 'visit') as string) as Visit,
     level: own(raw, 'level') as Level,
-    region: own(raw, 'region') as Region,
-    referral: (own(raw, 'referral') ?? 'referred') as Referral,
+    region: text(own(raw, 'region') as string) as Region,
+    referral: text((own(raw, 'referral') ?? 'referred') as string) as Referral,
     designated: (own(raw, 'designated') ?? true) as boolean,
     disaster: (own(raw, 'disaster') ?? false) as boolean,
-    disease: (own(raw, 'disease') ?? '') as string,
-    diagnoses: new Set((own(raw, 'diagnoses') ?? []) as string[]),
+    disease: text((own(raw, 'disease') ?? '') as string),
+    diagnoses: setOf((own(raw, 'diagnoses') ?? []) as string[]),
     admitted,
     discharged,
     stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
@@ -131,7 +146,7 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
     totalFen: moneyFen(own(raw, 'total')),
     inCatalogFen: moneyFen(own(raw, 'inCatalog')),
     quotaFen: quota !== undefined ? moneyFen(own(raw, 'quota')) : undefined,
-    hospitalId: (own(raw, 'hospitalId') ?? '') as string,
+    hospitalId: text((own(raw, 'hospitalId') ?? '') as string),
     extra,
   };
   return { ok: true, claim };
