@@ -192,3 +192,39 @@ describe('policy test', () => {
     expect(r.stderr).toContain('no example claims');
   });
 });
+
+describe('policy generate', () => {
+  it('draws claims in the first whole year a policy is in force, and its own diseases or a realistic mix', () => {
+    // 六安 is in force from 2024-08-14: its first whole year is 2025. 金寨 names no disease.
+    for (const [dir, year] of [['policies/liuan', '2025'], ['policies/jinzhai', '2019']] as const) {
+      const r = policy(['generate', '--policy', dir, '--count', '40', '--seed', '3']);
+      expect(r.status, r.stderr).toBe(0);
+      const rows = r.stdout.trim().split('\n');
+      expect(rows).toHaveLength(41);
+      const dateColumn = (rows[0] as string).split(',').indexOf('date');
+      for (const row of rows.slice(1)) expect(row.split(',')[dateColumn]?.slice(0, 4)).toBe(year);
+    }
+  });
+  it('refuses a module (exit 2)', () => {
+    const r = policy(['generate', '--policy', 'policies/modules/anhui-base', '--count', '5']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is a module');
+  });
+});
+
+describe('policies on a module', () => {
+  it('check lists the base and test skips the module', () => {
+    const c = policy(['check', 'policies/hefei', 'policies/modules']);
+    expect(c.status).toBe(0);
+    expect(c.stderr).toMatch(/ok policies\/hefei: hefei — 1 version \(2020-11-16\), on \.\.\/modules\/anhui-comprehensive/);
+    expect(c.stderr).toMatch(/ok policies\/modules\/anhui-base: anhui_base — module/);
+    const t = policy(['test', 'policies/modules']);
+    expect(t.status).toBe(0);
+    expect(t.stderr).toMatch(/^skip policies\/modules\/anhui-base: module anhui_base/m);
+  });
+  it('eval and batch refuse a module (exit 2)', () => {
+    const r = policy(['eval', '--policy', 'policies/modules/anhui-base', 'examples/one-claim.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is module anhui_base');
+  });
+});

@@ -19,7 +19,7 @@ export function registerGenerate(program: Command): void {
     .option('--seed <n>', 'any 32-bit integer', '1')
     .option('--format <format>', 'csv or jsonl', 'csv')
     .option('--out <file>', 'where to write; - = stdout', '-')
-    .option('--year <year>', 'calendar year of the claims (default 2018, the earliest any shipped policy settles)')
+    .option('--year <year>', "calendar year of the claims (default: the policy's first whole year in force)")
     .addHelpText('after', '\nExit status: 0 written, 2 usage or I/O error.')
     .action(async (opts: { policy: string; count: string; seed: string; format: string; out: string; year?: string }) => {
       const count = whole(opts.count, '--count');
@@ -27,10 +27,15 @@ export function registerGenerate(program: Command): void {
       if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl (got ${opts.format})`);
       const loaded = loadChecked(opts.policy);
       if (!loaded.policy) throw new UsageError(`policy ${opts.policy} has errors; run \`policy check ${opts.policy}\``);
+      if (loaded.policy.module) throw new UsageError(`${opts.policy} is a module: generate claims for a policy that extends it`);
       const diseases = policyTextConstants(loaded.policy);
+      // The first calendar year the policy is in force for from its 1 January.
+      const first = loaded.policy.versions[0]?.date ?? '2018-01-01';
+      const year = opts.year ? whole(opts.year, '--year') : Number(first.slice(0, 4)) + (first.endsWith('-01-01') ? 0 : 1);
       let claims;
       try {
-        claims = claimStream({ count, seed, ...(opts.year ? { year: whole(opts.year, '--year') } : {}), diseases: { inpatient: diseases, chronic: diseases } });
+        // A policy that names no disease (金寨) gets the generator's own realistic mix.
+        claims = claimStream({ count, seed, year, ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) });
       } catch (e) {
         if (e instanceof RangeError) throw new UsageError(e.message);
         throw e;
