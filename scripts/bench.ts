@@ -1,56 +1,174 @@
 /**
- * `pnpm bench [count]`: a baseline benchmark, not a test. Generates seeded synthetic claims
- * (packages/engine/src/generate) and reports, for every shipped policy, the compiled engine
- * in-process (claims/s), then the whole `policy batch` process over a CSV of the same claims
- * (claims/s and peak RSS). Default 100 000 claims.
+ * `pnpm bench [count] [--quick]`: a benchmark, not a test. Side by side in one run, over seeded
+ * synthetic claims (`policy generate`):
+ *   (a) the compiled engine in-process, for every shipped policy (and decimal.js alone, for reference);
+ *   (b) 安义 hand-written with decimal.js; (c) 安义 hand-written over integer fen, the physical limit;
+ *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file.
+ * The hand-written settlements are checked equal to the engine, claim by claim. Results go to
+ * bench/results/<version>-<date>.{md,json}. Default 1 000 000 claims and 10 000 000 presorted;
+ * --quick: 100 000 and 1 000 000. BENCH_PRESORTED=<n> sets the presorted count.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, policyFolders } from '@policy/dsl';
-import { claimStream, compilePolicy, policyTextConstants, settleBatch, validateRecord, type ClaimItem } from '@policy/engine';
-import { CSV_HEADER, toCsvRow } from '../packages/engine/src/generate/claim-files.js';
+import { loadPolicy, policyFolders, type Decimal } from '@policy/dsl';
+import {
+  AccumulatorStore,
+  claimStream,
+  compareClaims,
+  compilePolicy,
+  policyTextConstants,
+  settleClaim,
+  validateRecord,
+  type Claim,
+  type CompiledPolicy,
+  type SettledClaim,
+} from '@policy/engine';
+import { AnyiDecimal } from './bench/anyi-decimal.js';
+import { AnyiFen } from './bench/anyi-fen.js';
 
-const count = Number(process.argv[2] ?? 100_000);
+const quick = process.argv.includes('--quick');
+const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? (quick ? 100_000 : 1_000_000));
+const presortedCount = Number(process.env['BENCH_PRESORTED'] ?? (quick ? 1_000_000 : 10_000_000));
 const seed = 20181001;
-const policies = policyFolders('policies');
+const CLI = 'packages/cli/dist/policy.cjs';
+const version = (JSON.parse(readFileSync('packages/cli/package.json', 'utf8')) as { version: string }).version;
+const rows: Record<string, unknown>[] = [];
+const lines: string[] = [];
+const say = (s: string): void => {
+  console.log(s);
+  lines.push(s);
+};
+const rate = (n: number, s: number): number => Math.round(n / s);
+const fmt = (n: number): string => n.toLocaleString('en');
 
-console.log(`node ${process.version}, ${count} claims, seed ${seed}\n`);
-console.log('in-process (compiled engine, decimal.js, one core)');
-for (const dir of policies) {
-  const r = loadPolicy(dir);
-  if (!r.policy) throw new Error(`${dir} has errors`);
-  const policy = compilePolicy(r.policy);
-  const diseases = policyTextConstants(r.policy);
-  const items: ClaimItem[] = [];
-  let index = 0;
+function claimsOf(policy: CompiledPolicy, diseases: string[]): Claim[] {
+  const out: Claim[] = [];
+  let line = 0;
   for (const raw of claimStream({ count, seed, diseases: { inpatient: diseases, chronic: diseases } })) {
-    const v = validateRecord(raw, { line: index + 1 });
-    if (v.ok) items.push({ index, location: { line: index + 1 }, claim: v.claim });
-    index++;
+    const v = validateRecord(raw, { line: ++line });
+    if (v.ok) out.push(v.claim);
   }
-  settleBatch(policy, items.slice(0, 5_000)); // warm up
-  const t0 = performance.now();
-  const out = settleBatch(policy, items);
-  const s = (performance.now() - t0) / 1000;
-  const rejected = out.filter((o) => o.kind === 'rejected').length;
-  console.log(`  ${r.policy.name.padEnd(10)} ${Math.round(items.length / s).toLocaleString('en').padStart(10)} claims/s  (${items.length} claims in ${s.toFixed(2)} s, ${rejected} rejected)`);
+  void policy;
+  return out.sort(compareClaims); // settlement order, as batch settles them; not timed
+}
+
+/** Best of 3 runs, after a warm-up: claims/s. */
+function timed<T>(claims: readonly Claim[], run: () => (c: Claim) => T): { perSecond: number; seconds: number; results: T[] } {
+  let best = Infinity;
+  let results: T[] = [];
+  for (let round = 0; round < 4; round++) {
+    const settle = run();
+    const out = new Array<T>(claims.length);
+    const t0 = performance.now();
+    for (let i = 0; i < claims.length; i++) out[i] = settle(claims[i] as Claim);
+    const s = (performance.now() - t0) / 1000;
+    if (round > 0 && s < best) best = s;
+    results = out;
+  }
+  return { perSecond: rate(claims.length, best), seconds: best, results };
+}
+
+function engineRun(policy: CompiledPolicy): () => (c: Claim) => SettledClaim | undefined {
+  return () => {
+    const store = new AccumulatorStore(policy.accumulatorScales);
+    return (c) => {
+      try {
+        return settleClaim(policy, c, store);
+      } catch {
+        return undefined;
+      }
+    };
+  };
+}
+
+say(`policy ${version}, node ${process.version}, ${count} claims (seed ${seed}), ${new Date().toISOString().slice(0, 10)}\n`);
+say('(a) in-process, compiled engine, one core (claims pre-validated, in settlement order)');
+let anyiClaims: Claim[] = [];
+let anyiEngine: SettledClaim[] = [];
+let limit = 0;
+const inProcess: Record<string, number> = {};
+for (const dir of policyFolders('policies')) {
+  const loaded = loadPolicy(dir);
+  if (!loaded.policy) throw new Error(`${dir} has errors`);
+  const auto = compilePolicy(loaded.policy);
+  const decimal = compilePolicy(loaded.policy, { engine: 'decimal' });
+  const claims = claimsOf(auto, policyTextConstants(loaded.policy));
+  const engine = [...new Set(auto.engines.map((e) => e.engine))].join('+');
+  const a = timed(claims, engineRun(auto));
+  const d = timed(claims, engineRun(decimal));
+  inProcess[loaded.policy.name] = a.perSecond;
+  say(`  ${loaded.policy.name.padEnd(8)} ${engine.padEnd(12)} ${fmt(a.perSecond).padStart(11)} claims/s   (decimal.js alone: ${fmt(d.perSecond)} claims/s)`);
+  rows.push({ kind: 'engine', policy: loaded.policy.name, engine, claimsPerSecond: a.perSecond, decimalClaimsPerSecond: d.perSecond });
+  if (loaded.policy.name === 'anyi') {
+    anyiClaims = claims;
+    anyiEngine = a.results as SettledClaim[];
+  }
+}
+
+if (anyiClaims.length > 0) {
+  const dec = timed(anyiClaims, () => {
+    const h = new AnyiDecimal();
+    return (c) => h.settle(c);
+  });
+  const fen = timed(anyiClaims, () => {
+    const h = new AnyiFen();
+    return (c) => h.settle(c);
+  });
+  limit = fen.perSecond;
+  // The hand-written settlements must agree with the engine on every claim.
+  let differ = 0;
+  anyiClaims.forEach((c, i) => {
+    const e = anyiEngine[i];
+    const f = fen.results[i];
+    const d = dec.results[i] as Decimal[] | undefined;
+    const want = e ? (e.fen ?? []).join(',') : 'rejected';
+    if ((f ? f.join(',') : 'rejected') !== want || (d ? d.map((x) => x.times(100).toFixed(0)).join(',') : 'rejected') !== want) {
+      if (differ++ < 3) console.error(`differs on ${c.id}: engine ${want}, fen ${f?.join(',')}, decimal ${d?.join(',')}`);
+    }
+  });
+  if (differ > 0) throw new Error(`the hand-written settlements differ from the engine on ${differ} claims`);
+  const engineRate = inProcess['anyi'] as number;
+  say(`\n(b) 安义 hand-written, decimal.js      ${fmt(dec.perSecond).padStart(11)} claims/s   engine is ${(engineRate / dec.perSecond).toFixed(1)}× faster`);
+  say(`(c) 安义 hand-written, integer fen     ${fmt(fen.perSecond).padStart(11)} claims/s   engine is ${(fen.perSecond / engineRate).toFixed(1)}× slower (the limit)`);
+  say(`    both equal to the engine on all ${fmt(anyiClaims.length)} claims`);
+  rows.push({ kind: 'hand-written', engine: 'decimal.js', claimsPerSecond: dec.perSecond }, { kind: 'hand-written', engine: 'integer fen', claimsPerSecond: fen.perSecond });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-bench-'));
-const csv = join(dir, 'claims.csv');
-const rows = [CSV_HEADER];
-for (const raw of claimStream({ count, seed })) rows.push(toCsvRow(raw));
-writeFileSync(csv, `${rows.join('\n')}\n`);
-console.log('\nwhole process: policy batch, CSV → CSV (policies/anyi)');
-const t0 = performance.now();
-const summaryFile = join(dir, 'summary.json');
-const run = spawnSync(
-  process.execPath,
-  ['packages/cli/dist/policy.cjs', 'batch', '--policy', 'policies/anyi', '--in', csv, '--out', join(dir, 'out.csv'), '--rejects', join(dir, 'rej.csv'), '--summary-json', summaryFile],
-  { encoding: 'utf8' },
-);
-const s = (performance.now() - t0) / 1000;
-const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { settled: number; rejected: number; peakRssMiB: number };
-console.log(`  ${Math.round(count / s).toLocaleString('en').padStart(10)} claims/s  (${count} claims in ${s.toFixed(2)} s, ${summary.settled} settled, ${summary.rejected} rejected, peak RSS ${summary.peakRssMiB} MiB, exit ${run.status})`);
+function batch(n: number, presorted: boolean): void {
+  const csv = join(dir, `claims-${n}.csv`);
+  execFileSync(process.execPath, [CLI, 'generate', '--policy', 'policies/anyi', '--count', String(n), '--seed', String(seed), '--out', csv]);
+  let input = csv;
+  if (presorted) {
+    input = join(dir, `sorted-${n}.csv`);
+    // Header first, then the rows by personId (byte order); a person's rows keep their order.
+    execFileSync('sh', ['-c', `head -1 "${csv}" > "${input}" && tail -n +2 "${csv}" | LC_ALL=C sort -t, -k2,2 -s -S 1G -T "${dir}" >> "${input}"`]);
+    rmSync(csv);
+  }
+  const summaryFile = join(dir, 'summary.json');
+  const t0 = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'batch', '--policy', 'policies/anyi', '--in', input, '--out', join(dir, 'out.csv'), '--rejects', join(dir, 'rej.csv'), '--summary-json', summaryFile, ...(presorted ? ['--presorted'] : [])],
+    { encoding: 'utf8' },
+  );
+  const s = (performance.now() - t0) / 1000;
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { settled: number; rejected: number; peakRssMiB: number; workers: number; engine: string };
+  say(
+    `${presorted ? '(e) --presorted' : '(d) whole process'} ${fmt(n)} claims: ${fmt(rate(n, s)).padStart(9)} claims/s (${s.toFixed(1)} s, ${summary.workers} workers, ${summary.engine}), ${fmt(summary.settled)} settled, ${summary.rejected} rejected, peak RSS ${fmt(summary.peakRssMiB)} MiB, exit ${run.status}${limit ? `, ${(limit / rate(n, s)).toFixed(0)}× below (c)` : ''}`,
+  );
+  rows.push({ kind: presorted ? 'batch --presorted' : 'batch', claims: n, seconds: Number(s.toFixed(1)), claimsPerSecond: rate(n, s), peakRssMiB: summary.peakRssMiB, workers: summary.workers, exit: run.status });
+  rmSync(input);
+}
+say('\npolicy batch, CSV → CSV, policies/anyi, whole process');
+batch(count, false);
+batch(presortedCount, true);
+rmSync(dir, { recursive: true, force: true });
+
+mkdirSync('bench/results', { recursive: true });
+const name = `bench/results/${version}-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`;
+writeFileSync(`${name}.md`, `# pnpm bench${quick ? ' --quick' : ''}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
+writeFileSync(`${name}.json`, `${JSON.stringify({ version, node: process.version, count, presortedCount, seed, results: rows }, null, 2)}\n`);
+console.log(`\nwritten ${name}.md and .json`);
