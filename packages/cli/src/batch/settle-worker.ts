@@ -3,6 +3,7 @@ import {
   AccumulatorStore,
   claimResult,
   compareClaims,
+  CsvRecord,
   settleBatch,
   settleItem,
   settlementToCsvCells,
@@ -11,6 +12,7 @@ import {
   type ClaimItem,
   type CompiledPolicy,
   type Outcome,
+  type RecordItem,
 } from '@policy/engine';
 import { csvLine } from '../io/csv-line.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -45,6 +47,13 @@ export function runSettleWorker(): void {
     const err = e as Error;
     send({ type: 'error', message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}) });
   }
+}
+
+/** A record as it crossed postMessage: a CSV row arrives as its cells only (its prototype stays behind). */
+function received(item: RecordItem): RecordItem {
+  if ('rejection' in item || 'raw' in item) return item;
+  const row = item as { location: RecordItem['location']; source: Record<string, string> };
+  return new CsvRecord(row.location, row.source);
 }
 
 class SettleWorker {
@@ -95,7 +104,7 @@ class SettleWorker {
 
   private validate(units: readonly Unit[], claims: ClaimItem[], rejections: Result[]): void {
     for (const u of units) {
-      const r = claimResult(u.item, u.index, u.duplicate);
+      const r = claimResult(received(u.item), u.index, u.duplicate);
       if (r.kind === 'rejected') {
         rejections.push({ index: r.index, rejection: r.rejection });
         continue;
