@@ -6,6 +6,16 @@ import type { Decimal } from '@policy/dsl';
  */
 
 export type Category = 'registered_poor' | 'extreme_poor' | 'dibao' | 'dibao_edge' | 'monitored' | 'hardship';
+
+/** One bit per population category. */
+export const CATEGORY_BITS: Readonly<Record<Category, number>> = {
+  registered_poor: 1,
+  extreme_poor: 2,
+  dibao: 4,
+  dibao_edge: 8,
+  monitored: 16,
+  hardship: 32,
+};
 export type Visit = 'inpatient' | 'outpatient_chronic' | 'outpatient_observation' | 'outpatient';
 export type Region = 'county' | 'city' | 'province' | 'out_of_province';
 export type Referral = 'referred' | 'unreferred' | 'emergency';
@@ -21,6 +31,8 @@ export interface Claim {
   /** Calendar year of `date`: accumulators are per person and year. */
   readonly year: number;
   readonly categories: ReadonlySet<Category>;
+  /** `categories` as bits, one per category in CATEGORY_BITS (for the fixed-point evaluator). */
+  readonly categoryBits: number;
   readonly visit: Visit;
   readonly level: Level;
   readonly region: Region;

@@ -30,7 +30,8 @@ export {
   SUPPORTED_EXTENSIONS,
   type ReadRecordsOptions,
 } from './input/read-records.js';
-export { readClaims, claimResult, IdRegistry, type ClaimResult, type DuplicateId } from './input/claim-reader.js';
+export { readClaims, claimResult, recordId, IdRegistry, type ClaimResult, type DuplicateId } from './input/claim-reader.js';
+export { CsvRecord } from './input/csv-records.js';
 export {
   ClaimFileError,
   describeRejection,

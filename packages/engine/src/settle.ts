@@ -95,7 +95,16 @@ export function settleBatch(policy: CompiledPolicy, items: readonly ClaimItem[],
   const store = new AccumulatorStore(policy.accumulatorScales);
   const order = items.map((_, i) => i).sort((a, b) => compareClaims((items[a] as ClaimItem).claim, (items[b] as ClaimItem).claim));
   const outcomes = new Array<Outcome>(items.length);
-  for (const i of order) outcomes[i] = settleItem(policy, items[i] as ClaimItem, store, options);
+  let person: string | undefined;
+  for (const i of order) {
+    const item = items[i] as ClaimItem;
+    // In this order a person's claims come together and never again: their accumulators can go.
+    if (item.claim.personId !== person) {
+      person = item.claim.personId;
+      store.clear();
+    }
+    outcomes[i] = settleItem(policy, item, store, options);
+  }
   return outcomes;
 }
 

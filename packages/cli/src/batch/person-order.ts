@@ -1,9 +1,11 @@
-import type { RecordItem } from '@policy/engine';
+import { CsvRecord, type RecordItem } from '@policy/engine';
 import { UsageError } from '../errors.js';
 
 /** The person a record names (its `personId` as written), when it names one. */
 export function personOf(item: RecordItem): string | undefined {
   if ('rejection' in item) return undefined;
+  // A CSV row names its person in its cells: the raw claim (csv-row.ts) keeps that text as it is.
+  if (item instanceof CsvRecord) return Object.hasOwn(item.source, 'personId') && item.source['personId'] !== '' ? item.source['personId'] : undefined;
   const raw = item.raw as Record<string, unknown> | null;
   const p = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'personId') ? raw['personId'] : undefined;
   return typeof p === 'string' && p !== '' ? p : undefined;

@@ -1,13 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
+  AccumulatorStore,
   claimResult,
+  compareClaims,
+  CsvRecord,
   settleBatch,
+  settleItem,
   settlementToCsvCells,
   settlementToJson,
   type Claim,
   type ClaimItem,
   type CompiledPolicy,
   type Outcome,
+  type RecordItem,
 } from '@policy/engine';
 import { csvLine } from '../io/csv-line.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -42,6 +47,13 @@ export function runSettleWorker(): void {
     const err = e as Error;
     send({ type: 'error', message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}) });
   }
+}
+
+/** A record as it crossed postMessage: a CSV row arrives as its cells only (its prototype stays behind). */
+function received(item: RecordItem): RecordItem {
+  if ('rejection' in item || 'raw' in item) return item;
+  const row = item as { location: RecordItem['location']; source: Record<string, string> };
+  return new CsvRecord(row.location, row.source);
 }
 
 class SettleWorker {
@@ -92,7 +104,7 @@ class SettleWorker {
 
   private validate(units: readonly Unit[], claims: ClaimItem[], rejections: Result[]): void {
     for (const u of units) {
-      const r = claimResult(u.item, u.index, u.duplicate);
+      const r = claimResult(received(u.item), u.index, u.duplicate);
       if (r.kind === 'rejected') {
         rejections.push({ index: r.index, rejection: r.rejection });
         continue;
@@ -107,30 +119,49 @@ class SettleWorker {
     const claims: ClaimItem[] = [];
     const rejections: Result[] = [];
     this.validate(units, claims, rejections);
-    return this.merge(claims, settleBatch(this.policy, claims), rejections);
+    const settled = settleBatch(this.policy, claims).map((o, i) => this.result((claims[i] as ClaimItem).index, o, (claims[i] as ClaimItem).claim));
+    return this.merge(settled, rejections);
   }
 
   private keep(units: readonly Unit[]): void {
     this.validate(units, this.kept, this.keptRejections);
   }
 
+  /**
+   * Everything kept, settled person-year by person-year in (date, id) order. Each settlement is
+   * turned into its output line at once and its claim let go: at the peak a worker holds lines,
+   * not claims and settlements both.
+   */
   private settleKept(): Result[] {
-    const outcomes = settleBatch(this.policy, this.kept);
-    const results = this.merge(this.kept, outcomes, this.keptRejections);
+    const kept = this.kept;
+    const store = new AccumulatorStore(this.policy.accumulatorScales);
+    const order = kept.map((_, i) => i).sort((a, b) => compareClaims((kept[a] as ClaimItem).claim, (kept[b] as ClaimItem).claim));
+    const settled = new Array<Result>(kept.length);
+    let person = '';
+    for (const i of order) {
+      const item = kept[i] as ClaimItem;
+      // Persons are independent: a new person starts with an empty store.
+      if (item.claim.personId !== person) {
+        person = item.claim.personId;
+        store.clear();
+      }
+      settled[i] = this.result(item.index, settleItem(this.policy, item, store), item.claim);
+      (kept as (ClaimItem | undefined)[])[i] = undefined;
+    }
+    const results = this.merge(settled, this.keptRejections);
     this.kept.length = 0;
     this.keptRejections.length = 0;
     return results;
   }
 
-  /** Settlements and rejections of one set of records, back in input order. */
-  private merge(claims: readonly ClaimItem[], outcomes: readonly Outcome[], rejections: readonly Result[]): Result[] {
+  /** Results of claims and rejections of records, each in input order, merged into input order. */
+  private merge(settled: readonly Result[], rejections: readonly Result[]): Result[] {
     const out: Result[] = [];
     let r = 0;
-    outcomes.forEach((o, i) => {
-      const index = (claims[i] as ClaimItem).index;
-      while (r < rejections.length && (rejections[r] as Result).index < index) out.push(rejections[r++] as Result);
-      out.push(this.result(index, o, (claims[i] as ClaimItem).claim));
-    });
+    for (const s of settled) {
+      while (r < rejections.length && (rejections[r] as Result).index < s.index) out.push(rejections[r++] as Result);
+      out.push(s);
+    }
     while (r < rejections.length) out.push(rejections[r++] as Result);
     return out;
   }

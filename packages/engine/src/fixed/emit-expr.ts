@@ -1,4 +1,5 @@
 import { Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import { CATEGORY_BITS, type Category } from '../claim.js';
 import { LAYER_INDEX } from '../runtime/context.js';
 import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
 import { checkShape } from './ir-shape.js';
@@ -306,6 +307,8 @@ function emitBinary(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Code 
     }
     case 'in':
     case 'not in': {
+      const bit = categoryBit(e.left, e.right);
+      if (bit !== undefined) return { js: `((c.categoryBits & ${bit}) ${e.op === 'in' ? '!==' : '==='} 0)` };
       const l = emitExpr(e.left, scope);
       const r = emitExpr(e.right, scope);
       const key = isNumberType(lt) ? asJsNumber(l) : l.js;
@@ -314,6 +317,12 @@ function emitBinary(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Code 
     default:
       throw new Unsupported(`operator ${JSON.stringify(e.op)}`);
   }
+}
+
+/** `registered_poor in categories`: one bit of the claim's categoryBits. */
+function categoryBit(left: TExpr, right: TExpr): number | undefined {
+  if (right.k !== 'field' || right.field !== 'categories' || left.k !== 'const' || typeof left.value !== 'string') return undefined;
+  return Object.hasOwn(CATEGORY_BITS, left.value) ? CATEGORY_BITS[left.value as Category] : undefined;
 }
 
 /** Dates are whole day numbers; days added to them must be whole too, or decimal.js decides. */

@@ -1,5 +1,6 @@
 import type { Claim, RecordLocation, Rejection } from '../claim.js';
-import type { RecordItem } from './record-item.js';
+import { CsvRecord } from './csv-records.js';
+import type { RecordItem, RecordRead } from './record-item.js';
 import { idOf, validateRecord } from './validate.js';
 
 /**
@@ -18,6 +19,13 @@ export interface DuplicateId {
   readonly first: RecordLocation;
 }
 
+/** The record's id as idOf(raw) gives it; from a CSV row's cells, without making its raw claim. */
+export function recordId(item: RecordRead): string | undefined {
+  if (!(item instanceof CsvRecord)) return idOf(item.raw);
+  const id = Object.hasOwn(item.source, 'id') ? item.source['id'] : undefined;
+  return id === undefined || id === '' ? undefined : id;
+}
+
 function place(location: RecordLocation): string {
   return location.row !== undefined ? `line ${location.line} (row ${location.row})` : `line ${location.line}`;
 }
@@ -33,7 +41,7 @@ export class IdRegistry {
   /** Registers the record's id; says so when an earlier record used it. */
   see(item: RecordItem): DuplicateId | undefined {
     if ('rejection' in item) return undefined;
-    const id = idOf(item.raw);
+    const id = recordId(item);
     if (id === undefined) return undefined;
     const first = this.firstSeen.get(id);
     if (first !== undefined) return { id, first };

@@ -2,8 +2,10 @@ import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { csvRowToRaw } from './csv-row.js';
+import { ownField } from './own-field.js';
 import { ClaimFileError, unreadable } from './record-item.js';
-import type { RecordItem } from './record-item.js';
+import type { RecordItem, RecordRead } from './record-item.js';
+import type { RecordLocation } from '../claim.js';
 
 /**
  * CSV, streamed through csv-parse: the first non-blank row is the header (column names),
@@ -125,8 +127,28 @@ function rowItem(cells: readonly string[], header: readonly string[], location: 
   if (unnamed >= 0) {
     return unreadable(location, `column ${unnamed + 1} has a value but no name in the header`, cells, id);
   }
-  const record: Record<string, string> = Object.fromEntries(
-    header.flatMap((name, i) => (name === '' ? [] : [[name, cells[i] ?? '']])),
-  );
-  return { location, raw: csvRowToRaw(record), source: record };
+  const record: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i] as string;
+    if (name !== '') ownField(record, name, cells[i] ?? '');
+  }
+  return new CsvRecord(location, record);
+}
+
+/**
+ * A readable CSV row: `source` is the row as written (column → text); `raw`, the claim object
+ * csv-row.ts makes of it, is made when first read. A reader that only needs the id or the person
+ * (`recordId`, the batch's router) never pays for it.
+ */
+export class CsvRecord implements RecordRead {
+  private made: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly location: RecordLocation,
+    readonly source: Readonly<Record<string, string>>,
+  ) {}
+
+  get raw(): unknown {
+    return (this.made ??= csvRowToRaw(this.source));
+  }
 }

@@ -1,4 +1,5 @@
 import { isContractField, isReservedField } from './fields.js';
+import { ownField } from './own-field.js';
 
 /**
  * One CSV row (column name → cell text) → a raw claim object, before validation. CSV has only
@@ -40,12 +41,13 @@ function convert(name: string, text: string): unknown {
 }
 
 export function csvRowToRaw(row: Readonly<Record<string, string>>): Record<string, unknown> {
-  const entries: [string, unknown][] = [];
-  for (const [name, text] of Object.entries(row)) {
+  const raw: Record<string, unknown> = {};
+  for (const name of Object.keys(row)) {
+    const text = row[name] as string;
     const known = isContractField(name) || isReservedField(name);
-    if (!known) entries.push([name, text]);
-    else if (text !== '') entries.push([name, convert(name, text)]);
+    // ownField, not assignment: a column named "__proto__" must stay a plain field.
+    if (!known) ownField(raw, name, text);
+    else if (text !== '') ownField(raw, name, convert(name, text));
   }
-  // fromEntries, not assignment: a column named "__proto__" must stay a plain field.
-  return Object.fromEntries(entries);
+  return raw;
 }

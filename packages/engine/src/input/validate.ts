@@ -1,10 +1,11 @@
 import { parseDate, yearOfDay } from '@policy/dsl';
 import type { Decimal } from '@policy/dsl';
-import type { Category, Claim, Level, RecordLocation, Referral, Region, Rejection, Visit } from '../claim.js';
+import { CATEGORY_BITS, type Category, type Claim, type Level, type RecordLocation, type Referral, type Region, type Rejection, type Visit } from '../claim.js';
 import { isContractField } from './fields.js';
 import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
 import { moneyFen, readMoney } from './money-input.js';
 import { schemaErrors } from './schema.js';
+import { ValidClaim } from './valid-claim.js';
 import { Interner } from './intern.js';
 
 const sets = new Interner<ReadonlySet<string>>(10_000);
@@ -87,17 +88,20 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
     if (day === undefined) return reject(raw, location, dateRule(text), name);
     days.set(name, day);
   }
-  const total = money(raw, 'total');
-  const inCatalog = money(raw, 'inCatalog');
-  const quota = money(raw, 'quota');
-  if (total === undefined) return reject(raw, location, moneyRule(own(raw, 'total')), 'total');
-  if (inCatalog === undefined) return reject(raw, location, moneyRule(own(raw, 'inCatalog')), 'inCatalog');
-  if (own(raw, 'quota') !== undefined && quota === undefined) {
-    return reject(raw, location, moneyRule(own(raw, 'quota')), 'quota');
+  const totalFen = moneyFen(own(raw, 'total'));
+  const inCatalogFen = moneyFen(own(raw, 'inCatalog'));
+  const quotaFen = own(raw, 'quota') === undefined ? undefined : moneyFen(own(raw, 'quota'));
+  // Past the safe range (NaN fen) the amounts are read as Decimals, as the record gives them.
+  const large = Number.isNaN(totalFen) || Number.isNaN(inCatalogFen) || Number.isNaN(quotaFen);
+  if (large) {
+    if (money(raw, 'total') === undefined) return reject(raw, location, moneyRule(own(raw, 'total')), 'total');
+    if (money(raw, 'inCatalog') === undefined) return reject(raw, location, moneyRule(own(raw, 'inCatalog')), 'inCatalog');
+    if (quotaFen !== undefined && money(raw, 'quota') === undefined) return reject(raw, location, moneyRule(own(raw, 'quota')), 'quota');
   }
+  const inCatalogOver = large ? (money(raw, 'inCatalog') as Decimal).greaterThan(money(raw, 'total') as Decimal) : inCatalogFen > totalFen;
 
   // Rules across fields.
-  if (inCatalog.greaterThan(total)) {
+  if (inCatalogOver) {
     return reject(
       raw,
       location,
@@ -121,33 +125,33 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
   const extra = extraEntries.length === 0 ? NO_EXTRA : Object.fromEntries(extraEntries);
   // Every claim has every property, absent ones undefined: one object shape for all claims keeps
   // the evaluators' property reads monomorphic (fast).
-  const claim: Claim = {
-    id: own(raw, 'id') as string,
-    personId: own(raw, 'personId') as string,
-    date: text(own(raw, 'date') as string),
-    day,
-    year: yearOfDay(day),
-    categories: setOf((own(raw, 'categories') ?? []) as Category[]) as ReadonlySet<Category>,
-    visit: text(own(raw, 'visit') as string) as Visit,
-    level: own(raw, 'level') as Level,
-    region: text(own(raw, 'region') as string) as Region,
-    referral: text((own(raw, 'referral') ?? 'referred') as string) as Referral,
-    designated: (own(raw, 'designated') ?? true) as boolean,
-    disaster: (own(raw, 'disaster') ?? false) as boolean,
-    disease: text((own(raw, 'disease') ?? '') as string),
-    diagnoses: setOf((own(raw, 'diagnoses') ?? []) as string[]),
-    admitted,
-    discharged,
-    stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
-    total,
-    inCatalog,
-    outOfCatalog: total.minus(inCatalog),
-    quota,
-    totalFen: moneyFen(own(raw, 'total')),
-    inCatalogFen: moneyFen(own(raw, 'inCatalog')),
-    quotaFen: quota !== undefined ? moneyFen(own(raw, 'quota')) : undefined,
-    hospitalId: text((own(raw, 'hospitalId') ?? '') as string),
-    extra,
-  };
+  const claim = new ValidClaim(
+    {
+      id: own(raw, 'id') as string,
+      personId: own(raw, 'personId') as string,
+      date: text(own(raw, 'date') as string),
+      day,
+      year: yearOfDay(day),
+      categories: setOf((own(raw, 'categories') ?? []) as Category[]) as ReadonlySet<Category>,
+      categoryBits: ((own(raw, 'categories') ?? []) as Category[]).reduce((bits, c) => bits | CATEGORY_BITS[c], 0),
+      visit: text(own(raw, 'visit') as string) as Visit,
+      level: own(raw, 'level') as Level,
+      region: text(own(raw, 'region') as string) as Region,
+      referral: text((own(raw, 'referral') ?? 'referred') as string) as Referral,
+      designated: (own(raw, 'designated') ?? true) as boolean,
+      disaster: (own(raw, 'disaster') ?? false) as boolean,
+      disease: text((own(raw, 'disease') ?? '') as string),
+      diagnoses: setOf((own(raw, 'diagnoses') ?? []) as string[]),
+      admitted,
+      discharged,
+      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
+      totalFen,
+      inCatalogFen,
+      quotaFen,
+      hospitalId: text((own(raw, 'hospitalId') ?? '') as string),
+      extra,
+    },
+    large ? [own(raw, 'total'), own(raw, 'inCatalog'), own(raw, 'quota')] : undefined,
+  );
   return { ok: true, claim };
 }
