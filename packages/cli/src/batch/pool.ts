@@ -12,7 +12,7 @@ class Settler {
   private queue: Result[] = [];
   private pos = 0;
   done = false;
-  private fill: (() => void) | undefined;
+  private fill: { resolve: () => void; reject: (e: Error) => void } | undefined;
   extraKeys: readonly string[] | undefined;
 
   constructor(readonly worker: Worker) {}
@@ -24,8 +24,8 @@ class Settler {
   /** After `finish`: the next result in this worker's input order, or undefined when it has no more. */
   async head(): Promise<Result | undefined> {
     while (this.pos >= this.queue.length && !this.done) {
-      await new Promise<void>((resolve) => {
-        this.fill = resolve;
+      await new Promise<void>((resolve, reject) => {
+        this.fill = { resolve, reject };
         this.post({ type: 'more' });
       });
     }
@@ -42,7 +42,14 @@ class Settler {
     this.done = last;
     const f = this.fill;
     this.fill = undefined;
-    f?.();
+    f?.resolve();
+  }
+
+  /** The pool failed: whoever waits for this worker's results hears it. */
+  abort(e: Error): void {
+    const f = this.fill;
+    this.fill = undefined;
+    f?.reject(e);
   }
 }
 
@@ -60,8 +67,6 @@ export class WorkerPool {
   private writing: Promise<void> = Promise.resolve();
   private room: (() => void) | undefined;
   private failure: Error | undefined;
-  private readonly failed: Promise<never>;
-  private fail!: (e: Error) => void;
 
   constructor(
     count: number,
@@ -69,8 +74,6 @@ export class WorkerPool {
     setup: WorkerSetup,
     private readonly sink: ResultSink,
   ) {
-    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
-    this.failed.catch(() => undefined);
     this.settlers = Array.from({ length: count }, () => {
       const s = new Settler(new Worker(script, { workerData: setup }));
       s.worker.on('message', (m: FromWorker) => this.receive(s, m));
@@ -85,8 +88,8 @@ export class WorkerPool {
   private stop(e: Error): void {
     if (this.failure) return;
     this.failure = e;
-    this.fail(e);
     this.room?.();
+    for (const s of this.settlers) s.abort(e);
   }
 
   private receive(s: Settler, m: FromWorker): void {
@@ -127,7 +130,9 @@ export class WorkerPool {
   private async waitForRoom(ready: () => boolean): Promise<void> {
     while (!ready()) {
       if (this.failure) throw this.failure;
-      await Promise.race([new Promise<void>((resolve) => (this.room = resolve)), this.failed]);
+      // Woken by a result, an acknowledgement or a failure (never a race with a promise that
+      // lives as long as the pool: each race would leave a reaction on it).
+      await new Promise<void>((resolve) => (this.room = resolve));
     }
     if (this.failure) throw this.failure;
   }
@@ -168,7 +173,7 @@ export class WorkerPool {
       let next: Settler | undefined;
       let head: Result | undefined;
       for (const s of this.settlers) {
-        const h = await Promise.race([s.head(), this.failed]);
+        const h = await s.head();
         if (h && (!head || h.index < head.index)) (head = h), (next = s);
       }
       if (!next || !head) break;
