@@ -112,7 +112,11 @@ describe('a run stopped half-way', () => {
       const lines = policy(['generate', '--policy', 'policies/anyi', '--count', '200', '--seed', '5', '--format', 'jsonl']).stdout;
       // A slow pipe: half the claims, then nothing more until the signal.
       child.stdin.write(lines.slice(0, lines.length >> 1));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Wait until it is under way: its output open under the temporary name.
+      for (let waited = 0; !readdirSync(d).some((f) => f.endsWith('.tmp')) && waited < 20_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(readdirSync(d).some((f) => f.endsWith('.tmp'))).toBe(true); // it was writing
       const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill(signal);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { LAYERS } from '@policy/dsl';
 import type { SumsMessage } from './fen-sums.js';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 
@@ -65,6 +66,8 @@ export class WorkerPool {
   private nextSeq = 0;
   private readonly finished = new Map<number, { results: readonly Result[]; sums: SumsMessage; extraKeys?: readonly string[] }>();
   private writing: Promise<void> = Promise.resolve();
+  /** Sums of the chunks received after `finish`, not yet passed on with their results. */
+  private readonly finishedSums: SumsMessage[] = [];
   private room: (() => void) | undefined;
   private failure: Error | undefined;
 
@@ -116,8 +119,6 @@ export class WorkerPool {
     this.writing = this.writing.then(() => this.writeInOrder());
     this.writing.catch((e: Error) => this.stop(e));
   }
-
-  private readonly finishedSums: SumsMessage[] = [];
 
   private async writeInOrder(): Promise<void> {
     for (let b = this.finished.get(this.nextSeq); b; b = this.finished.get(this.nextSeq)) {
@@ -195,4 +196,4 @@ export class WorkerPool {
   }
 }
 
-const EMPTY_SUMS: SumsMessage = { settled: 0, fixed: 0, total: '0', layers: ['0', '0', '0', '0', '0', '0', '0', '0'] };
+const EMPTY_SUMS: SumsMessage = { settled: 0, fixed: 0, total: '0', layers: LAYERS.map(() => '0') };
