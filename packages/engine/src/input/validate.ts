@@ -10,7 +10,7 @@ import { Interner } from './intern.js';
 
 const sets = new Interner<ReadonlySet<string>>(10_000);
 const texts = new Interner<string>();
-const persons = new Interner<string>(100_000);
+const persons = new Interner<string>(20_000);
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** A list as a shared, never-changed set: equal lists share one Set. */
