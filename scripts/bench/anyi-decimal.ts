@@ -15,6 +15,11 @@ const [P18, P27, P50, P70, P75, P80, P90] = [18, 27, 50, 70, 75, 80, 90].map((p)
 const [CAP_BASIC, CAP_I, CAP_II, DED_CI, DED_CI_POOR, CAP_CI, FIFTH] = [150000, 100000, 5000, 7500, 3750, 300000, 10000].map((n) => D(n)) as [Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal];
 const max0 = (x: Decimal): Decimal => (x.isNegative() ? ZERO : x);
 
+/** 基本医保住院应付. */
+function dueBasic(inCat: Decimal, level: number, paid: Decimal): Decimal {
+  return Decimal.min(max0(inCat.minus(DEDUCTIBLE[level] as Decimal)).times(RATIO[level] as Decimal), max0(CAP_BASIC.minus(paid)));
+}
+
 export class AnyiDecimal {
   private person = '';
   private year = 0;
@@ -34,21 +39,19 @@ export class AnyiDecimal {
     const special = poor && c.visit === 'inpatient' && c.designated && QUOTA.has(c.disease) && c.level >= 2;
     const schisto = poor && c.designated && c.disease === '晚期血吸虫病';
     const chronic = c.visit === 'outpatient_chronic' && (CHRONIC_I.has(c.disease) || CHRONIC_II.has(c.disease));
-    const dueBasic = (): Decimal =>
-      Decimal.min(max0(inCat.minus(DEDUCTIBLE[c.level] as Decimal)).times(RATIO[c.level] as Decimal), max0((CAP_BASIC as Decimal).minus(a[0] as Decimal)));
     let basic = ZERO, ci = ZERO, ma = ZERO, sup = ZERO, fb = ZERO, fin = ZERO, hosp = ZERO;
     if (special) {
       const base = Decimal.min(T, c.quota ?? (QUOTA.get(c.disease) as Decimal));
       const both = roundFen((c.level === 2 ? P80 : P70).times(base));
       hosp = T.minus(base);
-      basic = roundFen(Decimal.min(dueBasic(), both));
+      basic = roundFen(Decimal.min(dueBasic(inCat, c.level, a[0] as Decimal), both));
       ci = both.minus(basic);
       sup = roundFen((c.level === 2 ? P18 : P27).times(base));
       a[0] = (a[0] as Decimal).plus(basic);
       a[4] = (a[4] as Decimal).plus(ci);
     }
     if (inpatientLike && c.designated && !special) {
-      basic = roundFen(dueBasic());
+      basic = roundFen(dueBasic(inCat, c.level, a[0] as Decimal));
       a[0] = (a[0] as Decimal).plus(basic);
     }
     if (c.visit === 'outpatient_chronic' && c.designated) {

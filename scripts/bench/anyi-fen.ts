@@ -10,6 +10,11 @@ import { CHRONIC_I, CHRONIC_II, DEDUCTIBLE_YUAN, FIFTH_LINE, QUOTA_YUAN, RATIO_P
  */
 const fen = (x: number): number => Math.floor((x + 50) / 100); // x ≥ 0 here, in hundredths of a fen
 
+/** 基本医保住院应付, in hundredths of a fen. */
+function dueBasic(inCat: number, level: number, paid: number): number {
+  return Math.min(Math.max(0, inCat - DEDUCTIBLE_YUAN[level]! * 100) * RATIO_PCT[level]!, Math.max(0, 15_000_000 - paid) * 100);
+}
+
 export class AnyiFen {
   private person = '';
   private year = 0;
@@ -24,25 +29,24 @@ export class AnyiFen {
     const a = this.acc;
     const T = c.totalFen;
     const inCat = c.inCatalogFen;
-    const poor = c.categories.has('registered_poor');
+    const poor = (c.categoryBits & 1) !== 0; // registered_poor (CATEGORY_BITS)
     const inpatientLike = c.visit === 'inpatient' || c.visit === 'outpatient_observation';
     const special = poor && c.visit === 'inpatient' && c.designated && QUOTA_YUAN.has(c.disease) && c.level >= 2;
     const schisto = poor && c.designated && c.disease === '晚期血吸虫病';
     const chronic = c.visit === 'outpatient_chronic' && (CHRONIC_I.has(c.disease) || CHRONIC_II.has(c.disease));
-    const dueBasic = (): number => Math.min(Math.max(0, inCat - DEDUCTIBLE_YUAN[c.level]! * 100) * RATIO_PCT[c.level]!, Math.max(0, 15_000_000 - a[0]!) * 100);
     let basic = 0, ci = 0, ma = 0, sup = 0, fb = 0, fin = 0, hosp = 0;
     if (special) {
       const base = Math.min(T, c.quotaFen ?? QUOTA_YUAN.get(c.disease)! * 100);
       const both = fen(base * (c.level === 2 ? 80 : 70));
       hosp = T - base;
-      basic = fen(Math.min(dueBasic(), both * 100));
+      basic = fen(Math.min(dueBasic(inCat, c.level, a[0]!), both * 100));
       ci = both - basic;
       sup = fen(base * (c.level === 2 ? 18 : 27));
       a[0] = a[0]! + basic;
       a[4] = a[4]! + ci;
     }
     if (inpatientLike && c.designated && !special) {
-      basic = fen(dueBasic());
+      basic = fen(dueBasic(inCat, c.level, a[0]!));
       a[0] = a[0]! + basic;
     }
     if (c.visit === 'outpatient_chronic' && c.designated) {
@@ -65,8 +69,8 @@ export class AnyiFen {
       a[4] = a[4]! + ci;
     }
     if (c.designated && !special) {
-      if (poor && c.categories.has('extreme_poor')) ma = inCat - basic - ci;
-      else if (c.categories.has('dibao')) ma = fen((inCat - basic - ci) * 75);
+      if (poor && (c.categoryBits & 2) !== 0) ma = inCat - basic - ci; // extreme_poor
+      else if ((c.categoryBits & 4) !== 0) ma = fen((inCat - basic - ci) * 75); // dibao
     }
     if (poor && inpatientLike && !special) sup = fen((inCat - basic - ci - ma) * 90 + (T - inCat) * 75);
     let assigned = basic + ci + ma + sup + hosp;

@@ -112,7 +112,11 @@ describe('a run stopped half-way', () => {
       const lines = policy(['generate', '--policy', 'policies/anyi', '--count', '200', '--seed', '5', '--format', 'jsonl']).stdout;
       // A slow pipe: half the claims, then nothing more until the signal.
       child.stdin.write(lines.slice(0, lines.length >> 1));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Wait until it is under way: its output open under the temporary name.
+      for (let waited = 0; !readdirSync(d).some((f) => f.endsWith('.tmp')) && waited < 20_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(readdirSync(d).some((f) => f.endsWith('.tmp'))).toBe(true); // it was writing
       const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill(signal);
@@ -125,4 +129,46 @@ describe('a run stopped half-way', () => {
       }
     });
   }
+});
+
+describe('policy batch, CSV output from JSON Lines input', () => {
+  it("has a column per extra field any valid claim carries, in the order first seen, each row's own values", () => {
+    const d = tempDir();
+    const base = { personId: 'P1', visit: 'outpatient', level: 1, region: 'county', total: '100.00', inCatalog: '80.00' };
+    const lines = [
+      { id: 'A', date: '2018-03-01', ...base, note: 'first' },
+      { id: 'B', date: '2018-03-02', ...base, ward: 3 },
+      { id: 'C', date: '2017-03-02', ...base, early: true }, // valid, but before the first version: rejected when settled
+      { id: 'D', date: '2018-03-03', ...base, total: 'bad', bogus: 1 }, // invalid: its fields are no columns
+    ].map((c) => JSON.stringify(c));
+    const input = join(d, 'in.jsonl');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = join(d, 'out.csv');
+    const r = batch(['--workers', '2', '--in', input, '--out', out]);
+    expect(r.status).toBe(1);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('id,policy,version,total,basic,critical_illness,medical_assistance,supplementary,fallback,finance,hospital,patient,flags,note,ward,early');
+    expect(rows.slice(1).map((l) => l.split(',').slice(-3).join(','))).toEqual(['first,,', ',3,']);
+    expect(readdirSync(d).sort()).toEqual(['in.jsonl', 'out.csv']); // the rows' temporary file is gone
+  });
+});
+
+describe('policy batch on hostile input', () => {
+  it('answers a file of random bytes named .csv or .jsonl with rejects or a message, never a stack trace', () => {
+    const d = tempDir();
+    const bytes = Buffer.alloc(200_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 5)) & 0xff;
+    for (const ext of ['csv', 'jsonl']) {
+      writeFileSync(join(d, `noise.${ext}`), bytes);
+      const r = batch(['--in', join(d, `noise.${ext}`), '--out', join(d, `out-${ext}.jsonl`), '--rejects', join(d, `rej-${ext}.jsonl`)]);
+      expect([1, 2], `${ext}: ${r.stderr.slice(0, 300)}`).toContain(r.status);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toContain('internal error');
+    }
+  });
+
+  it('refuses a bad --workers or --engine as a usage error', () => {
+    expect(batch(['--workers', '0', '--in', claims, '--out', '-']).status).toBe(2);
+    expect(batch(['--engine', 'fast', '--in', claims, '--out', '-']).status).toBe(2);
+  });
 });

@@ -93,7 +93,7 @@ export function compareClaims(a: Claim, b: Claim): number {
  */
 export function settleBatch(policy: CompiledPolicy, items: readonly ClaimItem[], options: SettleOptions = {}): Outcome[] {
   const store = new AccumulatorStore(policy.accumulatorScales);
-  const order = items.map((_, i) => i).sort((a, b) => compareClaims((items[a] as ClaimItem).claim, (items[b] as ClaimItem).claim));
+  const order = settlementOrder(items);
   const outcomes = new Array<Outcome>(items.length);
   let person: string | undefined;
   for (const i of order) {
@@ -106,6 +106,17 @@ export function settleBatch(policy: CompiledPolicy, items: readonly ClaimItem[],
     outcomes[i] = settleItem(policy, item, store, options);
   }
   return outcomes;
+}
+
+/** Positions of `items` in settlement order; items already in it (presorted input) are not sorted again. */
+function settlementOrder(items: readonly ClaimItem[]): number[] {
+  const order = items.map((_, i) => i);
+  for (let i = 1; i < items.length; i++) {
+    if (compareClaims((items[i - 1] as ClaimItem).claim, (items[i] as ClaimItem).claim) > 0) {
+      return order.sort((a, b) => compareClaims((items[a] as ClaimItem).claim, (items[b] as ClaimItem).claim));
+    }
+  }
+  return order;
 }
 
 export function settleItem(policy: CompiledPolicy, item: ClaimItem, store: AccumulatorStore, options: SettleOptions = {}): Outcome {

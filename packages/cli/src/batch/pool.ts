@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { LAYERS } from '@policy/dsl';
 import type { SumsMessage } from './fen-sums.js';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 
@@ -12,7 +13,7 @@ class Settler {
   private queue: Result[] = [];
   private pos = 0;
   done = false;
-  private fill: (() => void) | undefined;
+  private fill: { resolve: () => void; reject: (e: Error) => void } | undefined;
   extraKeys: readonly string[] | undefined;
 
   constructor(readonly worker: Worker) {}
@@ -24,8 +25,8 @@ class Settler {
   /** After `finish`: the next result in this worker's input order, or undefined when it has no more. */
   async head(): Promise<Result | undefined> {
     while (this.pos >= this.queue.length && !this.done) {
-      await new Promise<void>((resolve) => {
-        this.fill = resolve;
+      await new Promise<void>((resolve, reject) => {
+        this.fill = { resolve, reject };
         this.post({ type: 'more' });
       });
     }
@@ -42,7 +43,14 @@ class Settler {
     this.done = last;
     const f = this.fill;
     this.fill = undefined;
-    f?.();
+    f?.resolve();
+  }
+
+  /** The pool failed: whoever waits for this worker's results hears it. */
+  abort(e: Error): void {
+    const f = this.fill;
+    this.fill = undefined;
+    f?.reject(e);
   }
 }
 
@@ -58,10 +66,10 @@ export class WorkerPool {
   private nextSeq = 0;
   private readonly finished = new Map<number, { results: readonly Result[]; sums: SumsMessage; extraKeys?: readonly string[] }>();
   private writing: Promise<void> = Promise.resolve();
+  /** Sums of the chunks received after `finish`, not yet passed on with their results. */
+  private readonly finishedSums: SumsMessage[] = [];
   private room: (() => void) | undefined;
   private failure: Error | undefined;
-  private readonly failed: Promise<never>;
-  private fail!: (e: Error) => void;
 
   constructor(
     count: number,
@@ -69,8 +77,6 @@ export class WorkerPool {
     setup: WorkerSetup,
     private readonly sink: ResultSink,
   ) {
-    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
-    this.failed.catch(() => undefined);
     this.settlers = Array.from({ length: count }, () => {
       const s = new Settler(new Worker(script, { workerData: setup }));
       s.worker.on('message', (m: FromWorker) => this.receive(s, m));
@@ -85,8 +91,8 @@ export class WorkerPool {
   private stop(e: Error): void {
     if (this.failure) return;
     this.failure = e;
-    this.fail(e);
     this.room?.();
+    for (const s of this.settlers) s.abort(e);
   }
 
   private receive(s: Settler, m: FromWorker): void {
@@ -114,8 +120,6 @@ export class WorkerPool {
     this.writing.catch((e: Error) => this.stop(e));
   }
 
-  private readonly finishedSums: SumsMessage[] = [];
-
   private async writeInOrder(): Promise<void> {
     for (let b = this.finished.get(this.nextSeq); b; b = this.finished.get(this.nextSeq)) {
       this.finished.delete(this.nextSeq++);
@@ -127,7 +131,9 @@ export class WorkerPool {
   private async waitForRoom(ready: () => boolean): Promise<void> {
     while (!ready()) {
       if (this.failure) throw this.failure;
-      await Promise.race([new Promise<void>((resolve) => (this.room = resolve)), this.failed]);
+      // Woken by a result, an acknowledgement or a failure (never a race with a promise that
+      // lives as long as the pool: each race would leave a reaction on it).
+      await new Promise<void>((resolve) => (this.room = resolve));
     }
     if (this.failure) throw this.failure;
   }
@@ -168,7 +174,7 @@ export class WorkerPool {
       let next: Settler | undefined;
       let head: Result | undefined;
       for (const s of this.settlers) {
-        const h = await Promise.race([s.head(), this.failed]);
+        const h = await s.head();
         if (h && (!head || h.index < head.index)) (head = h), (next = s);
       }
       if (!next || !head) break;
@@ -190,4 +196,4 @@ export class WorkerPool {
   }
 }
 
-const EMPTY_SUMS: SumsMessage = { settled: 0, fixed: 0, total: '0', layers: ['0', '0', '0', '0', '0', '0', '0', '0'] };
+const EMPTY_SUMS: SumsMessage = { settled: 0, fixed: 0, total: '0', layers: LAYERS.map(() => '0') };

@@ -22,9 +22,9 @@ export interface Unit {
 
 export type ToWorker =
   | { readonly type: 'batch'; readonly seq: number; readonly units: readonly Unit[] }
-  /** Every record has been sent: settle what is kept and be ready to hand results out. */
+  /** Every record has been sent (without --presorted: results are asked for with `more` from now on). */
   | { readonly type: 'finish' }
-  /** Send the next chunk of results (after `finish`). */
+  /** Send the next chunk of results, in input order (after `finish`). */
   | { readonly type: 'more' };
 
 export type Result =

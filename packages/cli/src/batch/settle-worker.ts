@@ -57,10 +57,13 @@ function received(item: RecordItem): RecordItem {
 }
 
 class SettleWorker {
-  private readonly kept: ClaimItem[] = [];
-  private readonly keptRejections: Result[] = [];
-  private pending: Result[] = [];
-  private sent = 0;
+  /** Without --presorted: every record kept, in input order (claims, or the rejections of records that are not). */
+  private readonly kept: (ClaimItem | Result | undefined)[] = [];
+  /** Positions in `kept` of each person's claims not settled yet. */
+  private readonly byPerson = new Map<string, number[]>();
+  private readonly ready = new Map<number, Result>();
+  private next = 0;
+  private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private extraKeys: string[] | undefined;
 
@@ -68,7 +71,9 @@ class SettleWorker {
     private readonly policy: CompiledPolicy,
     private readonly setup: WorkerSetup,
     private readonly send: (m: FromWorker) => void,
-  ) {}
+  ) {
+    this.store = new AccumulatorStore(policy.accumulatorScales);
+  }
 
   receive(m: ToWorker): void {
     if (m.type === 'batch') {
@@ -81,15 +86,9 @@ class SettleWorker {
       this.send({ type: 'ack', seq: m.seq });
       return;
     }
-    if (m.type === 'finish') {
-      this.pending = this.settleKept();
-      return;
-    }
-    const chunk = this.pending.slice(this.sent, this.sent + CHUNK);
-    this.sent += chunk.length;
-    const last = this.sent >= this.pending.length;
-    if (last) this.pending = [];
-    this.send({ type: 'results', results: chunk, sums: this.takeSums(), ...this.extra(), last });
+    if (m.type === 'finish') return;
+    const results = this.nextResults();
+    this.send({ type: 'results', results, sums: this.takeSums(), ...this.extra(), last: this.next >= this.kept.length });
   }
 
   private extra(): { extraKeys?: readonly string[] } {
@@ -120,50 +119,57 @@ class SettleWorker {
     const rejections: Result[] = [];
     this.validate(units, claims, rejections);
     const settled = settleBatch(this.policy, claims).map((o, i) => this.result((claims[i] as ClaimItem).index, o, (claims[i] as ClaimItem).claim));
-    return this.merge(settled, rejections);
+    return merge(settled, rejections);
   }
 
   private keep(units: readonly Unit[]): void {
-    this.validate(units, this.kept, this.keptRejections);
+    for (const u of units) {
+      const r = claimResult(received(u.item), u.index, u.duplicate);
+      if (r.kind === 'rejected') {
+        this.kept.push({ index: r.index, rejection: r.rejection });
+        continue;
+      }
+      if (!this.extraKeys) this.extraKeys = Object.keys(r.claim.extra);
+      const positions = this.byPerson.get(r.claim.personId);
+      if (positions) positions.push(this.kept.length);
+      else this.byPerson.set(r.claim.personId, [this.kept.length]);
+      this.kept.push(r);
+    }
   }
 
   /**
-   * Everything kept, settled person-year by person-year in (date, id) order. Each settlement is
-   * turned into its output line at once and its claim let go: at the peak a worker holds lines,
-   * not claims and settlements both.
+   * The next results in input order. A claim's result needs its whole person settled: the
+   * first time a person is needed, all its claims are settled, in (date, id) order, and turned
+   * into lines; each claim is let go as it settles and each line as it is sent. So the worker
+   * never holds every claim and every line at once.
    */
-  private settleKept(): Result[] {
-    const kept = this.kept;
-    const store = new AccumulatorStore(this.policy.accumulatorScales);
-    const order = kept.map((_, i) => i).sort((a, b) => compareClaims((kept[a] as ClaimItem).claim, (kept[b] as ClaimItem).claim));
-    const settled = new Array<Result>(kept.length);
-    let person = '';
-    for (const i of order) {
-      const item = kept[i] as ClaimItem;
-      // Persons are independent: a new person starts with an empty store.
-      if (item.claim.personId !== person) {
-        person = item.claim.personId;
-        store.clear();
-      }
-      settled[i] = this.result(item.index, settleItem(this.policy, item, store), item.claim);
-      (kept as (ClaimItem | undefined)[])[i] = undefined;
+  private nextResults(): Result[] {
+    const out: Result[] = [];
+    while (out.length < CHUNK && this.next < this.kept.length) {
+      const pos = this.next++;
+      const entry = this.kept[pos];
+      if (entry !== undefined && 'claim' in entry) this.settlePerson(entry.claim.personId);
+      const result = this.ready.get(pos) ?? (entry !== undefined && !('claim' in entry) ? entry : undefined);
+      this.ready.delete(pos);
+      this.kept[pos] = undefined;
+      if (result) out.push(result);
     }
-    const results = this.merge(settled, this.keptRejections);
-    this.kept.length = 0;
-    this.keptRejections.length = 0;
-    return results;
+    return out;
   }
 
-  /** Results of claims and rejections of records, each in input order, merged into input order. */
-  private merge(settled: readonly Result[], rejections: readonly Result[]): Result[] {
-    const out: Result[] = [];
-    let r = 0;
-    for (const s of settled) {
-      while (r < rejections.length && (rejections[r] as Result).index < s.index) out.push(rejections[r++] as Result);
-      out.push(s);
+  private settlePerson(person: string): void {
+    const positions = this.byPerson.get(person);
+    if (!positions) return;
+    this.byPerson.delete(person);
+    const items = positions.map((p) => this.kept[p] as ClaimItem);
+    const order = items.map((_, i) => i).sort((a, b) => compareClaims((items[a] as ClaimItem).claim, (items[b] as ClaimItem).claim));
+    this.store.clear();
+    for (const i of order) {
+      const item = items[i] as ClaimItem;
+      const pos = positions[i] as number;
+      this.ready.set(pos, this.result(item.index, settleItem(this.policy, item, this.store), item.claim));
+      this.kept[pos] = undefined;
     }
-    while (r < rejections.length) out.push(rejections[r++] as Result);
-    return out;
   }
 
   private result(index: number, o: Outcome, claim: Claim): Result {
@@ -176,4 +182,16 @@ class SettleWorker {
     if (this.setup.lateColumns) return { index, cells: settlementToCsvCells(s), extra: s.claim.extra };
     return { index, line: csvLine(settlementToCsvCells(s, Object.keys(s.claim.extra))) };
   }
+}
+
+/** Results of claims and rejections of records, each in input order, merged into input order. */
+function merge(settled: readonly Result[], rejections: readonly Result[]): Result[] {
+  const out: Result[] = [];
+  let r = 0;
+  for (const s of settled) {
+    while (r < rejections.length && (rejections[r] as Result).index < s.index) out.push(rejections[r++] as Result);
+    out.push(s);
+  }
+  while (r < rejections.length) out.push(rejections[r++] as Result);
+  return out;
 }

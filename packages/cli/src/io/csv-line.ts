@@ -10,8 +10,9 @@ export function csvCellText(cell: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** One record; built by join, so the line is one flat string, not a rope of its pieces (lines are kept by the thousand). */
 export function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + csvCellText(cells[i] as string);
-  return `${line}\n`;
+  const parts = cells.map(csvCellText);
+  parts[parts.length - 1] += '\n';
+  return parts.join(',');
 }

@@ -8,6 +8,7 @@ import { Presets, SingleBar } from 'cli-progress';
 export class Progress {
   private readonly bar: SingleBar | undefined;
   private records = 0;
+  private settling = false;
   private readonly started = performance.now();
 
   constructor(totalBytes: number | undefined) {
@@ -38,12 +39,14 @@ export class Progress {
   /** After the input: records written out of `total`. */
   writing(total: number): void {
     if (!this.bar) return;
+    this.settling = true;
     this.bar.setTotal(total);
     this.bar.update(0, { phase: 'settling', records: this.records });
   }
 
+  /** Records written so far: the bar's value once the input is read (before, it counts bytes). */
   written(done: number): void {
-    this.bar?.update(done, { records: done, rate: this.rate(done) });
+    if (this.settling) this.bar?.update(done, { records: done, rate: this.rate(done) });
   }
 
   stop(): void {

@@ -169,6 +169,8 @@ export function emitExpr(e: TExpr, scope: ExprScope): Code {
       noState(`local ${e.name}`);
       return scope.local(e.slot);
     case 'set':
+      checkShape('set', e.set);
+      for (const x of e.set.elements) checkShape('element', x);
       return { js: scope.value(new Set(e.set.elements.map((x) => x.value))) };
     case 'index':
       if (isNumberType(e.key.type)) throw new Unsupported(`table ${e.table.name} looked up by a number`);

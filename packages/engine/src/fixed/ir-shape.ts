@@ -17,6 +17,7 @@ const KNOWN: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
     table: [...CITATION, 'kind', 'name', 'by', 'keyType', 'valueType', 'rows', 'otherwise', 'span'],
     row: ['key', 'value', 'span'],
     set: [...CITATION, 'kind', 'name', 'elementType', 'elements', 'span'],
+    element: ['value', 'span'],
     let: ['kind', 'name', 'index', 'type', 'expr', 'note', 'span'],
     accumulator: [...CITATION, 'kind', 'name', 'index', 'keys', 'span'],
     'stmt:let': ['k', 'slot', 'name', 'expr', 'span'],

@@ -20,29 +20,29 @@ interface Exact {
  * every claim until their input ends: this halves what one costs.
  */
 export class ValidClaim implements Claim {
-  declare readonly id: string;
-  declare readonly personId: string;
-  declare readonly date: string;
-  declare readonly day: number;
-  declare readonly year: number;
-  declare readonly categories: Claim['categories'];
-  declare readonly categoryBits: number;
-  declare readonly visit: Claim['visit'];
-  declare readonly level: Claim['level'];
-  declare readonly region: Claim['region'];
-  declare readonly referral: Claim['referral'];
-  declare readonly designated: boolean;
-  declare readonly disaster: boolean;
-  declare readonly disease: string;
-  declare readonly diagnoses: ReadonlySet<string>;
-  declare readonly admitted: number | undefined;
-  declare readonly discharged: number | undefined;
-  declare readonly stay: number;
-  declare readonly totalFen: number;
-  declare readonly inCatalogFen: number;
-  declare readonly quotaFen: number | undefined;
-  declare readonly hospitalId: string;
-  declare readonly extra: Readonly<Record<string, unknown>>;
+  readonly id: string;
+  readonly personId: string;
+  readonly date: string;
+  readonly day: number;
+  readonly year: number;
+  readonly categories: Claim['categories'];
+  readonly categoryBits: number;
+  readonly visit: Claim['visit'];
+  readonly level: Claim['level'];
+  readonly region: Claim['region'];
+  readonly referral: Claim['referral'];
+  readonly designated: boolean;
+  readonly disaster: boolean;
+  readonly disease: string;
+  readonly diagnoses: ReadonlySet<string>;
+  readonly admitted: number | undefined;
+  readonly discharged: number | undefined;
+  readonly stay: number;
+  readonly totalFen: number;
+  readonly inCatalogFen: number;
+  readonly quotaFen: number | undefined;
+  readonly hospitalId: string;
+  readonly extra: Readonly<Record<string, unknown>>;
   private exact: Exact | undefined;
 
   /** `given`: total, inCatalog and quota as the record wrote them, needed only past the safe range. */
@@ -50,7 +50,30 @@ export class ValidClaim implements Claim {
     fields: ClaimFields,
     private readonly given: readonly [unknown, unknown, unknown] | undefined,
   ) {
-    Object.assign(this, fields);
+    // Property by property, in one order: every claim has one shape, its fields inside the object.
+    this.id = fields.id;
+    this.personId = fields.personId;
+    this.date = fields.date;
+    this.day = fields.day;
+    this.year = fields.year;
+    this.categories = fields.categories;
+    this.categoryBits = fields.categoryBits;
+    this.visit = fields.visit;
+    this.level = fields.level;
+    this.region = fields.region;
+    this.referral = fields.referral;
+    this.designated = fields.designated;
+    this.disaster = fields.disaster;
+    this.disease = fields.disease;
+    this.diagnoses = fields.diagnoses;
+    this.admitted = fields.admitted;
+    this.discharged = fields.discharged;
+    this.stay = fields.stay;
+    this.totalFen = fields.totalFen;
+    this.inCatalogFen = fields.inCatalogFen;
+    this.quotaFen = fields.quotaFen;
+    this.hospitalId = fields.hospitalId;
+    this.extra = fields.extra;
   }
 
   private decimals(): Exact {

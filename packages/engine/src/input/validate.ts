@@ -10,6 +10,7 @@ import { Interner } from './intern.js';
 
 const sets = new Interner<ReadonlySet<string>>(10_000);
 const texts = new Interner<string>();
+const persons = new Interner<string>(20_000);
 const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** A list as a shared, never-changed set: equal lists share one Set. */
@@ -128,7 +129,8 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
   const claim = new ValidClaim(
     {
       id: own(raw, 'id') as string,
-      personId: own(raw, 'personId') as string,
+      // One string per person: claims of a person compare (and sort) by identity.
+      personId: persons.get(own(raw, 'personId') as string, () => own(raw, 'personId') as string),
       date: text(own(raw, 'date') as string),
       day,
       year: yearOfDay(day),
