@@ -40,12 +40,8 @@ export function policyFiles(path: string): string[] {
   } catch {
     throw new PolicyPathError(`${path}: no such file or folder`);
   }
-  if (st.isFile()) return [path];
-  if (!st.isDirectory()) throw new PolicyPathError(`${path}: not a file or folder`);
-  const files = readdirSync(path)
-    .filter((f) => f.endsWith('.policy'))
-    .sort()
-    .map((f) => join(path, f));
+  if (!st.isFile() && !st.isDirectory()) throw new PolicyPathError(`${path}: not a file or folder`);
+  const files = diskReader.policyFiles(path) ?? [];
   if (files.length === 0) throw new PolicyPathError(`${path}: no .policy files in this folder`);
   return files;
 }

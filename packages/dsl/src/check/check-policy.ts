@@ -83,7 +83,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
   private readonly modifiers = new Modifiers(this);
   private modifierSyms: ModifierSym[] = [];
   /** Definitions replaced by `override let`, read through `base`. */
-  private readonly baseLets: LetSym[] = [];
+  private readonly baseLets = new Map<LetSym, LetSym>();
   private readonly replacedEntries: Entry[] = [];
   private rules: RuleIR[] = [];
   private readonly counts = { let: 0, accumulator: 0 };
@@ -381,9 +381,14 @@ class PolicyChecker implements GlobalResolver, CheckContext {
   /** `base` in `override let X`: the replaced definition, as a let of its own named `X (base)`. */
   private baseLet(replaced: Entry, at: Span): TExpr {
     this.resolveEntry(replaced, at);
-    const sym = replaced.kind === 'let' ? replaced.sym : undefined;
-    if (!sym) return { k: 'error', type: 'error', span: at };
-    if (!this.baseLets.includes(sym)) this.baseLets.push(sym);
+    const resolved = replaced.kind === 'let' ? replaced.sym : undefined;
+    if (!resolved) return { k: 'error', type: 'error', span: at };
+    // One symbol, named for traces, read by every `base` and listed among the policy's lets.
+    let sym = this.baseLets.get(resolved);
+    if (!sym) {
+      sym = { ...resolved, name: `${resolved.name} (base)` };
+      this.baseLets.set(resolved, sym);
+    }
     return { k: 'let', type: sym.type, let: sym, span: at };
   }
 
@@ -428,7 +433,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     const pick = <K extends Entry['kind']>(kind: K) =>
       [...this.entries.values()].filter((e) => e.kind === kind).map((e) => e.sym) as NonNullable<Extract<Entry, { kind: K }>['sym']>[];
     const caps = this.caps();
-    const lets = [...pick('let'), ...this.baseLets.map((l) => ({ ...l, name: `${l.name} (base)` }))];
+    const lets = [...pick('let'), ...this.baseLets.values()];
     return {
       name: header.name.name,
       module: header.module,

@@ -40,12 +40,13 @@ export interface SettledClaim {
 
 type Step = (c: ClaimContext) => void;
 
-interface CapStep {
+/** A yearly cap the claim met, as a trace shows it. */
+interface CapTrace {
   readonly name: string;
   readonly cap: string;
   readonly used: string;
   readonly left: string;
-  readonly index: number;
+  readonly before: string;
 }
 
 interface CompiledRule {
@@ -154,30 +155,40 @@ export class CompiledVersion {
           }
           // Yearly caps: the amount is held to what each cap in force has left this year, and
           // what the layer is given counts towards every cap whose condition the claim meets.
+          // The accumulators of the caps a claim meets, reused from claim to claim (one at a time).
+          const met: number[] = [];
           return (c) => {
-            let v = value(c) as Decimal;
-            const computed = v;
-            const held: CapStep[] = [];
+            const computed = value(c) as Decimal;
+            let v = computed;
+            const shown: CapTrace[] | undefined = c.steps ? [] : undefined;
+            met.length = 0;
             for (const k of caps) {
               if (k.when && !k.when(c)) continue;
               const limit = k.amount(c) as Decimal;
               const used = c.acc[k.cap.acc.index] as Decimal;
               const left = Decimal.max(ZERO, limit.minus(used));
-              held.push({ name: k.cap.name, cap: formatMoney(limit), used: formatMoney(used), left: formatMoney(left), index: k.cap.acc.index });
+              met.push(k.cap.acc.index);
+              shown?.push({ name: k.cap.name, cap: formatMoney(limit), used: formatMoney(used), left: formatMoney(left), before: formatValue(computed, 'money') });
               if (v.greaterThan(left)) v = left;
             }
+            if (!c.steps) {
+              const amount = c.assign(index, v);
+              for (const i of met) c.accAdd[i] = (c.accAdd[i] as Decimal).plus(amount);
+              return;
+            }
+            // Inputs are read before the assignment changes `paid` and `remaining`.
             const inputs: Record<string, string> = {};
-            if (c.steps) for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
+            for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
             const amount = c.assign(index, v);
-            for (const h of held) c.accAdd[h.index] = (c.accAdd[h.index] as Decimal).plus(amount);
-            c.steps?.push({
+            for (const i of met) c.accAdd[i] = (c.accAdd[i] as Decimal).plus(amount);
+            c.steps.push({
               kind: 'layer',
               layer,
               amount: formatMoney(amount),
               formula,
               inputs,
               at,
-              ...(held.length > 0 ? { caps: held.map(({ index: _i, ...rest }) => ({ ...rest, before: formatValue(computed, 'money') })) } : {}),
+              ...(shown && shown.length > 0 ? { caps: shown } : {}),
             });
           };
         }

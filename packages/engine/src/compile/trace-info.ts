@@ -39,7 +39,6 @@ export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): Inp
   const add = (label: string, x: TExpr): void => {
     out.set(label, { label, type: x.type, read: compileExpr(x, env) });
   };
-  const compiled = (x: TExpr): Fn => compileExpr(x, env);
   // Which modifiers moved a value, for the explanation: "80% + 5% (两升两降)".
   const addAdjustments = (label: string, adjustments: Extract<TExpr, { k: 'adjusted' }>['adjustments'], shown: (c: Parameters<Fn>[0]) => string): void => {
     const adjs = compileAdjustments(adjustments, env);
@@ -77,7 +76,8 @@ export function inputReaders(e: TExpr, env: CompileEnv, source: SourceText): Inp
       case 'adjusted': {
         const label = source.text(x.span);
         add(label, x);
-        addAdjustments(label, x.adjustments, (c) => formatValue(compiled(x.base)(c), x.type));
+        const base = compileExpr(x.base, env);
+        addAdjustments(label, x.adjustments, (c) => formatValue(base(c), x.type));
         // the base read has the same text; only its key (a claim field) is worth listing
         childExprs(x.base).forEach(visit);
         return;
