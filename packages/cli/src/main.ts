@@ -3,13 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
+import { registerExplain } from './commands/explain.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
 
 /**
- * `policy`: check, eval, batch and test over .policy files. Machine output on stdout,
+ * `policy`: check, eval, explain, batch and test over .policy files. Machine output on stdout,
  * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
  * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
  */
@@ -23,6 +24,7 @@ function program(): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerCheck(p);
   registerEval(p);
+  registerExplain(p);
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);

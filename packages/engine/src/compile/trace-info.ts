@@ -23,13 +23,22 @@ export class SourceText {
     return file ? file.slice(span).replace(/\s+/g, ' ').trim() : '';
   }
 
+  /** The 1-based column of a span's start, in code points. */
+  column(span: Span): number {
+    const file = this.policy.files.get(span.file);
+    return file ? file.position(span.start).column : 0;
+  }
+
   location(span: Span): TraceLocation {
     const file = this.policy.files.get(span.file);
     return { file: span.file, line: file ? file.position(span.start).line : 0 };
   }
 
   clauses(rule: RuleIR): ClauseRef[] {
-    return rule.cites.map((id) => ({ id, title: this.policy.clauses.get(id)?.title ?? '' }));
+    return rule.cites.map((id) => {
+      const clause = this.policy.clauses.get(id);
+      return { id, title: clause?.title ?? '', ...(clause?.text !== undefined ? { text: clause.text } : {}) };
+    });
   }
 }
 
