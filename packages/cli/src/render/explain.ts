@@ -105,7 +105,7 @@ function equation(prefix: string, name: string, formula: string, filled: string 
   if (formula === value) return [`${prefix}${name} = ${value}`];
   // `fallback tops up to …` names what it assigns itself.
   const first = formula.startsWith(`${name} `) ? `${prefix}${formula}` : `${prefix}${name} = ${formula}`;
-  const indent = ' '.repeat(width(`${prefix}${name} `) - 2);
+  const indent = ' '.repeat(width(`${prefix}${name} `));
   const shown = filled === undefined || filled === value || filled === formula ? `= ${value}` : `= ${filled} = ${value}`;
   return [first, `${indent}${shown}`];
 }

@@ -20,7 +20,8 @@ export class SourceText {
 
   text(span: Span): string {
     const file = this.policy.files.get(span.file);
-    return file ? file.slice(span).replace(/\s+/g, ' ').trim() : '';
+    // One line: runs of white space (line breaks and indentation) become one space, none inside parentheses.
+    return file ? file.slice(span).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim() : '';
   }
 
   /** The 1-based column of a span's start, in code points. */
