@@ -37,7 +37,7 @@ export function registerExplain(program: Command): void {
         '',
         "The file's claims settle as one batch in (date, id) order per person, so a person's earlier",
         'claims count in the accumulators of the claim explained; only the persons of the claims',
-        'explained are settled. Output on stdout; a rejected claim is explained on stderr.',
+        'explained are settled. Output on stdout; the reason a claim was rejected goes to stderr.',
         'Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).',
       ].join('\n'),
     )
