@@ -7,11 +7,10 @@ import {
   paying,
   percentText,
   ruleLine,
-  sideLine,
   statusLine,
   versionsUsed,
 } from './render-common.js';
-import type { DiffReport, Dimension } from './report.js';
+import type { DiffReport, Dimension, SideSummary } from './report.js';
 
 const group = (fen: bigint) => money(fen, { group: true });
 const delta = (fen: bigint) => money(fen, { group: true, sign: true });
@@ -35,14 +34,19 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   ];
 }
 
+function side(s: SideSummary): string {
+  const n = s.versions.length;
+  return `${code(s.path)}${s.rev !== undefined ? ` at ${code(s.rev)}` : ''} (${cell(s.policy)}, version${n === 1 ? '' : 's'} ${s.versions.join(', ')})`;
+}
+
 /** `--format markdown`: for a pull-request comment (GitHub-flavoured Markdown). */
 export function renderMarkdown(r: DiffReport): string {
   const out: string[] = [];
   const title = r.changedClaims === 0 ? 'no claim changed' : `${r.changedClaims} of ${r.records} claims changed`;
   out.push(`### policy diff: ${cell(r.head.policy)} — ${title}`);
   out.push('');
-  out.push(`- **base** ${cell(sideLine(r.base))}`);
-  out.push(`- **head** ${cell(sideLine(r.head))}`);
+  out.push(`- **base** ${side(r.base)}`);
+  out.push(`- **head** ${side(r.head)}`);
   out.push(
     `- **claims** ${code(r.input === '-' ? 'standard input' : r.input)}: ${r.records} read; settled ${r.base.settled} before, ${r.head.settled} after; ` +
       `rejected ${r.base.rejected} before, ${r.head.rejected} after (${r.invalid} invalid)`,
