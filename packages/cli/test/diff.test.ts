@@ -180,6 +180,18 @@ describe('policy diff: a ratio 80% → 85%', () => {
   });
 });
 
+describe('policy diff: standard input', () => {
+  it('reads JSON Lines from - ; empty input is said on stderr', () => {
+    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], readFileSync(claims, 'utf8'));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).layers.basic.delta).toBe('2192.28');
+    const empty = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], '');
+    expect(empty.status).toBe(0);
+    expect(empty.stderr).toBe('policy diff: standard input holds no claims\n');
+    expect(JSON.parse(empty.stdout)).toMatchObject({ records: 0, changedClaims: 0 });
+  });
+});
+
 describe('policy diff: no change', () => {
   it('the same policy twice: an empty diff, settled once', () => {
     const r = policy(['diff', '--base', 'policies/anyi', '--head', oldPolicy, '--in', claims, '--fail-on-change', '--format', 'json']);

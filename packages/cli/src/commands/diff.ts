@@ -68,8 +68,9 @@ a policy with errors), 3 internal error.`,
       const head = loadSide(opts.head);
       const base = opts.base !== undefined ? loadSide(opts.base) : loadSideAtRevision(opts.head, opts.baseRev as string);
       const report = await runDiff(base, head, { input: opts.in, top: Number(opts.top) });
+      const file = opts.in === '-' ? 'standard input' : opts.in;
+      if (report.records === 0) process.stderr.write(`policy diff: ${file} holds no claims\n`);
       if (report.invalid > 0) {
-        const file = opts.in === '-' ? 'standard input' : opts.in;
         process.stderr.write(`policy diff: ${report.invalid} record${report.invalid === 1 ? '' : 's'} of ${file} ${report.invalid === 1 ? 'is not a valid claim' : 'are not valid claims'} (rejected on both sides), e.g.:\n`);
         for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
       }

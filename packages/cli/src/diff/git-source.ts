@@ -50,11 +50,6 @@ export class GitSource {
     return rel.split(sep).join('/');
   }
 
-  /** Whether the revision holds `path` as a file, or as a folder with .policy files in it. */
-  has(path: string): boolean {
-    return (this.reader.policyFiles(path) ?? []).length > 0;
-  }
-
   readonly reader: SourceReader = {
     policyFiles: (path) => {
       const rp = this.repoPath(path);
