@@ -15,9 +15,9 @@ import type { DiffReport, Dimension, SideSummary } from './report.js';
 const group = (fen: bigint) => money(fen, { group: true });
 const delta = (fen: bigint) => money(fen, { group: true, sign: true });
 
-/** Text safe in a GitHub table cell or list item: no pipes, no line breaks, no HTML. */
+/** Text safe in a GitHub table cell or list item: no pipes, no line breaks, no HTML tags. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\r\n]+/g, ' ');
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/[\r\n]+/g, ' ');
 }
 
 /** A code span (HTML is not rendered in one; a pipe still needs its backslash inside a table). */
@@ -81,7 +81,7 @@ export function renderMarkdown(r: DiffReport): string {
   }
 
   if (r.top.length > 0) {
-    out.push('', `<details><summary>The ${r.top.length} claims that changed most (of ${r.layersChanged}; by patient, then any layer)</summary>`, '');
+    out.push('', `<details><summary>The ${r.top.length} claim${r.top.length === 1 ? '' : 's'} that changed most (of ${r.layersChanged}; by patient, then any layer)</summary>`, '');
     for (const c of r.top) {
       out.push(`- ${code(c.id)} person ${code(c.personId)}, ${c.date}, line ${c.location.line}: ${layerMoves(c, r.layers).map(cell).join('; ')}`);
       for (const rule of c.rules ?? []) out.push(`  - ${cell(ruleLine(rule))}`);
