@@ -4,6 +4,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
@@ -26,6 +27,7 @@ function program(): Command {
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);
+  registerRoster(p);
   return p;
 }
 
