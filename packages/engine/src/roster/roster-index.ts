@@ -33,17 +33,6 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** Rows of one category and person, sorted by from → their union as disjoint periods (touching ones joined). */
-function union(bit: number, rows: readonly RosterRow[]): Period[] {
-  const out: { bit: number; from: number; to: number }[] = [];
-  for (const r of rows) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
-    else out.push({ bit, from: r.from, to: r.to });
-  }
-  return out;
-}
-
 export class RosterIndex {
   private readonly words: Int32Array;
   private readonly chars: Uint16Array;
@@ -68,54 +57,67 @@ export class RosterIndex {
     this.periodsAt = this.spansAt + this.persons + 1;
   }
 
-  /** The index over `rows` (any order; several files together). */
+  /**
+   * The index over `rows` (any order; several files together). Rows are sorted by (person,
+   * category, from) and read twice, to count and to write: no per-person lists (a million rows
+   * would make a million of them).
+   */
   static build(rows: readonly RosterRow[]): RosterIndex {
-    const byPerson = new Map<string, RosterRow[]>();
-    for (const r of rows) {
-      const list = byPerson.get(r.person);
-      if (list) list.push(r);
-      else byPerson.set(r.person, [r]);
-    }
-    const persons = [...byPerson.keys()];
-    const periodsOf = persons.map((p) => {
-      const list = (byPerson.get(p) as RosterRow[]).slice().sort((a, b) => CATEGORY_BITS[a.category] - CATEGORY_BITS[b.category] || a.from - b.from);
-      const out: Period[] = [];
-      for (let i = 0; i < list.length; ) {
-        const c = (list[i] as RosterRow).category;
-        let j = i;
-        while (j < list.length && (list[j] as RosterRow).category === c) j++;
-        out.push(...union(CATEGORY_BITS[c], list.slice(i, j)));
+    const sorted = rows.slice().sort(
+      (a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : CATEGORY_BITS[a.category] - CATEGORY_BITS[b.category] || a.from - b.from),
+    );
+    // The periods of each person: a category's rows joined where they overlap or touch.
+    const eachPeriod = (f: (person: string, first: boolean, from: number, to: number, bit: number) => void): void => {
+      for (let i = 0; i < sorted.length; ) {
+        const r = sorted[i] as RosterRow;
+        let to = r.to;
+        let j = i + 1;
+        for (; j < sorted.length; j++) {
+          const n = sorted[j] as RosterRow;
+          if (n.person !== r.person || n.category !== r.category || n.from > to + 1) break;
+          if (n.to > to) to = n.to;
+        }
+        f(r.person, i === 0 || (sorted[i - 1] as RosterRow).person !== r.person, r.from, to, CATEGORY_BITS[r.category]);
         i = j;
       }
-      return out;
+    };
+    let persons = 0;
+    let periodCount = 0;
+    let charCount = 0;
+    eachPeriod((person, first) => {
+      periodCount++;
+      if (first) (persons++, (charCount += person.length));
     });
     let slots = 1;
-    while (slots < persons.length * 2) slots *= 2;
-    const periodCount = periodsOf.reduce((n, p) => n + p.length, 0);
-    const charCount = persons.reduce((n, p) => n + p.length, 0);
-    const words = HEADER + slots + 2 * (persons.length + 1) + 3 * periodCount;
+    while (slots < persons * 2) slots *= 2;
+    const words = HEADER + slots + 2 * (persons + 1) + 3 * periodCount;
     const buffer = new SharedArrayBuffer(words * 4 + charCount * 2);
     const w = new Int32Array(buffer, 0, words);
     const chars = new Uint16Array(buffer, words * 4, charCount);
-    w.set([MAGIC, persons.length, slots, periodCount, charCount]);
+    w.set([MAGIC, persons, slots, periodCount, charCount]);
     const namesAt = HEADER + slots;
-    const spansAt = namesAt + persons.length + 1;
-    const periodsAt = spansAt + persons.length + 1;
+    const spansAt = namesAt + persons + 1;
+    const periodsAt = spansAt + persons + 1;
+    let i = -1;
     let c = 0;
     let q = 0;
-    persons.forEach((p, i) => {
-      w[namesAt + i] = c;
-      for (let k = 0; k < p.length; k++) chars[c++] = p.charCodeAt(k);
-      w[spansAt + i] = q;
-      for (const period of periodsOf[i] as Period[]) {
-        w.set([period.from, period.to, period.bit], periodsAt + 3 * q++);
+    eachPeriod((person, first, from, to, bit) => {
+      if (first) {
+        i++;
+        w[namesAt + i] = c;
+        for (let k = 0; k < person.length; k++) chars[c++] = person.charCodeAt(k);
+        w[spansAt + i] = q;
+        let s = hash(person) & (slots - 1);
+        while (w[HEADER + s] !== 0) s = (s + 1) & (slots - 1);
+        w[HEADER + s] = i + 1;
       }
-      let s = hash(p) & (slots - 1);
-      while (w[HEADER + s] !== 0) s = (s + 1) & (slots - 1);
-      w[HEADER + s] = i + 1;
+      const at = periodsAt + 3 * q++;
+      w[at] = from;
+      w[at + 1] = to;
+      w[at + 2] = bit;
     });
-    w[namesAt + persons.length] = c;
-    w[spansAt + persons.length] = q;
+    w[namesAt + persons] = c;
+    w[spansAt + persons] = q;
     return new RosterIndex(buffer);
   }
 
