@@ -45,15 +45,12 @@ function signed(d: Decimal): string {
   return d.isZero() ? '0.00' : d.isNegative() ? `-${formatMoney(d.negated())}` : `+${formatMoney(d)}`;
 }
 
-/** Persons with a period starting after January 1 of its year: the only ones LIUAN-4 can concern. */
-function entering(rosters: Rosters): Set<string> {
-  const out = new Set<string>();
-  for (const r of rosters.loaded.rows) if (!formatDate(r.from).endsWith('-01-01')) out.add(r.person);
-  return out;
+/** A person with a period starting after January 1 of its year: the only kind LIUAN-4 can concern. */
+function entering(rosters: Rosters, person: string): boolean {
+  return rosters.index.periodsOf(person).some((p) => !formatDate(p.from).endsWith('-01-01'));
 }
 
 export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions): Promise<void> {
-  const concerned = entering(rosters);
   const file = opts.in === '-' ? 'standard input' : opts.in;
   const format = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
   const outFormat = outputFormatOf(opts.out);
@@ -66,7 +63,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
     for await (const item of readRecords(opts.in, { format })) {
       const index = read++;
       const person = personOf(item);
-      if (person === undefined || !concerned.has(person)) continue;
+      if (person === undefined || !entering(rosters, person)) continue;
       kept++;
       const r = claimResult(item, index, ids.see(item));
       if (r.kind === 'claim') items.push(r);

@@ -19,8 +19,12 @@ export interface RosterOptions {
   readonly rosterConflicts?: string;
 }
 
+/** The rosters as the commands keep them: the index and what reports say of the files (the rows themselves are let go). */
 export interface Rosters extends RosterView {
-  readonly loaded: LoadedRosters;
+  readonly files: readonly { readonly file: string; readonly rows: number }[];
+  readonly rows: number;
+  readonly persons: number;
+  readonly conflicts: number;
 }
 
 /** Problems listed in a refusal; the rest are counted. */
@@ -65,7 +69,14 @@ export async function loadRosterOptions(opts: RosterOptions, command: string): P
   if (conflicts === 'warn') {
     for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; settled with both\n`);
   }
-  return { loaded, index: RosterIndex.build(loaded.rows), mode: mode as RosterMode };
+  return {
+    index: RosterIndex.build(loaded.rows),
+    mode: mode as RosterMode,
+    files: loaded.files.map((f) => ({ file: f.file, rows: f.rows.length })),
+    rows: loaded.rows.length,
+    persons: loaded.persons,
+    conflicts: loaded.conflicts.length,
+  };
 }
 
 export async function readRosters(paths: readonly string[]): Promise<LoadedRosters> {
@@ -90,9 +101,9 @@ function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void 
 
 /** `poverty-office.csv, civil-affairs.jsonl: 54 rows, 30 persons, mode merge` */
 export function describeRosters(r: Rosters): string {
-  return `${r.loaded.files.map((f) => basename(f.file)).join(', ')}: ${r.loaded.rows.length} rows, ${r.loaded.persons} persons, mode ${r.mode}${r.retroactive ? ', retroactive' : ''}`;
+  return `${r.files.map((f) => basename(f.file)).join(', ')}: ${r.rows} rows, ${r.persons} persons, mode ${r.mode}${r.retroactive ? ', retroactive' : ''}`;
 }
 
 export function rostersJson(r: Rosters): Record<string, unknown> {
-  return { files: r.loaded.files.map((f) => ({ file: f.file, rows: f.rows.length })), rows: r.loaded.rows.length, persons: r.loaded.persons, mode: r.mode, conflicts: r.loaded.conflicts.length };
+  return { files: r.files, rows: r.rows, persons: r.persons, mode: r.mode, conflicts: r.conflicts };
 }
