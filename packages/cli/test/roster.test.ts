@@ -223,7 +223,7 @@ describe('policy roster check', () => {
     const b = file('ag-b.jsonl', '{"person":"P1","category":"dibao","from":"2018-01-01"}\n');
     const r = policy(['roster', 'check', '--roster', a, '--roster', b]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('the rosters agree: 1 persons, the same categories over the same days\n');
+    expect(r.stdout).toContain('the rosters agree: 1 person, the same categories over the same days\n');
   });
   it('exits 1 listing the differences with file:line, as a table or as JSON', () => {
     const t = policy(['roster', 'check', '--roster', A, '--roster', B]);

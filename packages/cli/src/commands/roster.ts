@@ -67,6 +67,10 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
     });
 }
 
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
 function rowJson(r: RosterRow): Record<string, unknown> {
   return { file: r.file, line: r.line, category: r.category, from: formatDate(r.from), to: r.to === OPEN_END ? null : formatDate(r.to) };
 }
@@ -83,7 +87,7 @@ function table(
   agree: boolean,
 ): string {
   const lines: string[] = [];
-  files.forEach((f, i) => lines.push(`${i === 0 ? 'A' : 'B'}  ${f.file}: ${f.rows} rows, ${f.persons} persons${f.invalid > 0 ? `, ${f.invalid} bad rows` : ''}`));
+  files.forEach((f, i) => lines.push(`${i === 0 ? 'A' : 'B'}  ${f.file}: ${count(f.rows, 'row')}, ${count(f.persons, 'person')}${f.invalid > 0 ? `, ${count(f.invalid, 'bad row')}` : ''}`));
   for (const p of problems) lines.push(`bad row      ${p}`);
   for (const x of conflicts) lines.push(`contradicts  ${describeConflict(x)}`);
   const rows: string[][] = [];
@@ -100,8 +104,8 @@ function table(
   const differing = c.onlyInA.length + c.onlyInB.length + new Set(c.differ.map((d) => d.person)).size;
   lines.push(
     agree
-      ? `the rosters agree: ${c.agreeing} persons, the same categories over the same days`
-      : `the rosters differ: ${c.agreeing} persons agree, ${differing} differ (${c.onlyInA.length} only in A, ${c.onlyInB.length} only in B, ${c.differ.length} categories or periods)${problems.length > 0 ? `; ${problems.length} bad rows` : ''}${conflicts.length > 0 ? `; ${conflicts.length} contradictions` : ''}`,
+      ? `the rosters agree: ${count(c.agreeing, 'person')}, the same categories over the same days`
+      : `the rosters differ: ${count(c.agreeing, 'person')} agree, ${differing} differ (${c.onlyInA.length} only in A, ${c.onlyInB.length} only in B, ${`${c.differ.length} categories or periods`})${problems.length > 0 ? `; ${count(problems.length, 'bad row')}` : ''}${conflicts.length > 0 ? `; ${count(conflicts.length, 'contradiction')}` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }
