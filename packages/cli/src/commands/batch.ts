@@ -69,7 +69,8 @@ ${ROSTER_HELP}
 person's claims of that year dated before the entry are settled again with the category (every
 claim from January 1, as the clause says "当年"), in-process; --out gets their new settlements,
 stderr a table of the differences per claim and per layer, --summary-json the same as JSON.
-Claims from the entry on are not reopened. Only the records of those persons are validated.`,
+Claims from the entry on are not reopened. Only the records of those persons are validated;
+exit status 1 when one of them is rejected.`,
     )
     .action(async (opts: BatchOptions) => {
       const workers = Number(opts.workers);
