@@ -129,7 +129,11 @@ describe('policy batch --roster', () => {
       expect(r.stderr).toContain('  rosters poverty-office.csv, civil-affairs.jsonl: 42 rows, 31 persons, mode replace\n');
       return readFileSync(join(out, name), 'utf8');
     };
-    const one = run('w1.jsonl', ['--workers', '1']);
+    const one = run('w1.jsonl', ['--workers', '1', '--summary-json', join(out, 'w1.json')]);
+    expect((JSON.parse(readFileSync(join(out, 'w1.json'), 'utf8')) as { rosters: unknown }).rosters).toEqual({
+      files: [{ file: 'examples/rosters/poverty-office.csv', rows: 26 }, { file: 'examples/rosters/civil-affairs.jsonl', rows: 16 }],
+      rows: 42, persons: 31, mode: 'replace', conflicts: 0,
+    });
     expect(run('w3.jsonl', ['--workers', '3'])).toBe(one);
     // --presorted validates and settles in the other path of the worker: the same settlements, in its input order.
     const lines = readFileSync('examples/claims.jsonl', 'utf8').trim().split('\n');

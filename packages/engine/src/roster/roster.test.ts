@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '@policy/dsl';
-import { CATEGORY_BITS } from '../claim.js';
+import { CATEGORY_BITS, type Claim } from '../claim.js';
+import { rosterBits } from './apply-roster.js';
 import { compareRosters } from './compare-rosters.js';
 import { loadRosters } from './load-rosters.js';
 import { readRosterFile } from './read-roster.js';
@@ -211,5 +212,29 @@ describe('comparing two rosters (HEFEI-3)', () => {
       { person: 'P3', category: 'dibao_edge', kind: 'category', a: [], b: [b3] },
     ]);
     expect(c.agreeing).toBe(0);
+  });
+});
+
+describe('the categories a claim is settled with', () => {
+  const index = RosterIndex.build([
+    row('P1', 'dibao', '2018-01-01', '2018-05-31'),
+    row('P1', 'hardship', '2018-06-01'),
+    row('P2', 'registered_poor', '2018-06-01'),
+  ]);
+  const claim = (person: string, date: string, bits = 0): Claim => ({ personId: person, day: day(date), categoryBits: bits }) as Claim;
+  const { dibao: DB, hardship: HS, registered_poor: RP, monitored: MO } = CATEGORY_BITS;
+
+  it('merge adds the roster to the claim; replace keeps the roster only', () => {
+    expect(rosterBits(claim('P2', '2018-06-01', MO), { index, mode: 'merge' })).toBe(MO | RP);
+    expect(rosterBits(claim('P2', '2018-06-01', MO), { index, mode: 'replace' })).toBe(RP);
+    expect(rosterBits(claim('P9', '2018-06-01', MO), { index, mode: 'replace' })).toBe(0);
+  });
+
+  it('retroactively adds a category entered later that year, but not a move between rungs', () => {
+    const retro = { index, mode: 'merge' as const, retroactive: true };
+    expect(rosterBits(claim('P2', '2018-02-01'), retro)).toBe(RP);
+    expect(rosterBits(claim('P2', '2017-12-31'), retro)).toBe(0);
+    expect(rosterBits(claim('P1', '2018-02-01'), retro)).toBe(DB); // dibao then hardship: no hardship in February
+    expect(rosterBits(claim('P1', '2018-06-01'), retro)).toBe(HS);
   });
 });
