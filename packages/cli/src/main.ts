@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
@@ -28,6 +29,7 @@ function program(): Command {
   registerTest(p);
   registerGenerate(p);
   registerDiff(p);
+  registerRoster(p);
   return p;
 }
 
