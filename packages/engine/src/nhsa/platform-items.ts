@@ -35,7 +35,9 @@ export function platformClaimResult(item: RecordItem, index: number, duplicate: 
   const mapped = platformItem(item, mapping);
   const r = claimResult(mapped, index, duplicate);
   if (r.kind !== 'rejected' || 'rejection' in mapped || r.rejection.field === undefined) return r;
-  return { ...r, rejection: { ...r.rejection, field: platformField(r.rejection.field) } };
+  // The schema's message lists the other faulty fields at its end (messages.ts): renamed too.
+  const message = r.rejection.message.replace(/; also wrong: (.*)$/, (_, list: string) => `; also wrong: ${list.split(', ').map(platformField).join(', ')}`);
+  return { ...r, rejection: { ...r.rejection, field: platformField(r.rejection.field), message } };
 }
 
 /** readClaims for platform records (policy eval). */
