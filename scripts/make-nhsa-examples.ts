@@ -1,5 +1,5 @@
 /**
- * Writes examples/nhsa/claims.jsonl and claims.csv: the 226 claims of examples/claims.jsonl as
+ * Writes examples/nhsa/claims.jsonl and claims.csv (described by examples/nhsa/README.md, written by hand): the 226 claims of examples/claims.jsonl as
  * the national platform's settlement records (setlinfo fields), through policies/anyi's mapping
  * (packages/engine/src/nhsa/to-platform.ts, the inverse of what `policy batch --in-format nhsa`
  * reads), plus two records that show the platform's own shapes and one that the mapping rejects.
