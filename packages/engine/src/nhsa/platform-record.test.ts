@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRecordsFromText } from '../input/read-records.js';
 import type { RecordItem } from '../input/record-item.js';
@@ -213,6 +214,22 @@ describe('platform record → claim', () => {
     ]);
     const rejected = out[1];
     expect(rejected?.kind === 'rejected' && rejected.rejection.record).toEqual(record({ medfee_sumamt: '1.001' }));
+  });
+});
+
+describe('hostile platform records', () => {
+  it('never throw: any value of any platform field gives a claim or a rejection with a reason (values as JSON or as CSV text)', () => {
+    const fields = ['setl_id', 'psn_no', 'med_type', 'setl_time', 'begndate', 'enddate', 'hosp_lv', 'pay_loc', 'insuplc_admdvs', 'mdtrt_admdvs', 'fixmedins_code', 'dise_codg', 'dise_name', 'medfee_sumamt', 'inscp_scp_amt', 'categories', 'designated', 'referral', 'disaster', 'quota', 'total', '__proto__', 'constructor'];
+    const value = fc.oneof(fc.string(), fc.constantFrom('21', '24', '05', '2', '360123', '2018-03-05 10:00:00'), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields), value), fc.boolean(), (over, csv) => {
+        const rec = csv ? Object.fromEntries(Object.entries({ ...record(), ...over }).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''])) : { ...record(), ...over };
+        const item = { location: { line: 1 }, raw: rec };
+        const r = platformClaimResult(item, 0, undefined, mapping);
+        if (r.kind === 'rejected') expect(r.rejection.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
