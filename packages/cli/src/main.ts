@@ -2,6 +2,7 @@ import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerTest } from './commands/test.js';
@@ -26,6 +27,7 @@ function program(): Command {
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);
+  registerDiff(p);
   return p;
 }
 
