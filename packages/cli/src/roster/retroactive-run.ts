@@ -6,10 +6,11 @@ import {
   claimResult,
   compareClaims,
   describeRejection,
-  readRecords,
-  recordFormatOf,
   settleRetroactive,
   type ClaimItem,
+  type ClaimResult,
+  type DuplicateId,
+  type RecordItem,
   type CompiledPolicy,
   type RetroClaim,
   type Rejection,
@@ -35,6 +36,13 @@ interface RetroOptions {
   readonly summaryJson?: string;
 }
 
+/** The records as `policy batch` read them, and how a record becomes a claim (platform records through the mapping). */
+export interface RetroInput {
+  readonly records: AsyncIterable<RecordItem>;
+  readonly input: 'contract' | 'nhsa';
+  readonly toClaim?: (item: RecordItem, index: number, duplicate: DuplicateId | undefined) => ClaimResult;
+}
+
 type Layers = Record<LayerName, Decimal>;
 
 function zeroLayers(): Layers {
@@ -50,22 +58,22 @@ function entering(rosters: Rosters, person: string): boolean {
   return rosters.index.periodsOf(person).some((p) => !formatDate(p.from).endsWith('-01-01'));
 }
 
-export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions): Promise<void> {
+export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions, source: RetroInput): Promise<void> {
   const file = opts.in === '-' ? 'standard input' : opts.in;
-  const format = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
+  const toClaim = source.toClaim ?? claimResult;
   const outFormat = outputFormatOf(opts.out);
   const items: ClaimItem[] = [];
   const rejections: Rejection[] = [];
-  const ids = new IdRegistry();
+  const ids = new IdRegistry(source.input === 'nhsa' ? 'setl_id' : 'id');
   let read = 0;
   let kept = 0;
   try {
-    for await (const item of readRecords(opts.in, { format })) {
+    for await (const item of source.records) {
       const index = read++;
-      const person = personOf(item);
+      const person = personOf(item, source.input === 'nhsa' ? 'psn_no' : 'personId');
       if (person === undefined || !entering(rosters, person)) continue;
       kept++;
-      const r = claimResult(item, index, ids.see(item));
+      const r = toClaim(item, index, ids.see(item));
       if (r.kind === 'claim') items.push(r);
       else rejections.push(r.rejection);
     }
@@ -206,13 +214,4 @@ function renderReport(
     lines.push(`  ${l.padEnd(20)}${formatMoney(a).padStart(16)}${formatMoney(b).padStart(16)}${signed(b.minus(a)).padStart(16)}`);
   }
   return lines.join('\n');
-}
-
-function wrap<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ClaimFileError) throw new UsageError(e.message);
-    throw e;
-  }
 }
