@@ -3,13 +3,14 @@
  * synthetic claims (`policy generate`):
  *   (a) the compiled engine in-process, for every shipped policy (and decimal.js alone, for reference);
  *   (b) 安义 hand-written with decimal.js; (c) 安义 hand-written over integer fen, the physical limit;
- *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file.
+ *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file;
+ *   (f) the same claims as the national platform's records, in and out (`--out-format nhsa`), CSV → CSV.
  * The hand-written settlements are checked equal to the engine, claim by claim. Results go to
  * bench/results/<version>-<date>.{md,json}. Default 1 000 000 claims and 10 000 000 presorted;
  * --quick: 100 000 and 1 000 000. BENCH_PRESORTED=<n> sets the presorted count.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicy, policyFolders, type Decimal } from '@policy/dsl';
@@ -17,6 +18,8 @@ import {
   claimStream,
   compareClaims,
   compilePolicy,
+  contractToPlatform,
+  loadNhsaMapping,
   policyTextConstants,
   settleBatch,
   validateRecord,
@@ -172,8 +175,56 @@ function batch(n: number, presorted: boolean): void {
   rows.push({ kind: presorted ? 'batch --presorted' : 'batch', claims: n, seconds: Number(s.toFixed(1)), claimsPerSecond: rate(n, s), peakRssMiB: summary.peakRssMiB, workers: summary.workers, exit: run.status });
   rmSync(input);
 }
+/** Columns of the platform CSV the (f) line reads (those contractToPlatform writes for generated claims). */
+const PLATFORM_COLUMNS = ['setl_id', 'psn_no', 'med_type', 'setl_time', 'begndate', 'enddate', 'fixmedins_code', 'hosp_lv', 'pay_loc', 'insuplc_admdvs', 'mdtrt_admdvs', 'dise_codg', 'dise_name', 'medfee_sumamt', 'inscp_scp_amt', 'categories', 'designated', 'referral', 'disaster', 'quota'];
+
+/** (f): the claims of (d) as platform records (converted untimed), settled into setlinfo records. */
+function nhsaBatch(n: number): void {
+  const jsonl = join(dir, `claims-${n}.jsonl`);
+  execFileSync(process.execPath, [CLI, 'generate', '--policy', 'policies/anyi', '--count', String(n), '--seed', String(seed), '--format', 'jsonl', '--out', jsonl]);
+  const mapping = loadNhsaMapping('policies/anyi');
+  const input = join(dir, `platform-${n}.csv`);
+  writeFileSync(input, `${PLATFORM_COLUMNS.join(',')}\n`);
+  let text = '';
+  let skipped = 0;
+  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const p = contractToPlatform(JSON.parse(line) as Record<string, unknown>, mapping, { time: '10:00:00' });
+    if (!p) {
+      skipped++;
+      continue;
+    }
+    text += `${PLATFORM_COLUMNS.map((k) => {
+      const v = p[k];
+      return v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v);
+    }).join(',')}\n`;
+    if (text.length > 1 << 20) {
+      appendFileSync(input, text);
+      text = '';
+    }
+  }
+  appendFileSync(input, text);
+  rmSync(jsonl);
+  const summaryFile = join(dir, 'summary.json');
+  const t0 = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'batch', '--policy', 'policies/anyi', '--in', input, '--out', join(dir, 'out.csv'), '--out-format', 'nhsa', '--rejects', join(dir, 'rej.csv'), '--summary-json', summaryFile],
+    { encoding: 'utf8' },
+  );
+  const s = (performance.now() - t0) / 1000;
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { read: number; records: number; settled: number; rejected: number; peakRssMiB: number; workers: number; engine: string };
+  const m = summary.records;
+  say(
+    `(f) platform in and out ${fmt(m)} records: ${fmt(rate(m, s)).padStart(9)} records/s   ${below(rate(m, s))}   (${s.toFixed(1)} s, ${summary.workers} workers, ${summary.engine}, ${fmt(summary.settled)} settled, ${summary.rejected} rejected, ${skipped} claims with no platform code left out, peak RSS ${fmt(summary.peakRssMiB)} MiB, exit ${run.status})`,
+  );
+  rows.push({ kind: 'batch nhsa in and out', claims: m, seconds: Number(s.toFixed(1)), claimsPerSecond: rate(m, s), peakRssMiB: summary.peakRssMiB, workers: summary.workers, exit: run.status });
+  rmSync(input);
+}
+
 say('\npolicy batch, CSV → CSV, policies/anyi, whole process');
 batch(count, false);
+nhsaBatch(count);
 batch(presortedCount, true);
 rmSync(dir, { recursive: true, force: true });
 

@@ -295,6 +295,7 @@ enumerations and formats are those of the claim contract (\`../shared/design/con
 | \`claims.csv\` | the same ${claims.length} claims in the same order: header = contract fields in contract order, lists joined with \`\\|\`, empty cell = absent |
 | \`bad-claims.jsonl\` | ${jsonl.length} lines, most of them wrong in their own way, 3 good records and a blank line (LF, no BOM) |
 | \`bad-claims.csv\` | header + ${csv.length - 1} rows, most of them wrong, 3 good ones; UTF-8 BOM and CRLF line ends, as Excel writes them |
+| \`nhsa/\` | the same claims as the national platform's settlement records, and one record no mapping knows (\`scripts/make-nhsa-examples.ts\`; see [nhsa/README.md](nhsa/README.md)) |
 
 ## claims.jsonl / claims.csv
 

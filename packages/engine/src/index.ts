@@ -1,6 +1,14 @@
 /** @policy/engine — compiles checked policies and settles claims into layers. */
 export * from './claim.js';
-export { compilePolicy, CompiledPolicy, CompiledVersion, type CompileOptions, type SettledClaim } from './compile/compile-policy.js';
+export {
+  compilePolicy,
+  CompiledPolicy,
+  CompiledVersion,
+  UnknownLetError,
+  type CompileOptions,
+  type LetProbe,
+  type SettledClaim,
+} from './compile/compile-policy.js';
 export type { VersionEngine } from './fixed/plan.js';
 export { fenText } from './runtime/scaled.js';
 export { AccumulatorStore } from './runtime/accumulators.js';
@@ -59,3 +67,33 @@ export { policyTextConstants } from './introspect.js';
 export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
 export { type RawClaim } from './generate/raw-claim.js';
 export { CSV_HEADER, toCsvRow, toJsonLine } from './generate/claim-files.js';
+export * from './roster/index.js';
+export {
+  DEFAULT_MAPPING_SOURCE,
+  FUND_LAYERS,
+  MAPPING_FILE_NAME,
+  MappingError,
+  OUTPUT_VALUES,
+  defaultNhsaMapping,
+  loadNhsaMapping,
+  mappingFileFor,
+  mappingOf,
+  parseMappingFile,
+  type MappingFile,
+  type NhsaMapping,
+} from './nhsa/mapping.js';
+export { CONTRACT_EXTRAS, PLATFORM_TO_CONTRACT, platformField, platformToRaw } from './nhsa/platform-record.js';
+export { platformClaimResult, platformItem, readPlatformClaims } from './nhsa/platform-items.js';
+export { detectFormat, detectRecords, recordKeys, type Detected, type InFormat } from './nhsa/detect.js';
+export { contractToPlatform } from './nhsa/to-platform.js';
+export {
+  NHSA_COLUMNS,
+  nhsaOutputPlan,
+  setlDetailCell,
+  setlInfo,
+  settlementToNhsaCsvCells,
+  settlementToNhsaJson,
+  type NhsaOutputPlan,
+  type SetlDetail,
+  type SetlInfo,
+} from './output/settlement-nhsa.js';

@@ -1,12 +1,14 @@
 import { LAYERS, ZERO, formatMoney, type Decimal } from '@policy/dsl';
 import type { Claim, RecordLocation, Rejection } from './claim.js';
-import type { CompiledPolicy, SettledClaim } from './compile/compile-policy.js';
+import type { CompiledPolicy, LetProbe, SettledClaim } from './compile/compile-policy.js';
 import { AccumulatorStore } from './runtime/accumulators.js';
 import { SettlementError } from './runtime/errors.js';
 
 export interface SettleOptions {
   /** Build the trace tree of every settlement. */
   readonly trace?: boolean;
+  /** Also read these lets for every claim (SettledClaim.values). */
+  readonly probe?: LetProbe;
 }
 
 /**
@@ -42,13 +44,18 @@ export function settleClaim(policy: CompiledPolicy, claim: Claim, store: Accumul
       `date ${claim.date} is before policy ${policy.name}'s first version, in force from ${policy.firstVersion}`,
     );
   }
+  // Read before the settlement commits the claim's additions to the accumulators.
+  const values = options.probe ? version.probe(claim, store, options.probe.indices) : undefined;
   if (options.trace !== true) {
     const fixed = policy.fixedFor(version)?.settle(claim, store);
-    if (fixed) return fixed;
+    if (fixed) {
+      if (values) fixed.values = values;
+      return fixed;
+    }
   }
   const settled = version.settle(claim, store, options.trace === true);
   checkInvariant(settled);
-  return settled;
+  return values ? { ...settled, values } : settled;
 }
 
 export interface ClaimItem {

@@ -1,4 +1,4 @@
-import { compilePolicy, type CompiledPolicy } from '../src/compile/compile-policy.js';
+import { compilePolicy, type CompiledPolicy, type LetProbe } from '../src/compile/compile-policy.js';
 import { checkSources, renderDiagnostic } from '@policy/dsl';
 import { validateRecord } from '../src/input/validate.js';
 import { settleBatch, type ClaimItem, type Outcome } from '../src/settle.js';
@@ -13,14 +13,14 @@ export function compileSources(sources: Readonly<Record<string, string>>, folder
   return compilePolicy(r.policy);
 }
 
-/** Settles raw claims (which must be valid) as one batch. */
-export function settle(policy: CompiledPolicy, raws: Record<string, unknown>[], trace = false): Outcome[] {
+/** Settles raw claims (which must be valid) as one batch; `probe`: lets to read as well. */
+export function settle(policy: CompiledPolicy, raws: Record<string, unknown>[], trace = false, probe?: LetProbe): Outcome[] {
   const items: ClaimItem[] = raws.map((raw, index) => {
     const v = validateRecord(raw, { line: index + 1 });
     if (!v.ok) throw new Error(v.rejection.message);
     return { index, location: { line: index + 1 }, claim: v.claim };
   });
-  return settleBatch(policy, items, { trace });
+  return settleBatch(policy, items, { trace, ...(probe ? { probe } : {}) });
 }
 
 /** The layers of a settled outcome, as the contract writes them. */

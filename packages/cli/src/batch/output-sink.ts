@@ -27,6 +27,8 @@ export class OutputSink {
     private readonly rejects: RejectionWriter | undefined,
     private readonly summary: BatchSummary,
     private readonly onWritten: (n: number) => void,
+    /** The output's own columns (the contract's, or the platform's setlinfo), before the extra ones. */
+    private readonly columns: readonly string[] = SETTLEMENT_COLUMNS,
   ) {
     this.spill = lateColumns ? new AtomicFile(`${out.path}.rows`) : undefined;
   }
@@ -54,7 +56,7 @@ export class OutputSink {
   private async header(): Promise<void> {
     if (this.format !== 'csv' || this.headerWritten) return;
     this.headerWritten = true;
-    await this.out.write(csvLine([...SETTLEMENT_COLUMNS, ...(this.extraKeys ?? [])]));
+    await this.out.write(csvLine([...this.columns, ...(this.extraKeys ?? [])]));
   }
 
   /** Writes what waited for the end: the header of an output with no settlement, spilled rows. */

@@ -1,13 +1,13 @@
 import { CsvRecord, type RecordItem } from '@policy/engine';
 import { UsageError } from '../errors.js';
 
-/** The person a record names (its `personId` as written), when it names one. */
-export function personOf(item: RecordItem): string | undefined {
+/** The person a record names (its `personId`, or `field`, as written), when it names one. */
+export function personOf(item: RecordItem, field = 'personId'): string | undefined {
   if ('rejection' in item) return undefined;
   // A CSV row names its person in its cells: the raw claim (csv-row.ts) keeps that text as it is.
-  if (item instanceof CsvRecord) return Object.hasOwn(item.source, 'personId') && item.source['personId'] !== '' ? item.source['personId'] : undefined;
+  if (item instanceof CsvRecord) return Object.hasOwn(item.source, field) && item.source[field] !== '' ? item.source[field] : undefined;
   const raw = item.raw as Record<string, unknown> | null;
-  const p = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'personId') ? raw['personId'] : undefined;
+  const p = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, field) ? raw[field] : undefined;
   return typeof p === 'string' && p !== '' ? p : undefined;
 }
 
@@ -34,17 +34,21 @@ export function comparePersons(a: string, b: string): number {
 export class PersonOrder {
   private current: string | undefined;
 
-  constructor(private readonly file: string) {}
+  /** @param field where a record names its person (`psn_no` in a platform record) */
+  constructor(
+    private readonly file: string,
+    private readonly field = 'personId',
+  ) {}
 
   /** True when `item` starts a new person. */
   next(item: RecordItem): boolean {
-    const person = personOf(item);
+    const person = personOf(item, this.field);
     if (person === undefined || person === this.current) return false;
     if (this.current !== undefined && comparePersons(person, this.current) < 0) {
       const { line, row } = item.location;
       const where = row !== undefined ? `line ${line} (row ${row})` : `line ${line}`;
       throw new UsageError(
-        `${this.file} ${where}: personId ${JSON.stringify(person)} comes after ${JSON.stringify(this.current)}: with --presorted the records of each person must come together, persons in ascending order (sort by personId, then date; LC_ALL=C sort order)`,
+        `${this.file} ${where}: ${this.field} ${JSON.stringify(person)} comes after ${JSON.stringify(this.current)}: with --presorted the records of each person must come together, persons in ascending order (sort by ${this.field}, then date; LC_ALL=C sort order)`,
       );
     }
     this.current = person;

@@ -1,18 +1,29 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   AccumulatorStore,
+  applyRoster,
   claimResult,
   compareClaims,
   CsvRecord,
+  nhsaOutputPlan,
+  platformClaimResult,
   settleBatch,
   settleItem,
   settlementToCsvCells,
   settlementToJson,
+  settlementToNhsaCsvCells,
+  settlementToNhsaJson,
+  RosterIndex,
   type Claim,
+  type ClaimResult,
+  type NhsaOutputPlan,
+  type SettleOptions,
+  type SettledClaim,
   type ClaimItem,
   type CompiledPolicy,
   type Outcome,
   type RecordItem,
+  type RosterView,
 } from '@policy/engine';
 import { csvLine } from '../io/csv-line.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -66,6 +77,10 @@ class SettleWorker {
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private extraKeys: string[] | undefined;
+  private readonly roster: RosterView | undefined;
+  /** The nhsa output's plan (its probed lets go to the settlement). */
+  private readonly plan: NhsaOutputPlan | undefined;
+  private readonly options: SettleOptions;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -73,6 +88,20 @@ class SettleWorker {
     private readonly send: (m: FromWorker) => void,
   ) {
     this.store = new AccumulatorStore(policy.accumulatorScales);
+    this.roster = setup.roster ? { index: RosterIndex.fromShared(setup.roster.buffer), mode: setup.roster.mode } : undefined;
+    this.plan = setup.shape === 'nhsa' && setup.mapping ? nhsaOutputPlan(policy, setup.mapping) : undefined;
+    this.options = this.plan?.probe ? { probe: this.plan.probe } : {};
+  }
+
+  /**
+   * A record as a claim or a rejection: platform records through the mapping first; then the
+   * roster's categories on the claim's date, when there is a roster.
+   */
+  private claimOf(u: Unit): ClaimResult {
+    const item = received(u.item);
+    const mapping = this.setup.mapping;
+    const r = this.setup.input === 'nhsa' && mapping ? platformClaimResult(item, u.index, u.duplicate, mapping) : claimResult(item, u.index, u.duplicate);
+    return r.kind === 'claim' && this.roster ? { ...r, claim: applyRoster(r.claim, this.roster) } : r;
   }
 
   receive(m: ToWorker): void {
@@ -103,7 +132,7 @@ class SettleWorker {
 
   private validate(units: readonly Unit[], claims: ClaimItem[], rejections: Result[]): void {
     for (const u of units) {
-      const r = claimResult(received(u.item), u.index, u.duplicate);
+      const r = this.claimOf(u);
       if (r.kind === 'rejected') {
         rejections.push({ index: r.index, rejection: r.rejection });
         continue;
@@ -118,13 +147,13 @@ class SettleWorker {
     const claims: ClaimItem[] = [];
     const rejections: Result[] = [];
     this.validate(units, claims, rejections);
-    const settled = settleBatch(this.policy, claims).map((o, i) => this.result((claims[i] as ClaimItem).index, o, (claims[i] as ClaimItem).claim));
+    const settled = settleBatch(this.policy, claims, this.options).map((o, i) => this.result((claims[i] as ClaimItem).index, o, (claims[i] as ClaimItem).claim));
     return merge(settled, rejections);
   }
 
   private keep(units: readonly Unit[]): void {
     for (const u of units) {
-      const r = claimResult(received(u.item), u.index, u.duplicate);
+      const r = this.claimOf(u);
       if (r.kind === 'rejected') {
         this.kept.push({ index: r.index, rejection: r.rejection });
         continue;
@@ -167,7 +196,7 @@ class SettleWorker {
     for (const i of order) {
       const item = items[i] as ClaimItem;
       const pos = positions[i] as number;
-      this.ready.set(pos, this.result(item.index, settleItem(this.policy, item, this.store), item.claim));
+      this.ready.set(pos, this.result(item.index, settleItem(this.policy, item, this.store, this.options), item.claim));
       this.kept[pos] = undefined;
     }
   }
@@ -178,9 +207,17 @@ class SettleWorker {
     }
     const s = o.settlement;
     this.sums.add(s);
-    if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(settlementToJson(s))}\n` };
-    if (this.setup.lateColumns) return { index, cells: settlementToCsvCells(s), extra: s.claim.extra };
-    return { index, line: csvLine(settlementToCsvCells(s, Object.keys(s.claim.extra))) };
+    if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };
+    if (this.setup.lateColumns) return { index, cells: this.cells(s), extra: s.claim.extra };
+    return { index, line: csvLine(this.cells(s, Object.keys(s.claim.extra))) };
+  }
+
+  private json(s: SettledClaim): Record<string, unknown> {
+    return this.plan ? settlementToNhsaJson(s, this.plan) : settlementToJson(s);
+  }
+
+  private cells(s: SettledClaim, extraColumns?: readonly string[]): string[] {
+    return this.plan ? settlementToNhsaCsvCells(s, this.plan, extraColumns) : settlementToCsvCells(s, extraColumns);
   }
 }
 

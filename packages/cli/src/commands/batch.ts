@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ClaimFileError, IdRegistry, readRecords, recordFormatOf } from '@policy/engine';
+import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, platformClaimResult, readRecords, recordFormatOf, type NhsaMapping } from '@policy/engine';
 import { AtomicFile } from '../io/atomic-file.js';
 import { RejectionWriter, outputFormatOf } from '../io/record-writers.js';
 import { BatchSummary, renderSummary } from '../render/summary.js';
@@ -13,8 +13,11 @@ import { OutputSink } from '../batch/output-sink.js';
 import { PersonOrder, personHash, personOf } from '../batch/person-order.js';
 import { WorkerPool } from '../batch/pool.js';
 import type { Unit } from '../batch/protocol.js';
+import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, rostersJson, type RosterOptions } from '../roster/roster-options.js';
+import { runRetroactive } from '../roster/retroactive-run.js';
+import { FORMAT_HELP, inFormatOption, mappingFor, outShapeOption, outputPlanFor } from '../io/nhsa-options.js';
 
-interface BatchOptions {
+interface BatchOptions extends RosterOptions {
   policy: string;
   in: string;
   out: string;
@@ -23,6 +26,10 @@ interface BatchOptions {
   presorted?: boolean;
   workers: string;
   engine: string;
+  retroactive?: boolean;
+  inFormat: string;
+  outFormat: string;
+  mapping?: string;
 }
 
 /** Records per message to a worker. */
@@ -46,23 +53,47 @@ export function registerBatch(program: Command): void {
     .option('--presorted', "the input holds each person's records together, persons in ascending order: memory stays flat")
     .option('--workers <n>', 'worker threads settling persons', String(availableParallelism()))
     .option('--engine <name>', 'auto (fixed-point where proven exact, else decimal.js) or decimal (decimal.js for every claim)', 'auto')
+    .addOption(rosterOption())
+    .addOption(rosterModeOption())
+    .addOption(rosterConflictsOption())
+    .option('--retroactive', "LIUAN-4: settle again, as if the category had applied, the claims of each person dated before the person entered a category in the same year; writes those settlements and reports the difference (needs --roster)")
+    .option('--in-format <shape>', 'auto, contract (claims) or nhsa (the national platform\'s settlement records)', 'auto')
+    .option('--out-format <shape>', 'contract (settlements) or nhsa (the platform\'s setlinfo records); the file extension still says CSV or JSON Lines', 'contract')
+    .option('--mapping <file>', 'the platform mapping (default: the policy\'s nhsa-mapping.json, else the default mapping)')
     .addHelpText(
       'after',
-      `
+      `${FORMAT_HELP}
+
 Input may come in any order: claims of one person-year settle in (date, id) order, and output
 comes in input order. Without --presorted every claim is kept (compactly) until the input ends;
 with it, one batch of persons at a time, and a record of a person out of order stops the run.
 Outputs are written under a temporary name and renamed when complete: a run stopped half-way
 leaves nothing under the final names. A progress bar shows on stderr when it is a terminal.
 Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error (and
---presorted input out of order), 3 internal error.`,
+--presorted input out of order, a bad roster), 3 internal error.
+${ROSTER_HELP}
+
+--retroactive (LIUAN-4 追溯救助): for each person who entered a category during a year, the
+person's claims of that year dated before the entry are settled again with the category (every
+claim from January 1, as the clause says "当年"), in-process; --out gets their new settlements,
+stderr a table of the differences per claim and per layer, --summary-json the same as JSON.
+Claims from the entry on are not reopened. Only the records of those persons are validated;
+exit status 1 when one of them is rejected.`,
     )
     .action(async (opts: BatchOptions) => {
       const workers = Number(opts.workers);
       if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${opts.workers})`);
       if (opts.engine !== 'auto' && opts.engine !== 'decimal') throw new UsageError(`--engine must be auto or decimal (got ${opts.engine})`);
       const engine = opts.engine;
+      const inOption = inFormatOption(opts.inFormat);
+      const shape = outShapeOption(opts.outFormat);
       const policy = loadCompiled(opts.policy, { engine, settles: true });
+      const rosters = await loadRosterOptions(opts, 'batch');
+      if (opts.retroactive) {
+        if (!rosters) throw new UsageError('--retroactive needs --roster FILE: it re-settles the claims of the persons who entered a category');
+        if (opts.presorted) throw new UsageError('--retroactive reads the persons it concerns in any order; leave out --presorted');
+        if (shape === 'nhsa') throw new UsageError('--retroactive writes contract settlements beside its report; leave out --out-format nhsa');
+      }
       const inFormat = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
       const outFormat = outputFormatOf(opts.out);
       const rejectFormat = opts.rejects ? outputFormatOf(opts.rejects) : undefined;
@@ -72,18 +103,44 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
       const file = opts.in === '-' ? 'standard input' : opts.in;
       const progress = new Progress(opts.in === '-' ? undefined : sizeOf(opts.in));
 
+      // The input's shape: given, or told by its first readable record (read before anything is settled).
+      let bytes = 0;
+      const read = readRecords(opts.in, { format: inFormat, onBytes: (n) => (bytes += n) });
+      const detected = inOption === 'auto' ? await wrapAsync(() => detectRecords(read)) : { format: inOption, basis: 'as --in-format says', records: read };
+      const input = detected.format;
+      let mapping: NhsaMapping | undefined;
+      if (input === 'nhsa' || shape === 'nhsa') {
+        mapping = mappingFor(opts.policy, opts.mapping);
+        if (shape === 'nhsa') outputPlanFor(policy, mapping);
+      }
+      if (opts.retroactive && rosters) {
+        const toClaim = input === 'nhsa' && mapping ? platformClaimResult : undefined;
+        await runRetroactive(policy, { ...rosters, retroactive: true }, opts, { records: detected.records, input, ...(toClaim && mapping ? { toClaim: (item, index, dup) => toClaim(item, index, dup, mapping) } : {}) });
+        return;
+      }
+      summary.formats = {
+        input,
+        basis: inOption === 'auto' ? `detected from the ${detected.basis}` : detected.basis,
+        output: shape,
+        ...(mapping ? { mapping: mapping.source } : {}),
+      };
+
       const out = new AtomicFile(opts.out);
       const rej = opts.rejects ? new AtomicFile(opts.rejects) : undefined;
       const rejects = rej && rejectFormat ? new RejectionWriter(rej, rejectFormat) : undefined;
       let written = 0;
-      const sink = new OutputSink(out, outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)));
-      const pool = new WorkerPool(workers, __filename, { policy: opts.policy, engine, output: outFormat, lateColumns, presorted }, sink.take);
+      const columns = shape === 'nhsa' ? NHSA_COLUMNS : SETTLEMENT_COLUMNS;
+      const sink = new OutputSink(out, outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)), columns);
+      const setup = { policy: opts.policy, engine, output: outFormat, lateColumns, presorted, input, shape, ...(mapping ? { mapping } : {}), ...(rosters ? { roster: { buffer: rosters.index.buffer, mode: rosters.mode } } : {}) } as const;
+      const pool = new WorkerPool(workers, __filename, setup, sink.take);
       try {
         await rejects?.header();
-        let bytes = 0;
-        const records = readRecords(opts.in, { format: inFormat, onBytes: (n) => (bytes += n) });
-        const ids = new IdRegistry();
-        const order = new PersonOrder(file);
+        const records = detected.records;
+        // A platform record has its id in setl_id and its person in psn_no.
+        const idField = input === 'nhsa' ? 'setl_id' : 'id';
+        const personField = input === 'nhsa' ? 'psn_no' : 'personId';
+        const ids = new IdRegistry(idField);
+        const order = new PersonOrder(file, personField);
         let batch: Unit[] = [];
         const kept: Unit[][] = Array.from({ length: workers }, () => []);
         try {
@@ -102,7 +159,7 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
               batch.push(duplicate ? { index, item, duplicate } : { index, item });
             } else {
               const duplicate = ids.see(item);
-              const person = personOf(item);
+              const person = personOf(item, personField);
               const w = (person === undefined ? index : personHash(person)) % workers;
               const units = kept[w] as Unit[];
               units.push(duplicate ? { index, item, duplicate } : { index, item });
@@ -140,10 +197,11 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
         await pool.close();
       }
       const versions = policy.versions.map((v) => v.date).join(', ');
-      process.stderr.write(`${renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}`)}\n`);
+      const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
+      process.stderr.write(`${renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}${rostered}`)}\n`);
       if (opts.summaryJson) {
         const f = new AtomicFile(opts.summaryJson);
-        await f.write(`${JSON.stringify({ policy: policy.name, input: opts.in, output: opts.out, ...summary.toJson() }, null, 2)}\n`);
+        await f.write(`${JSON.stringify({ policy: policy.name, input: opts.in, output: opts.out, ...summary.toJson(), ...(rosters ? { rosters: rostersJson(rosters) } : {}) }, null, 2)}\n`);
         await f.commit();
       }
       process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;
@@ -156,6 +214,15 @@ function sizeOf(path: string): number | undefined {
     return s.isFile() ? s.size : undefined;
   } catch {
     return undefined;
+  }
+}
+
+async function wrapAsync<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof ClaimFileError) throw new UsageError(e.message);
+    throw e;
   }
 }
 

@@ -9,6 +9,8 @@ export class BatchSummary {
   readonly firstRejections: Rejection[] = [];
   readonly sums = new FenSums();
   private readonly started = performance.now();
+  /** The shapes of input and output (platform records or the contract's), and how the input's was chosen. */
+  formats: { input: 'contract' | 'nhsa'; basis: string; output: 'contract' | 'nhsa'; mapping?: string } | undefined;
 
   constructor(
     readonly engines: readonly VersionEngine[] = [],
@@ -64,6 +66,14 @@ export class BatchSummary {
       decimalClaims: this.settled - this.sums.fixed,
       workers: this.workers,
       presorted: this.presorted,
+      ...(this.formats
+        ? {
+            inFormat: this.formats.input,
+            inFormatBasis: this.formats.basis,
+            outFormat: this.formats.output,
+            ...(this.formats.mapping !== undefined ? { mapping: this.formats.mapping } : {}),
+          }
+        : {}),
       seconds: Number(this.seconds.toFixed(3)),
       claimsPerSecond: Math.round(this.read / Math.max(this.seconds, 1e-6)),
       peakRssMiB: peakRssMiB(),
@@ -98,6 +108,13 @@ function grouped(amount: string): string {
 
 export function renderSummary(s: BatchSummary, title: string): string {
   const lines = [title];
+  // Said only when the platform's shape is involved: a contract run's summary stays as it was.
+  const f = s.formats;
+  if (f && (f.input === 'nhsa' || f.output === 'nhsa')) {
+    lines.push(`  input  ${f.input === 'nhsa' ? 'national platform records' : 'contract claims'} (${f.basis})`);
+    if (f.output === 'nhsa') lines.push('  output national platform setlinfo records');
+    if (f.mapping !== undefined) lines.push(`  mapping ${f.mapping}`);
+  }
   lines.push(`  records read  ${String(s.read).padStart(10)}`);
   lines.push(`  settled       ${String(s.settled).padStart(10)}`);
   lines.push(`  rejected      ${String(s.rejected).padStart(10)}`);

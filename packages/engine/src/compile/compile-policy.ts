@@ -34,6 +34,19 @@ export interface SettledClaim {
   readonly trace?: SettlementTrace;
   /** The layers in whole fen, in the contract's order, when the fixed-point evaluator settled the claim. */
   readonly fen?: readonly number[];
+  /** The values of the lets a `LetProbe` asked for (SettleOptions.probe), in its order. */
+  readonly values?: readonly unknown[];
+}
+
+/**
+ * Top-level lets whose values an output wants beside the layers (e.g. the deductible applied,
+ * for the platform's act_pay_dedc): resolved once by name (CompiledPolicy.probe), read for each
+ * claim before its settlement commits its accumulators.
+ */
+export interface LetProbe {
+  readonly names: readonly string[];
+  readonly indices: readonly number[];
+  readonly types: readonly string[];
 }
 
 /**
@@ -92,6 +105,24 @@ export class CompiledVersion {
   /** The value of an expression that reads nothing from a claim (table rows, for the fixed-point compiler). */
   constant(e: TExpr): unknown {
     return compileExpr(e, this.env)(undefined as unknown as ClaimContext);
+  }
+
+  /**
+   * The values of top-level lets for a claim, as its settlement sees them: accumulators as they
+   * stand before it. Top-level lets cannot read layers (E111), so they do not depend on when in
+   * the settlement they are read. Call before settling the claim (which commits its additions).
+   */
+  probe(claim: Claim, store: AccumulatorStore, lets: readonly number[]): unknown[] {
+    const c = this.ctx;
+    c.begin(claim, false);
+    for (const a of this.policy.accumulators) c.acc[a.index] = store.get(a, claim);
+    return lets.map((i) => {
+      if (c.letGen[i] === c.gen) return c.letValues[i];
+      const v = (this.letFns[i] as Fn)(c);
+      c.letValues[i] = v;
+      c.letGen[i] = c.gen;
+      return v;
+    });
   }
 
   /** Settles one claim. Accumulators are read from the store and committed only on success. */
@@ -233,6 +264,29 @@ export class CompiledPolicy {
 
   get firstVersion(): string {
     return this.versions[0]?.date ?? '';
+  }
+
+  /** Resolves top-level lets by name for SettleOptions.probe; undefined names are listed in the error. */
+  probe(names: readonly string[]): LetProbe {
+    const lets = this.resolved.lets;
+    const indices = names.map((n) => {
+      const l = lets.find((x) => x.name === n);
+      if (!l) throw new UnknownLetError(n, lets.map((x) => x.name));
+      return l.index;
+    });
+    const types = indices.map((i) => String(lets.find((x) => x.index === i)?.type ?? ''));
+    return { names, indices, types };
+  }
+}
+
+/** A let named from outside the policy (a mapping file) that the policy does not have. */
+export class UnknownLetError extends Error {
+  override readonly name = 'UnknownLetError';
+  constructor(
+    readonly letName: string,
+    readonly known: readonly string[],
+  ) {
+    super(`${letName} is not a top-level let of this policy (its lets: ${known.length > 0 ? known.join(', ') : 'none'})`);
   }
 }
 

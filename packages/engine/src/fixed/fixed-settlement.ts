@@ -7,6 +7,8 @@ import { fromScaled } from '../runtime/scaled.js';
 /** A settlement by the fixed-point evaluator: layers in whole fen, as Decimals only when asked for. */
 export class FixedSettlement implements SettledClaim {
   private decimals: Record<LayerName, Decimal> | undefined;
+  /** Set by settleClaim when lets were probed (every instance has the slot: one shape). */
+  values: readonly unknown[] | undefined = undefined;
 
   constructor(
     readonly claim: Claim,

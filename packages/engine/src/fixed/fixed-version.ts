@@ -1,6 +1,5 @@
 import type { AccumulatorSym, Decimal, LayerName, ResolvedPolicy } from '@policy/dsl';
 import type { Claim } from '../claim.js';
-import type { SettledClaim } from '../compile/compile-policy.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
 import type { Flag } from '../runtime/context.js';
 import { fromScaled, toScaled } from '../runtime/scaled.js';
@@ -46,7 +45,7 @@ export class FixedVersion {
     return this.emitted.source;
   }
 
-  settle(claim: Claim, store: AccumulatorStore): SettledClaim | undefined {
+  settle(claim: Claim, store: AccumulatorStore): FixedSettlement | undefined {
     if (Number.isNaN(claim.totalFen) || Number.isNaN(claim.inCatalogFen) || Number.isNaN(claim.quotaFen)) return undefined;
     const slot = store.slot(claim);
     const accs = this.accumulators;

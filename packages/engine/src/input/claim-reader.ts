@@ -19,10 +19,13 @@ export interface DuplicateId {
   readonly first: RecordLocation;
 }
 
-/** The record's id as idOf(raw) gives it; from a CSV row's cells, without making its raw claim. */
-export function recordId(item: RecordRead): string | undefined {
-  if (!(item instanceof CsvRecord)) return idOf(item.raw);
-  const id = Object.hasOwn(item.source, 'id') ? item.source['id'] : undefined;
+/**
+ * The record's id as idOf(raw) gives it; from a CSV row's cells, without making its raw claim.
+ * `field`: where the id is (`setl_id` in a platform record).
+ */
+export function recordId(item: RecordRead, field = 'id'): string | undefined {
+  if (!(item instanceof CsvRecord)) return idOf(item.raw, field);
+  const id = Object.hasOwn(item.source, field) ? item.source[field] : undefined;
   return id === undefined || id === '' ? undefined : id;
 }
 
@@ -38,10 +41,13 @@ function place(location: RecordLocation): string {
 export class IdRegistry {
   private readonly firstSeen = new Map<string, RecordLocation>();
 
+  /** @param field where a record has its id (`setl_id` in a platform record) */
+  constructor(private readonly field = 'id') {}
+
   /** Registers the record's id; says so when an earlier record used it. */
   see(item: RecordItem): DuplicateId | undefined {
     if ('rejection' in item) return undefined;
-    const id = recordId(item);
+    const id = recordId(item, this.field);
     if (id === undefined) return undefined;
     const first = this.firstSeen.get(id);
     if (first !== undefined) return { id, first };

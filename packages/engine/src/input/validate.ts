@@ -42,9 +42,9 @@ function own(raw: RawRecord, name: string): unknown {
 }
 
 /** The record's id for messages, when it has a usable one (even if the record is bad). */
-export function idOf(raw: unknown): string | undefined {
+export function idOf(raw: unknown, field = 'id'): string | undefined {
   if (!isRecord(raw)) return undefined;
-  const id = own(raw, 'id');
+  const id = own(raw, field);
   if (typeof id === 'string' && id !== '') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return undefined;

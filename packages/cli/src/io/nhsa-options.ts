@@ -1,0 +1,54 @@
+import {
+  MappingError,
+  loadNhsaMapping,
+  nhsaOutputPlan,
+  type CompiledPolicy,
+  type NhsaMapping,
+  type NhsaOutputPlan,
+} from '@policy/engine';
+import { UsageError } from '../errors.js';
+
+/** `--in-format` and `--out-format` of eval and batch, and the mapping file they need. */
+
+export type InFormatOption = 'auto' | 'contract' | 'nhsa';
+export type OutShape = 'contract' | 'nhsa';
+
+export function inFormatOption(value: string): InFormatOption {
+  if (value !== 'auto' && value !== 'contract' && value !== 'nhsa') throw new UsageError(`--in-format must be auto, contract or nhsa (got ${value})`);
+  return value;
+}
+
+export function outShapeOption(value: string): OutShape {
+  if (value !== 'contract' && value !== 'nhsa') throw new UsageError(`--out-format must be contract or nhsa (got ${value})`);
+  return value;
+}
+
+/** The mapping of a policy (`--mapping FILE`, else its nhsa-mapping.json, else the default); a bad file is a usage error. */
+export function mappingFor(policyPath: string, explicit: string | undefined): NhsaMapping {
+  try {
+    return loadNhsaMapping(policyPath, explicit);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The nhsa output's plan: the mapping's output lets must be lets of the policy, of the right type. */
+export function outputPlanFor(policy: CompiledPolicy, mapping: NhsaMapping): NhsaOutputPlan {
+  try {
+    return nhsaOutputPlan(policy, mapping);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export const FORMAT_HELP = `
+National platform records (--in-format, --out-format): input in the platform's settlement shape
+(setl_id, psn_no, setl_time, med_type, medfee_sumamt, inscp_scp_amt, pay_loc, hosp_lv, …) is
+mapped to claims through the policy's nhsa-mapping.json (or --mapping FILE; else the default
+mapping); auto tells the shape from the CSV header or the first record's keys (setl_id or
+medfee_sumamt without id and total: nhsa). A code with no mapping rejects its record, naming the
+field and the code. --out-format nhsa writes setlinfo records (hifp_pay, hifmi_pay, maf_pay,
+oth_pay, fund_pay_sumamt, hosp_part_amt, psn_part_amt, act_pay_dedc, pool_prop_selfpay) with
+their setldetail (a list in JSON; code:amount joined with | in CSV).`;
