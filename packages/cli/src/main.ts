@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
@@ -26,6 +27,7 @@ function program(): Command {
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);
+  registerFmt(p);
   return p;
 }
 
