@@ -16,6 +16,13 @@ function folder(files: Record<string, string>): string {
 }
 
 describe('policy fmt', () => {
+  it('--help prints usage and the exit statuses', () => {
+    const r = policy(['fmt', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: policy fmt');
+    expect(r.stdout).toContain('Exit status: 0 every file formatted');
+  });
+
   it('rewrites only the files that change, keeps their permissions and leaves no temporary file', () => {
     const dir = folder({ 'p/a.policy': MESSY, 'p/b.policy': CLEAN, 'p/sub/c.policy': MESSY, 'p/notes.txt': MESSY, 'p/.hidden/d.policy': MESSY });
     chmodSync(join(dir, 'p/a.policy'), 0o640);
