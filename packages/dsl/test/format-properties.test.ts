@@ -74,14 +74,22 @@ function constructs(value: unknown, into: Set<string>): void {
       if (kind === 'modifier') into.add(o['oneLine'] ? 'adjust' : 'modifier block');
       if (kind === 'param') into.add(o['dated'] ? 'param dated' : 'param =');
       if (kind === 'table' && o['otherwise']) into.add('table otherwise');
-      if (kind === 'policy') into.add(o['module'] ? 'module' : 'policy');
+      if (kind === 'policy') {
+        into.add(o['module'] ? 'module' : 'policy');
+        for (const part of ['extends', 'title', 'document', 'layers']) if (o[part] !== undefined) into.add(`header ${part}`);
+        if ((o['imports'] as unknown[]).length > 0) into.add('header import');
+      }
+      for (const part of ['from', 'until', 'when']) if (o[part] !== undefined) into.add(`${kind} ${part}`);
+      if (Array.isArray(o['keys']) && o['keys'].length > 0) into.add(`${kind} by`);
     }
     stack.push(...Object.values(o));
   }
 }
 
 const EXPECTED_CONSTRUCTS = [
-  'policy', 'module', 'version', 'clause', 'param =', 'param dated', 'table', 'table otherwise', 'setDecl', 'let',
+  'policy', 'module', 'header extends', 'header import', 'header title', 'header document', 'header layers', 'version',
+  'cites', 'assumed', 'reading', 'note', 'rule from', 'rule until', 'rule when', 'modifier from', 'modifier until',
+  'modifier when', 'cap when', 'cap by', 'accumulator by', 'flag when', 'clause', 'param =', 'param dated', 'table', 'table otherwise', 'setDecl', 'let',
   'accumulator', 'bands', 'cap', 'modifier block', 'adjust', 'rule', 'assign', 'add', 'flag', 'topup',
   'override param', 'override table', 'override setDecl', 'override let', 'override bands', 'override rule',
   'numeric', 'string', 'date', 'bool', 'name', 'field', 'call', 'index', 'if', 'set', 'unadjusted', 'base',
@@ -109,6 +117,6 @@ describe('fmt on generated policies', () => {
   });
 
   it('also holds with fresh random seeds', () => {
-    fc.assert(fc.property(policySource, (text) => checkProperties('gen.policy', text)), { numRuns: 100 });
+    fc.assert(fc.property(policySource, (text) => checkProperties('gen.policy', text)), { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 100) });
   });
 });
