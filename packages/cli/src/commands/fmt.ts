@@ -37,7 +37,7 @@ export function registerFmt(program: Command): void {
         'beside it under a temporary name, then renamed over it) and named on stderr; files already',
         'formatted are not touched. A file that does not parse is left as it is: its syntax errors are',
         'printed on stderr (file:line:col) and the other files are still formatted. - reads a policy file',
-        'from standard input and writes it formatted on standard output.',
+        'from standard input and writes it formatted on standard output (nothing if it does not parse).',
         '',
         'Exit status: 0 every file formatted (or already so), 1 a file does not parse, or (with --check',
         'or --diff) a file is not formatted, 2 usage or I/O error, 3 internal error (the file is left',
@@ -66,7 +66,7 @@ export function registerFmt(program: Command): void {
           unreadable++;
           const sources = new Map([[shown, r.source]]);
           for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources)}\n\n`);
-          process.stderr.write(`FAILED ${shown}: does not parse, left as it is\n`);
+          process.stderr.write(`FAILED ${shown}: does not parse, ${path === '-' ? 'nothing written' : 'left as it is'}\n`);
           continue;
         }
         if (path === '-' && !dryRun) {

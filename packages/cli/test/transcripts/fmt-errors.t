@@ -28,6 +28,16 @@ $ cat $TMP/p/bad.policy
 > }
 ? 0
 
+# From standard input, a file that does not parse prints nothing on stdout.
+$ policy fmt - < $TMP/p/bad.policy
+! <stdin>:4:1: error E002: expected one of '-', an amount of money, a percentage, percentage points, a number of days, a number, a string, a date, …, found '}'
+!   |
+! 4 | }
+!   | ^
+!
+! FAILED <stdin>: does not parse, nothing written
+? 1
+
 # Usage and I/O errors exit 2.
 $ policy fmt $TMP/nowhere
 ! policy: $TMP/nowhere: no such file or folder
