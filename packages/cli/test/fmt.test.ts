@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STACK, policy, tempDir } from './run-cli.js';
@@ -39,6 +39,16 @@ describe('policy fmt', () => {
     expect(readFileSync(join(dir, 'p/notes.txt'), 'utf8')).toBe(MESSY);
     expect(readFileSync(join(dir, 'p/.hidden/d.policy'), 'utf8')).toBe(MESSY);
     expect(readdirSync(join(dir, 'p')).sort()).toEqual(['.hidden', 'a.policy', 'b.policy', 'notes.txt', 'sub']);
+  });
+
+  it('follows a symbolic link to a file: the link stays, its target is formatted', () => {
+    const dir = folder({ 'real/a.policy': MESSY });
+    mkdirSync(join(dir, 'p'));
+    symlinkSync(join(dir, 'real/a.policy'), join(dir, 'p/link.policy'));
+    const r = policy(['fmt', join(dir, 'p')]);
+    expect(r.status).toBe(0);
+    expect(lstatSync(join(dir, 'p/link.policy')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real/a.policy'), 'utf8')).toBe(CLEAN);
   });
 
   it('--check and --diff change nothing', () => {
