@@ -2,9 +2,11 @@ import { isMainThread } from 'node:worker_threads';
 import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
@@ -27,6 +29,8 @@ function program(): Command {
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);
+  registerDiff(p);
+  registerRoster(p);
   registerFmt(p);
   return p;
 }

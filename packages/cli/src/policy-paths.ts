@@ -36,7 +36,11 @@ export function loadChecked(path: string): CheckResult & { name: string } {
  * error, and so is a module where claims are to be settled (`settles`).
  */
 export function loadCompiled(path: string, options: CompileOptions & { readonly settles?: boolean } = {}): CompiledPolicy {
-  const r = loadChecked(path);
+  return compileChecked(path, loadChecked(path), options);
+}
+
+/** loadCompiled for a policy already loaded and checked (`diff --base-rev` reads it from git). */
+export function compileChecked(path: string, r: CheckResult, options: CompileOptions & { readonly settles?: boolean } = {}): CompiledPolicy {
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
     const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');

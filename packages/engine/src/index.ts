@@ -46,3 +46,4 @@ export { policyTextConstants } from './introspect.js';
 export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
 export { type RawClaim } from './generate/raw-claim.js';
 export { CSV_HEADER, toCsvRow, toJsonLine } from './generate/claim-files.js';
+export * from './roster/index.js';

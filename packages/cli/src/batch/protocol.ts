@@ -1,4 +1,4 @@
-import type { DuplicateId, RecordItem, Rejection } from '@policy/engine';
+import type { DuplicateId, RecordItem, Rejection, RosterMode } from '@policy/engine';
 import type { SumsMessage } from './fen-sums.js';
 
 /** Messages between `policy batch` and its settlement workers (worker_threads). */
@@ -11,6 +11,8 @@ export interface WorkerSetup {
   readonly lateColumns: boolean;
   /** Every batch holds whole persons and is settled at once; otherwise claims are kept until `finish`. */
   readonly presorted: boolean;
+  /** `--roster`: the roster index, shared by every worker (a SharedArrayBuffer is not copied), and the mode. */
+  readonly roster?: { readonly buffer: SharedArrayBuffer; readonly mode: RosterMode };
 }
 
 /** One record, numbered in input order, with its id's earlier use if any. */

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   AccumulatorStore,
+  applyRoster,
   claimResult,
   compareClaims,
   CsvRecord,
@@ -8,11 +9,14 @@ import {
   settleItem,
   settlementToCsvCells,
   settlementToJson,
+  RosterIndex,
   type Claim,
+  type ClaimResult,
   type ClaimItem,
   type CompiledPolicy,
   type Outcome,
   type RecordItem,
+  type RosterView,
 } from '@policy/engine';
 import { csvLine } from '../io/csv-line.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -66,6 +70,7 @@ class SettleWorker {
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private extraKeys: string[] | undefined;
+  private readonly roster: RosterView | undefined;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -73,6 +78,13 @@ class SettleWorker {
     private readonly send: (m: FromWorker) => void,
   ) {
     this.store = new AccumulatorStore(policy.accumulatorScales);
+    this.roster = setup.roster ? { index: RosterIndex.fromShared(setup.roster.buffer), mode: setup.roster.mode } : undefined;
+  }
+
+  /** A record as a rejection or a claim, with the roster's categories on its date when there is a roster. */
+  private claimOf(u: Unit): ClaimResult {
+    const r = claimResult(received(u.item), u.index, u.duplicate);
+    return r.kind === 'claim' && this.roster ? { ...r, claim: applyRoster(r.claim, this.roster) } : r;
   }
 
   receive(m: ToWorker): void {
@@ -103,7 +115,7 @@ class SettleWorker {
 
   private validate(units: readonly Unit[], claims: ClaimItem[], rejections: Result[]): void {
     for (const u of units) {
-      const r = claimResult(received(u.item), u.index, u.duplicate);
+      const r = this.claimOf(u);
       if (r.kind === 'rejected') {
         rejections.push({ index: r.index, rejection: r.rejection });
         continue;
@@ -124,7 +136,7 @@ class SettleWorker {
 
   private keep(units: readonly Unit[]): void {
     for (const u of units) {
-      const r = claimResult(received(u.item), u.index, u.duplicate);
+      const r = this.claimOf(u);
       if (r.kind === 'rejected') {
         this.kept.push({ index: r.index, rejection: r.rejection });
         continue;

@@ -13,8 +13,10 @@ import { OutputSink } from '../batch/output-sink.js';
 import { PersonOrder, personHash, personOf } from '../batch/person-order.js';
 import { WorkerPool } from '../batch/pool.js';
 import type { Unit } from '../batch/protocol.js';
+import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, rostersJson, type RosterOptions } from '../roster/roster-options.js';
+import { runRetroactive } from '../roster/retroactive-run.js';
 
-interface BatchOptions {
+interface BatchOptions extends RosterOptions {
   policy: string;
   in: string;
   out: string;
@@ -23,6 +25,7 @@ interface BatchOptions {
   presorted?: boolean;
   workers: string;
   engine: string;
+  retroactive?: boolean;
 }
 
 /** Records per message to a worker. */
@@ -46,6 +49,10 @@ export function registerBatch(program: Command): void {
     .option('--presorted', "the input holds each person's records together, persons in ascending order: memory stays flat")
     .option('--workers <n>', 'worker threads settling persons', String(availableParallelism()))
     .option('--engine <name>', 'auto (fixed-point where proven exact, else decimal.js) or decimal (decimal.js for every claim)', 'auto')
+    .addOption(rosterOption())
+    .addOption(rosterModeOption())
+    .addOption(rosterConflictsOption())
+    .option('--retroactive', "LIUAN-4: settle again, as if the category had applied, the claims of each person dated before the person entered a category in the same year; writes those settlements and reports the difference (needs --roster)")
     .addHelpText(
       'after',
       `
@@ -55,7 +62,15 @@ with it, one batch of persons at a time, and a record of a person out of order s
 Outputs are written under a temporary name and renamed when complete: a run stopped half-way
 leaves nothing under the final names. A progress bar shows on stderr when it is a terminal.
 Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error (and
---presorted input out of order), 3 internal error.`,
+--presorted input out of order, a bad roster), 3 internal error.
+${ROSTER_HELP}
+
+--retroactive (LIUAN-4 追溯救助): for each person who entered a category during a year, the
+person's claims of that year dated before the entry are settled again with the category (every
+claim from January 1, as the clause says "当年"), in-process; --out gets their new settlements,
+stderr a table of the differences per claim and per layer, --summary-json the same as JSON.
+Claims from the entry on are not reopened. Only the records of those persons are validated;
+exit status 1 when one of them is rejected.`,
     )
     .action(async (opts: BatchOptions) => {
       const workers = Number(opts.workers);
@@ -63,6 +78,13 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
       if (opts.engine !== 'auto' && opts.engine !== 'decimal') throw new UsageError(`--engine must be auto or decimal (got ${opts.engine})`);
       const engine = opts.engine;
       const policy = loadCompiled(opts.policy, { engine, settles: true });
+      const rosters = await loadRosterOptions(opts, 'batch');
+      if (opts.retroactive) {
+        if (!rosters) throw new UsageError('--retroactive needs --roster FILE: it re-settles the claims of the persons who entered a category');
+        if (opts.presorted) throw new UsageError('--retroactive reads the persons it concerns in any order; leave out --presorted');
+        await runRetroactive(policy, { ...rosters, retroactive: true }, opts);
+        return;
+      }
       const inFormat = opts.in === '-' ? 'jsonl' : wrap(() => recordFormatOf(opts.in));
       const outFormat = outputFormatOf(opts.out);
       const rejectFormat = opts.rejects ? outputFormatOf(opts.rejects) : undefined;
@@ -77,7 +99,7 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
       const rejects = rej && rejectFormat ? new RejectionWriter(rej, rejectFormat) : undefined;
       let written = 0;
       const sink = new OutputSink(out, outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)));
-      const pool = new WorkerPool(workers, __filename, { policy: opts.policy, engine, output: outFormat, lateColumns, presorted }, sink.take);
+      const pool = new WorkerPool(workers, __filename, { policy: opts.policy, engine, output: outFormat, lateColumns, presorted, ...(rosters ? { roster: { buffer: rosters.index.buffer, mode: rosters.mode } } : {}) }, sink.take);
       try {
         await rejects?.header();
         let bytes = 0;
@@ -140,10 +162,11 @@ Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O err
         await pool.close();
       }
       const versions = policy.versions.map((v) => v.date).join(', ');
-      process.stderr.write(`${renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}`)}\n`);
+      const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
+      process.stderr.write(`${renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}${rostered}`)}\n`);
       if (opts.summaryJson) {
         const f = new AtomicFile(opts.summaryJson);
-        await f.write(`${JSON.stringify({ policy: policy.name, input: opts.in, output: opts.out, ...summary.toJson() }, null, 2)}\n`);
+        await f.write(`${JSON.stringify({ policy: policy.name, input: opts.in, output: opts.out, ...summary.toJson(), ...(rosters ? { rosters: rostersJson(rosters) } : {}) }, null, 2)}\n`);
         await f.commit();
       }
       process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;

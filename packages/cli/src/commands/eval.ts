@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   ClaimFileError,
   describeRejection,
+  applyRoster,
   readClaims,
   readRecords,
   settleBatch,
@@ -13,6 +14,7 @@ import { explainSettlement } from '../render/explain.js';
 import { rejectionToJson } from '../io/record-writers.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
+import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 
 /**
  * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
@@ -26,19 +28,25 @@ export function registerEval(program: Command): void {
     .requiredOption('--policy <path>', 'policy folder or .policy file')
     .option('--explain', 'add the trace to each settlement, and explain it on stderr')
     .option('--json', 'machine output only: rejected claims also go to stdout, as {"line","id","field","error"} objects')
+    .addOption(rosterOption())
+    .addOption(rosterModeOption())
+    .addOption(rosterConflictsOption())
     .addHelpText(
       'after',
-      '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\nExit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error.',
+      '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\n' +
+        `${ROSTER_HELP}\n` +
+        'Exit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error (a bad roster too).',
     )
-    .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean } & RosterOptions) => {
       const policy = loadCompiled(opts.policy, { settles: true });
+      const rosters = await loadRosterOptions(opts, 'eval');
       const items: ClaimItem[] = [];
       const rejections = new Map<number, Rejection>();
       let count = 0;
       try {
         for await (const r of readClaims(readRecords(file, { format: 'json' }))) {
           count++;
-          if (r.kind === 'claim') items.push(r);
+          if (r.kind === 'claim') items.push(rosters ? { ...r, claim: applyRoster(r.claim, rosters) } : r);
           else rejections.set(r.index, r.rejection);
         }
       } catch (e) {

@@ -76,6 +76,13 @@ export class ValidClaim implements Claim {
     this.extra = fields.extra;
   }
 
+  /** The same claim with other categories: a roster's, in force on its date (roster/apply-roster.ts). */
+  withCategories(categories: Claim['categories'], categoryBits: number): ValidClaim {
+    const copy = new ValidClaim({ ...this, categories, categoryBits }, this.given);
+    copy.exact = this.exact;
+    return copy;
+  }
+
   private decimals(): Exact {
     if (this.exact) return this.exact;
     const [t, i, q] = this.given ?? [];

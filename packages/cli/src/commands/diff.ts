@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { describeRejection } from '@policy/engine';
+import { loadSide, loadSideAtRevision } from '../diff/load-side.js';
+import { renderJson } from '../diff/render-json.js';
+import { renderMarkdown } from '../diff/render-markdown.js';
+import { renderTable } from '../diff/render-table.js';
+import { runDiff } from '../diff/run-diff.js';
+import { AtomicFile } from '../io/atomic-file.js';
+import { EXIT, UsageError } from '../errors.js';
+
+interface DiffOptions {
+  base?: string;
+  baseRev?: string;
+  head: string;
+  in: string;
+  format: string;
+  failOnChange?: boolean;
+  top: string;
+  out?: string;
+}
+
+const RENDER = { table: renderTable, json: renderJson, markdown: renderMarkdown } as const;
+
+/**
+ * `policy diff --base OLD --head NEW --in CLAIMS`: settles the same claims under two versions
+ * of a policy and reports what changed — totals per layer, breakdowns, the claims that changed
+ * most and the rules that fired differently for them.
+ */
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('settle the same claims under two versions of a policy and report what changed')
+    .option('--base <path>', 'the old policy: folder or .policy file')
+    .option('--base-rev <rev>', 'instead of --base: the old policy is --head as it stands at this git revision (e.g. HEAD~1, origin/main)')
+    .requiredOption('--head <path>', 'the new policy: folder or .policy file')
+    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
+    .option('--format <format>', 'table (for people), json (for machines) or markdown (for a pull-request comment)', 'table')
+    .option('--fail-on-change', 'exit 1 when any claim changed: its layers, its flags, or settled ↔ rejected')
+    .option('--top <n>', 'how many of the claims that changed most to list, with the rules that fired differently', '10')
+    .option('--out <file>', 'write the report to FILE instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Both policies settle every claim of --in as one batch (accumulators per person and year). A
+claim changed when its layers or its flags differ, or when one side settles it and the other
+rejects it; records that are not valid claims are rejected by both sides, counted, and the
+first three named on stderr. The report gives the totals per layer before and after (over the
+claims each side settled), the change in yuan and in % of before, the change by category,
+visit kind, level and region, the claims that changed most (by the patient layer, then any
+layer) with the rules that fired differently (file:line on each side), settled ↔ rejected
+claims, flags that appeared or disappeared, and the versions in force. Money is summed
+exactly, in fen. The report goes to stdout (or --out); messages for people to stderr.
+
+With --base-rev, the policy and every base it extends or imports are read from that revision
+of the git repository that holds --head.
+
+Exit status: 0 done (also when claims changed, unless --fail-on-change), 1 a claim changed
+and --fail-on-change was given, 2 usage or I/O error (a bad path, revision or claims file;
+a policy with errors), 3 internal error.`,
+    )
+    .action(async (opts: DiffOptions) => {
+      const render = Object.hasOwn(RENDER, opts.format) ? RENDER[opts.format as keyof typeof RENDER] : undefined;
+      if (!render) throw new UsageError(`--format is table, json or markdown, not ${JSON.stringify(opts.format)}`);
+      if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
+      if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
+      if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);
+      const head = loadSide(opts.head);
+      const base = opts.base !== undefined ? loadSide(opts.base) : loadSideAtRevision(opts.head, opts.baseRev as string);
+      const report = await runDiff(base, head, { input: opts.in, top: Number(opts.top) });
+      const file = opts.in === '-' ? 'standard input' : opts.in;
+      if (report.records === 0) process.stderr.write(`policy diff: ${file} holds no claims\n`);
+      if (report.invalid > 0) {
+        process.stderr.write(`policy diff: ${report.invalid} record${report.invalid === 1 ? '' : 's'} of ${file} ${report.invalid === 1 ? 'is not a valid claim' : 'are not valid claims'} (rejected on both sides), e.g.:\n`);
+        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
+      }
+      const text = render(report);
+      if (opts.out !== undefined && opts.out !== '-') {
+        const f = new AtomicFile(opts.out);
+        await f.write(text);
+        await f.commit();
+      } else {
+        process.stdout.write(text);
+      }
+      process.exitCode = opts.failOnChange && report.changedClaims > 0 ? EXIT.findings : EXIT.ok;
+    });
+}

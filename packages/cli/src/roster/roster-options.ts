@@ -1,0 +1,109 @@
+import { Option } from 'commander';
+import { basename } from 'node:path';
+import {
+  RosterFileError,
+  RosterIndex,
+  describeConflict,
+  describeProblem,
+  loadRosters,
+  type LoadedRosters,
+  type RosterMode,
+  type RosterView,
+} from '@policy/engine';
+import { UsageError } from '../errors.js';
+
+/** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */
+export interface RosterOptions {
+  readonly roster?: readonly string[];
+  readonly rosterMode?: string;
+  readonly rosterConflicts?: string;
+}
+
+/** The rosters as the commands keep them: the index and what reports say of the files (the rows themselves are let go). */
+export interface Rosters extends RosterView {
+  readonly files: readonly { readonly file: string; readonly rows: number }[];
+  readonly rows: number;
+  readonly persons: number;
+  readonly conflicts: number;
+}
+
+/** Problems listed in a refusal; the rest are counted. */
+const SHOWN = 20;
+
+/** The three options, for a command's chain: `.addOption(rosterOption()).addOption(rosterModeOption())…`. */
+export function rosterOption(): Option {
+  return new Option('--roster <file>', 'poverty roster (CSV or JSON Lines: person, category, from, to); repeat for several, read as one list').argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
+}
+
+export function rosterModeOption(): Option {
+  return new Option('--roster-mode <mode>', "merge: the claim's own categories and the roster's on its date; replace: the roster's only (default merge)");
+}
+
+export function rosterConflictsOption(): Option {
+  return new Option('--roster-conflicts <what>', 'error: contradicting roster rows stop the command (exit 2); warn: list them and settle with both categories (default error)');
+}
+
+export const ROSTER_HELP = `
+Rosters: --roster FILE gives each claim the categories in force on its date (from ≤ date ≤ to,
+both days included; an empty "to" = still in). Several --roster files are read as one list.
+A roster with a bad row, or rows that contradict each other (overlapping periods of categories
+that exclude each other: extreme_poor, dibao, dibao_edge, hardship), stops the command with
+exit 2 before anything is settled, listing each row as FILE:LINE; --roster-conflicts warn
+settles anyway with both categories. See README "Rosters".`;
+
+/** Reads the rosters named on the command line; undefined without --roster. Bad rows or contradictions → UsageError. */
+export async function loadRosterOptions(opts: RosterOptions, command: string): Promise<Rosters | undefined> {
+  const mode = opts.rosterMode ?? 'merge';
+  if (mode !== 'merge' && mode !== 'replace') throw new UsageError(`--roster-mode must be merge or replace (got ${opts.rosterMode})`);
+  const conflicts = opts.rosterConflicts ?? 'error';
+  if (conflicts !== 'error' && conflicts !== 'warn') throw new UsageError(`--roster-conflicts must be error or warn (got ${opts.rosterConflicts})`);
+  const paths = opts.roster ?? [];
+  if (paths.length === 0) {
+    if (opts.rosterMode !== undefined || opts.rosterConflicts !== undefined) throw new UsageError('--roster-mode and --roster-conflicts need --roster FILE');
+    return undefined;
+  }
+  const loaded = await readRosters(paths);
+  refuseProblems(loaded, conflicts === 'warn');
+  if (conflicts === 'warn') {
+    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; settled with both\n`);
+  }
+  return {
+    index: RosterIndex.build(loaded.rows),
+    mode: mode as RosterMode,
+    files: loaded.files.map((f) => ({ file: f.file, rows: f.rows.length })),
+    rows: loaded.rows.length,
+    persons: loaded.persons,
+    conflicts: loaded.conflicts.length,
+  };
+}
+
+export async function readRosters(paths: readonly string[]): Promise<LoadedRosters> {
+  try {
+    return await loadRosters(paths);
+  } catch (e) {
+    if (e instanceof RosterFileError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {
+  const lines = [
+    ...loaded.problems.map(describeProblem),
+    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c)} (--roster-conflicts warn settles with both)`)),
+  ];
+  if (lines.length === 0) return;
+  const shown = lines.slice(0, SHOWN).map((l) => `  ${l}`);
+  if (lines.length > SHOWN) shown.push(`  … and ${lines.length - SHOWN} more`);
+  throw new UsageError(`the rosters have ${lines.length} problem${lines.length === 1 ? '' : 's'}; nothing was settled:\n${shown.join('\n')}`);
+}
+
+/** `poverty-office.csv, civil-affairs.jsonl: 54 rows, 30 persons, mode merge` */
+export function describeRosters(r: Rosters): string {
+  return `${r.files.map((f) => basename(f.file)).join(', ')}: ${r.rows} rows, ${r.persons} persons, mode ${r.mode}${r.retroactive ? ', retroactive' : ''}`;
+}
+
+export function rostersJson(r: Rosters): Record<string, unknown> {
+  return { files: r.files, rows: r.rows, persons: r.persons, mode: r.mode, conflicts: r.conflicts };
+}
