@@ -4,6 +4,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
@@ -30,6 +31,7 @@ function program(): Command {
   registerGenerate(p);
   registerDiff(p);
   registerRoster(p);
+  registerFmt(p);
   return p;
 }
 
