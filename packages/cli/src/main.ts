@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
+import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
@@ -32,6 +33,7 @@ function program(): Command {
   registerGenerate(p);
   registerDiff(p);
   registerRoster(p);
+  registerFmt(p);
   return p;
 }
 

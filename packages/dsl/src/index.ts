@@ -16,3 +16,5 @@ export { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './di
 export { renderDiagnostic, diagnosticToJson, displayWidth, type DiagnosticJson } from './diagnostics/render.js';
 export { loadPolicy, checkSources, policyFiles, policyFolders, hasPolicyFiles, parsePolicyFiles, PolicyPathError } from './load.js';
 export { childExprs } from './check/ir-walk.js';
+export { formatPolicySource, FormatterError, type FormatResult } from './format/format.js';
+export { astShape, sameShape } from './format/ast-shape.js';

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { formatPolicySource, FormatterError, renderDiagnostic } from '@policy/dsl';
+import { EXIT, UsageError } from '../errors.js';
+import { policySourceFiles } from '../io/policy-source-files.js';
+import { replaceFile } from '../io/replace-file.js';
+import { unifiedDiff } from '../render/unified-diff.js';
+
+/** How the diagnostics of standard input name it. */
+const STDIN = '<stdin>';
+
+function read(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${path === '-' ? 'standard input' : path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/**
+ * `policy fmt [--check | --diff] PATH…`: rewrites policy files in the canonical layout
+ * (packages/dsl/src/format). In place by default, each file atomically and only if it
+ * changes; `--check` and `--diff` change nothing and say what would change.
+ */
+export function registerFmt(program: Command): void {
+  program
+    .command('fmt')
+    .description('rewrite policy files in the canonical layout, keeping every comment (- = stdin to stdout)')
+    .argument('<path...>', '.policy files, or folders (every .policy file below them), or - for standard input')
+    .option('--check', 'change nothing: list the files that are not formatted on stdout, one per line')
+    .option('--diff', 'change nothing: print what formatting would change as a unified diff on stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Without --check or --diff, each file that is not in the canonical layout is rewritten (written',
+        'beside it under a temporary name, then renamed over it) and named on stderr; files already',
+        'formatted are not touched. A file that does not parse is left as it is: its syntax errors are',
+        'printed on stderr (file:line:col) and the other files are still formatted. - reads a policy file',
+        'from standard input and writes it formatted on standard output (nothing if it does not parse).',
+        '',
+        'Exit status: 0 every file formatted (or already so), 1 a file does not parse, or (with --check',
+        'or --diff) a file is not formatted, 2 usage or I/O error, 3 internal error (the file is left',
+        'as it is).',
+      ].join('\n'),
+    )
+    .action((paths: string[], opts: { check?: boolean; diff?: boolean }) => {
+      const files = policySourceFiles(paths);
+      const dryRun = opts.check === true || opts.diff === true;
+      let unformatted = 0;
+      let unreadable = 0;
+      let internal = 0;
+      for (const path of files) {
+        const shown = path === '-' ? STDIN : path;
+        const text = read(path);
+        let r;
+        try {
+          r = formatPolicySource(shown, text);
+        } catch (e) {
+          if (!(e instanceof FormatterError)) throw e;
+          internal++;
+          process.stderr.write(`policy: internal error: ${e.message} (please report it)\n`);
+          continue;
+        }
+        if (!r.ok) {
+          unreadable++;
+          const sources = new Map([[shown, r.source]]);
+          for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources)}\n\n`);
+          process.stderr.write(`FAILED ${shown}: does not parse, ${path === '-' ? 'nothing written' : 'left as it is'}\n`);
+          continue;
+        }
+        if (path === '-' && !dryRun) {
+          process.stdout.write(r.text);
+          continue;
+        }
+        if (!r.changed) continue;
+        unformatted++;
+        if (opts.diff) process.stdout.write(unifiedDiff(shown, text, r.text));
+        else if (opts.check) process.stdout.write(`${path}\n`);
+        else {
+          replaceFile(path, r.text);
+          process.stderr.write(`formatted ${path}\n`);
+        }
+      }
+      if (internal > 0) process.exitCode = EXIT.internal;
+      else if (unreadable > 0 || (dryRun && unformatted > 0)) process.exitCode = EXIT.findings;
+      else process.exitCode = EXIT.ok;
+    });
+}
