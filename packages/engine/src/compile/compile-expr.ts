@@ -36,10 +36,10 @@ export interface CompileEnv {
   /** Whether a modifier is in force in the version being compiled (its from/until). */
   active(m: ModifierSym): boolean;
   /**
-   * Only for the traced evaluator: `if`s and table lookups also tell the claim's probe which
+   * Only for the traced evaluator: `if`s and table lookups also tell the claim's read log which
    * branch they took and which row they read. The untraced evaluator is compiled without it.
    */
-  readonly probe?: { position(span: Span): TracePosition };
+  readonly logReads?: { position(span: Span): TracePosition };
 }
 
 /** An adjustment in force, compiled. */
@@ -160,13 +160,13 @@ function clampRatio(r: Decimal): Decimal {
 
 function tableLookup(table: TableSym, env: CompileEnv, key: Fn): Fn {
   const plain = tableLookupPlain(table, env, key);
-  if (!env.probe) return plain;
+  if (!env.logReads) return plain;
   const keys = new Set<unknown>(table.rows.map((r) => r.key));
   const name = table.name;
   return (c) => {
     const v = plain(c);
     const k = key(c) as string | number;
-    c.probe?.row(name, keys.has(k) ? String(k) : 'otherwise');
+    c.reads?.row(name, keys.has(k) ? String(k) : 'otherwise');
     return v;
   };
 }
@@ -257,12 +257,12 @@ export function compileExpr(e: TExpr, env: CompileEnv): Fn {
       const cond = compileExpr(e.cond, env);
       const then = compileExpr(e.then, env);
       const els = compileExpr(e.else, env);
-      if (env.probe) {
-        const at = env.probe.position(e.span);
+      if (env.logReads) {
+        const at = env.logReads.position(e.span);
         const id = `${e.span.file}:${e.span.start}`;
         return (c) => {
           const v = Boolean(cond(c));
-          c.probe?.branch(id, at, v);
+          c.reads?.branch(id, at, v);
           return v ? then(c) : els(c);
         };
       }

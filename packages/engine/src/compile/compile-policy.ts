@@ -162,8 +162,8 @@ export class CompiledVersion {
               version: this.date,
               rules: c.ruleTraces ?? [],
               patient: { amount: formatMoney(patient), formula: 'total − the other layers' },
-              branches: [...(c.probe?.branches.values() ?? [])],
-              tableRows: [...(c.probe?.rows.values() ?? [])],
+              branches: [...(c.reads?.branches.values() ?? [])],
+              tableRows: [...(c.reads?.rows.values() ?? [])],
             },
           }
         : {}),
@@ -179,7 +179,7 @@ export class CompiledVersion {
       paramValue: this.env.paramValue,
       letFns: this.tracedLetFns,
       active: this.env.active,
-      probe: { position: (span) => ({ ...source.location(span), column: source.column(span) }) },
+      logReads: { position: (span) => ({ ...source.location(span), column: source.column(span) }) },
     };
     for (const l of this.policy.lets) this.tracedLetFns[l.index] = compileExpr(l.expr, env);
     const tracer = new TraceCompiler(env, source);

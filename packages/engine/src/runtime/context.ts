@@ -18,7 +18,7 @@ export interface Flag {
  * What a traced settlement saw besides its steps: the branches its `if`s took and the table
  * rows it read (for `policy test --coverage`). Only the traced evaluator writes to it.
  */
-export class Probe {
+export class ReadLog {
   /** By `${position id}:${value}`, in the order first seen. */
   readonly branches = new Map<string, { readonly at: TracePosition; readonly value: boolean }>();
   /** By `${table}\u0000${key}`. */
@@ -62,7 +62,7 @@ export class ClaimContext {
   /** Present only when a trace was asked for. */
   steps: TraceStep[] | undefined;
   ruleTraces: RuleTrace[] | undefined;
-  probe: Probe | undefined;
+  reads: ReadLog | undefined;
 
   constructor(accumulatorCount: number, letCount: number) {
     this.acc = new Array<Decimal>(accumulatorCount).fill(ZERO);
@@ -85,7 +85,7 @@ export class ClaimContext {
     this.rule = '';
     this.steps = undefined;
     this.ruleTraces = trace ? [] : undefined;
-    this.probe = trace ? new Probe() : undefined;
+    this.reads = trace ? new ReadLog() : undefined;
   }
 
   /** total − every layer assigned so far: what the patient would pay now. */
