@@ -1,5 +1,6 @@
 import { Decimal, ZERO, formatMoney, type CapSym, type LetSym, type RuleIR, type TExpr } from '@policy/dsl';
 import { LAYER_INDEX, type ClaimContext } from '../runtime/context.js';
+import { SettlementError } from '../runtime/errors.js';
 import type { LetExpansion, RuleTrace, TraceStep } from '../trace.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { compileFiller, newSink, type FillSink, type Filler } from './fill-formula.js';
@@ -212,8 +213,7 @@ function explainer(s: Extract<RuleIR['body'][number], { k: 'assign' }>, env: Com
   const readers = inputReaders(s.expr, env, traced.source);
   const fill = compileFiller(s.expr, env, traced.source);
   return (c, value) => {
-    const inputs: Record<string, string> = {};
-    for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
+    const inputs = readInputs(readers, c);
     const sink = newSink();
     const filled = fill(c, sink);
     const lets = traced.expandLets(c, sink);
@@ -234,8 +234,7 @@ function explainer(s: Extract<RuleIR['body'][number], { k: 'assign' }>, env: Com
 export function notAppliedTrace(rule: CompiledRule, c: ClaimContext, base: Omit<RuleTrace, 'applied' | 'steps'>): RuleTrace {
   const part = rule.conditionParts.find((p) => !p.test(c));
   if (!part) return { ...base, applied: false, failed: rule.conditionText ?? '', steps: [] };
-  const inputs: Record<string, string> = {};
-  for (const r of part.readers) inputs[r.label] = formatValue(r.read(c), r.type);
+  const inputs = readInputs(part.readers, c);
   const because: { let: string; failed: string; filled: string }[] = [];
   let p: ConditionPart | undefined = part;
   while (p?.let) {
@@ -253,4 +252,22 @@ export function notAppliedTrace(rule: CompiledRule, c: ClaimContext, base: Omit<
     ...(because.length > 0 ? { failedBecause: because } : {}),
     steps: [],
   };
+}
+
+/**
+ * The values a formula names, for the trace. A name may sit in a branch the claim did not take
+ * (an `if`'s other side, whose table may have no row for this claim): reading it must not turn
+ * an explanation into a rejection, so such a value is shown as not read.
+ */
+function readInputs(readers: readonly InputReader[], c: ClaimContext): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const r of readers) {
+    try {
+      inputs[r.label] = formatValue(r.read(c), r.type);
+    } catch (e) {
+      if (!(e instanceof SettlementError)) throw e;
+      inputs[r.label] = '(not read)';
+    }
+  }
+  return inputs;
 }

@@ -119,3 +119,29 @@ describe('a rule that did not apply says which part of its condition failed, wit
     expect(o?.kind === 'settled' ? o.settlement.trace : 'not settled').toBeUndefined();
   });
 });
+
+describe('tracing never rejects a claim that settles without it', () => {
+  it('shows a table read in a branch not taken as not read, even when its table has no row for the claim', () => {
+    const q = compileSources({
+      't.policy': `policy t {
+  title "test"
+  version 2018-01-01 cites "T-1"
+  layers basic, patient
+}
+clause "T-1" "第一条"
+table 定额 by disease { "甲": 100元 } cites "T-1"
+rule 定额 cites "T-1" when disease != "丙" {
+  basic = if disease == "甲" then 定额[disease] else 0元
+}
+`,
+    });
+    const raw = { id: 'Q', ...inpatient, level: 2, disease: '乙', total: '500.00', inCatalog: '500.00' };
+    const [plain] = settle(q, [raw], false);
+    const [traced] = settle(q, [raw], true);
+    expect(plain?.kind).toBe('settled');
+    expect(traced?.kind).toBe('settled');
+    const step = layerStep(rule(trace(traced), '定额'), 'basic');
+    expect(step.inputs['定额[disease]']).toBe('(not read)');
+    expect(step.filled).toBe('if "乙" == "甲" then … else 0元');
+  });
+});
