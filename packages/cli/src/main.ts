@@ -13,7 +13,8 @@ import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
 
 /**
- * `policy`: check, eval, explain, batch and test over .policy files. Machine output on stdout,
+ * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
+ * claims and rosters. Machine output on stdout,
  * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
  * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
  */

@@ -9,9 +9,9 @@ const ONE = JSON.stringify({
 });
 
 describe('policy --help', () => {
-  for (const cmd of ['check', 'eval', 'explain', 'batch', 'test', 'generate']) {
+  for (const cmd of ['check', 'eval', 'explain', 'batch', 'test', 'generate', 'diff', 'fmt', 'roster check']) {
     it(`${cmd} --help prints usage and the exit statuses`, () => {
-      const r = policy([cmd, '--help']);
+      const r = policy([...cmd.split(' '), '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(`Usage: policy ${cmd}`);
       expect(r.stdout).toContain('Exit status');
