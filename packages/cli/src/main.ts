@@ -4,6 +4,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
+import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerRoster } from './commands/roster.js';
@@ -12,7 +13,7 @@ import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
 
 /**
- * `policy`: check, fmt, eval, batch, test, diff, generate and roster check over .policy files,
+ * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
  * claims and rosters. Machine output on stdout,
  * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
  * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
@@ -27,6 +28,7 @@ function program(): Command {
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
   registerCheck(p);
   registerEval(p);
+  registerExplain(p);
   registerBatch(p);
   registerTest(p);
   registerGenerate(p);

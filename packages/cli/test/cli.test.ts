@@ -9,7 +9,7 @@ const ONE = JSON.stringify({
 });
 
 describe('policy --help', () => {
-  for (const cmd of ['check', 'eval', 'batch', 'test', 'generate', 'diff', 'fmt', 'roster check']) {
+  for (const cmd of ['check', 'eval', 'explain', 'batch', 'test', 'generate', 'diff', 'fmt', 'roster check']) {
     it(`${cmd} --help prints usage and the exit statuses`, () => {
       const r = policy([...cmd.split(' '), '--help']);
       expect(r.status).toBe(0);
@@ -82,9 +82,11 @@ describe('policy eval', () => {
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout) as { trace: { rules: { rule: string; applied: boolean }[] } };
     expect(s.trace.rules.find((x) => x.rule === '基本医保住院')?.applied).toBe(true);
-    expect(r.stderr).toMatch(/basic\s+6000\.00\s+rule 基本医保住院 \[ANYI-5\.2 .*\] policies\/anyi\/settlement\.policy:\d+/);
+    // the renderer of `policy explain` (packages/cli/test/explain.test.ts)
+    expect(r.stderr).toMatch(/basic\s+6000\.00\s+rule 基本医保住院\n/);
+    expect(r.stderr).toMatch(/rule 基本医保住院 · policies\/anyi\/settlement\.policy:\d+\n\s+cites\s+ANYI-5\.2 /);
     expect(r.stderr).toContain('basic = 基本医保住院应付');
-    expect(r.stderr).toContain('not applied:');
+    expect(r.stderr).toContain('rules not applied');
   });
   it('rejects a bad claim naming the line and the field, exits 1, and still settles the rest', () => {
     const bad = JSON.stringify({ ...JSON.parse(ONE), id: 'E2', total: '10.005' });

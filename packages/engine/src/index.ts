@@ -28,7 +28,20 @@ export {
 } from './settle.js';
 export { settlementToJson } from './output/settlement-json.js';
 export { SETTLEMENT_COLUMNS, settlementToCsvCells } from './output/settlement-csv.js';
-export { runExamples, exampleFiles, type ExampleCaseResult, type ExamplesResult } from './examples/run-examples.js';
+export { runExamples, exampleFiles, type ExampleCaseResult, type ExamplesResult, type RunExamplesOptions } from './examples/run-examples.js';
+export {
+  CoverageCollector,
+  COVERAGE_KINDS,
+  coveragePermille,
+  meetsMinimum,
+  type ConditionCoverage,
+  type CoverageKind,
+  type CoverageKindName,
+  type CoverageLocation,
+  type CoverageReport,
+  type RowCoverage,
+  type RuleCoverage,
+} from './coverage/coverage.js';
 export { validateRecord, type Validated } from './input/validate.js';
 export { csvRowToRaw } from './input/csv-row.js';
 export {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { exampleFiles, runExamples } from '@policy/engine';
+import { CoverageCollector, exampleFiles, meetsMinimum, runExamples, type CoverageReport } from '@policy/engine';
 import { EXIT } from '../errors.js';
 import { reportFormat } from '../format-option.js';
+import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../render/coverage.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 
 /** `policy test PATH…`: runs the example claims (tests/*.yaml) next to each policy. */
@@ -13,9 +14,24 @@ export function registerTest(program: Command): void {
     .description('run the example claims with expected layers that sit next to each policy (tests/*.yaml)')
     .argument('<path...>', 'policy folders, or a folder of policy folders')
     .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
-    .addHelpText('after', '\nExit status: 0 all pass, 1 any fails (or a policy has no examples), 2 usage or I/O error.')
-    .action((paths: string[], opts: { format: string }) => {
+    .option('--coverage', 'also report, per policy, the rules, conditions and table rows no example exercised')
+    .option('--min-coverage <N>', 'fail (exit 1) when the RULE coverage of a policy is below N% (0-100); or per kind: rules=100,conditions=80,rows=50 (implies --coverage)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Coverage (--coverage): a rule is covered when it applied to an example claim; a condition (a',
+        "rule's when, each if … then … else in a rule or a let) when it was seen both true and false; a",
+        'table row (table and key, otherwise included) when a lookup read it. Rules, lets and tables of',
+        'a base module count for each policy built on it, at their file:line in the module.',
+        'Exit status: 0 all pass, 1 any fails (or a policy has no examples, or its coverage is below',
+        '--min-coverage), 2 usage or I/O error.',
+      ].join('\n'),
+    )
+    .action((paths: string[], opts: { format: string; coverage?: boolean; minCoverage?: string }) => {
       const format = reportFormat(opts.format);
+      const minimums = opts.minCoverage !== undefined ? parseMinimums(opts.minCoverage) : undefined;
+      const withCoverage = opts.coverage === true || minimums !== undefined;
       let failed = 0;
       const report: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -28,13 +44,23 @@ export function registerTest(program: Command): void {
           continue;
         }
         const files = exampleFiles(dir);
-        const result = runExamples(policy, dir);
+        const collector = withCoverage ? new CoverageCollector(policy.resolved) : undefined;
+        const result = runExamples(policy, dir, collector ? { trace: true, onSettled: (s) => s.trace && collector.add(s.trace) } : {});
+        const coverage = collector?.report();
+        const below = coverage && minimums ? belowMinimums(coverage, minimums, meetsMinimum) : [];
+        if (below.length > 0) failed++;
         const bad = result.cases.filter((c) => c.failures.length > 0);
         const claims = result.cases.reduce((n, c) => n + c.claims, 0);
         const empty = files.length === 0 || result.cases.length === 0;
         if (bad.length > 0 || result.problems.length > 0 || empty) failed++;
         if (format === 'json') {
-          report.push({ path, policy: policy.name, cases: result.cases, problems: result.problems });
+          report.push({
+            path,
+            policy: policy.name,
+            cases: result.cases,
+            problems: result.problems,
+            ...(coverage ? { coverage: coverageJson(coverage), belowMinimum: below.map((b) => b.kind) } : {}),
+          });
           continue;
         }
         const err = process.stderr;
@@ -49,8 +75,20 @@ export function registerTest(program: Command): void {
           err.write(
             `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claims in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
           );
+        if (coverage) for (const l of coverageLines(path, coverage)) err.write(`${l}\n`);
+        for (const b of below) err.write(`FAILED coverage ${path}: ${b.message}\n`);
       }
       if (format === 'json') process.stdout.write(`${JSON.stringify({ policies: report }, null, 2)}\n`);
       process.exitCode = failed > 0 ? EXIT.findings : EXIT.ok;
     });
+}
+
+function coverageJson(c: CoverageReport): Record<string, unknown> {
+  const kind = <T>(k: CoverageReport['rules' | 'conditions' | 'rows'] & { uncovered: readonly T[] }): Record<string, unknown> => ({
+    covered: k.covered,
+    total: k.total,
+    percent: percentNumber(k),
+    uncovered: k.uncovered,
+  });
+  return { rules: kind(c.rules), conditions: kind(c.conditions), rows: kind(c.rows) };
 }

@@ -1,9 +1,7 @@
 import {
   Decimal,
   LAYERS,
-  ZERO,
   formatMoney,
-  type CapSym,
   type Constant,
   type LayerName,
   type ParamSym,
@@ -16,12 +14,12 @@ import type { Claim } from '../claim.js';
 import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js';
 import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
-import { ClaimContext, LAYER_INDEX, type Flag } from '../runtime/context.js';
+import { ClaimContext, type Flag } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
 import type { RuleTrace, SettlementTrace, TraceStep } from '../trace.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
-import { formatValue } from './format-value.js';
-import { SourceText, conjuncts, inputReaders } from './trace-info.js';
+import { TraceCompiler, compileRule, notAppliedTrace, type CompiledRule } from './compile-rule.js';
+import { SourceText } from './trace-info.js';
 
 /** The result of settling one claim under a policy. */
 export interface SettledClaim {
@@ -51,26 +49,6 @@ export interface LetProbe {
   readonly types: readonly string[];
 }
 
-type Step = (c: ClaimContext) => void;
-
-/** A yearly cap the claim met, as a trace shows it. */
-interface CapTrace {
-  readonly name: string;
-  readonly cap: string;
-  readonly used: string;
-  readonly left: string;
-  readonly before: string;
-}
-
-interface CompiledRule {
-  readonly ir: RuleIR;
-  readonly when?: Fn;
-  readonly steps: readonly Step[];
-  /** Trace-only: the parts of the condition, to name the one that failed. */
-  readonly conditionParts: readonly { readonly text: string; readonly test: Fn }[];
-  readonly conditionText?: string;
-}
-
 /**
  * One version of a policy, compiled: parameter values fixed, rules filtered by their
  * effective dates, every expression a closure. Settling a claim runs the closures in order.
@@ -84,6 +62,9 @@ export class CompiledVersion {
   private readonly ctx: ClaimContext;
   private readonly paramValues = new Map<ParamSym, Constant>();
   private readonly letFns: Fn[] = [];
+  private readonly tracedLetFns: Fn[] = [];
+  private tracedRules: CompiledRule[] | undefined;
+  private readonly inForce: (r: { readonly from?: string; readonly until?: string }) => boolean;
   private readonly env: CompileEnv;
 
   constructor(
@@ -99,7 +80,8 @@ export class CompiledVersion {
     this.env = env;
     for (const l of policy.lets) this.letFns[l.index] = compileExpr(l.expr, env);
     this.rulesInForce = policy.rules.filter(inForce);
-    this.rules = this.rulesInForce.map((r) => this.compileRule(r, env, inForce));
+    this.rules = this.rulesInForce.map((r) => compileRule(r, env, inForce));
+    this.inForce = inForce;
     this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
   }
 
@@ -123,126 +105,6 @@ export class CompiledVersion {
   /** The value of an expression that reads nothing from a claim (table rows, for the fixed-point compiler). */
   constant(e: TExpr): unknown {
     return compileExpr(e, this.env)(undefined as unknown as ClaimContext);
-  }
-
-  private compileRule(ir: RuleIR, env: CompileEnv, inForce: (r: CapSym) => boolean): CompiledRule {
-    const source = this.source;
-    const steps: Step[] = ir.body.map((s): Step => {
-      const f = s.k === 'flag' ? undefined : compileExpr(s.expr, env);
-      switch (s.k) {
-        case 'let': {
-          const slot = s.slot;
-          const formula = source.text(s.expr.span);
-          const name = s.name;
-          const type = s.expr.type;
-          const value = f as Fn;
-          return (c) => {
-            const v = value(c);
-            c.locals[slot] = v;
-            c.steps?.push({ kind: 'let', name, value: formatValue(v, type), formula });
-          };
-        }
-        case 'assign': {
-          const index = LAYER_INDEX[s.layer];
-          const layer = s.layer;
-          const formula = source.text(s.expr.span);
-          const at = source.location(s.span);
-          const readers = inputReaders(s.expr, env, source);
-          const value = f as Fn;
-          const caps = s.caps.filter(inForce).map((cap) => ({
-            cap,
-            amount: compileExpr(cap.amount, env),
-            ...(cap.when ? { when: compileExpr(cap.when, env) } : {}),
-          }));
-          if (caps.length === 0) {
-            return (c) => {
-              if (c.steps) {
-                const inputs: Record<string, string> = {};
-                for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
-                const amount = c.assign(index, value(c) as Decimal);
-                c.steps.push({ kind: 'layer', layer, amount: formatMoney(amount), formula, inputs, at });
-                return;
-              }
-              c.assign(index, value(c) as Decimal);
-            };
-          }
-          // Yearly caps: the amount is held to what each cap in force has left this year, and
-          // what the layer is given counts towards every cap whose condition the claim meets.
-          // The accumulators of the caps a claim meets, reused from claim to claim (one at a time).
-          const met: number[] = [];
-          return (c) => {
-            const computed = value(c) as Decimal;
-            let v = computed;
-            const shown: CapTrace[] | undefined = c.steps ? [] : undefined;
-            met.length = 0;
-            for (const k of caps) {
-              if (k.when && !k.when(c)) continue;
-              const limit = k.amount(c) as Decimal;
-              const used = c.acc[k.cap.acc.index] as Decimal;
-              const left = Decimal.max(ZERO, limit.minus(used));
-              met.push(k.cap.acc.index);
-              shown?.push({ name: k.cap.name, cap: formatMoney(limit), used: formatMoney(used), left: formatMoney(left), before: formatValue(computed, 'money') });
-              if (v.greaterThan(left)) v = left;
-            }
-            if (!c.steps) {
-              const amount = c.assign(index, v);
-              for (const i of met) c.accAdd[i] = (c.accAdd[i] as Decimal).plus(amount);
-              return;
-            }
-            // Inputs are read before the assignment changes `paid` and `remaining`.
-            const inputs: Record<string, string> = {};
-            for (const r of readers) inputs[r.label] = formatValue(r.read(c), r.type);
-            const amount = c.assign(index, v);
-            for (const i of met) c.accAdd[i] = (c.accAdd[i] as Decimal).plus(amount);
-            c.steps.push({
-              kind: 'layer',
-              layer,
-              amount: formatMoney(amount),
-              formula,
-              inputs,
-              at,
-              ...(shown && shown.length > 0 ? { caps: shown } : {}),
-            });
-          };
-        }
-        case 'add': {
-          const i = s.acc.index;
-          const name = s.acc.name;
-          const value = f as Fn;
-          return (c) => {
-            const v = value(c) as Decimal;
-            c.accAdd[i] = (c.accAdd[i] as Decimal).plus(v);
-            if (c.steps) {
-              const before = c.acc[i] as Decimal;
-              c.steps.push({
-                kind: 'accumulator',
-                name,
-                before: formatValue(before, 'money'),
-                add: formatValue(v, 'money'),
-                after: formatValue(before.plus(c.accAdd[i] as Decimal), 'money'),
-              });
-            }
-          };
-        }
-        case 'flag': {
-          const when = s.when ? compileExpr(s.when, env) : undefined;
-          const rule = ir.name;
-          const message = s.message;
-          return (c) => {
-            if (when && !when(c)) return;
-            c.flags.push({ rule, message });
-            c.steps?.push({ kind: 'flag', message });
-          };
-        }
-      }
-    });
-    const parts = ir.when ? conjuncts(ir.when).map((p) => ({ text: source.text(p.span), test: compileExpr(p, env) })) : [];
-    return {
-      ir,
-      steps,
-      conditionParts: parts,
-      ...(ir.when ? { when: compileExpr(ir.when, env), conditionText: source.text(ir.when.span) } : {}),
-    };
   }
 
   /**
@@ -269,7 +131,7 @@ export class CompiledVersion {
     c.begin(claim, trace);
     const accs = this.policy.accumulators;
     for (const a of accs) c.acc[a.index] = store.get(a, claim);
-    for (const rule of this.rules) {
+    for (const rule of trace ? this.traced() : this.rules) {
       c.rule = rule.ir.name;
       if (trace) {
         this.runTraced(rule, c);
@@ -300,11 +162,29 @@ export class CompiledVersion {
               version: this.date,
               rules: c.ruleTraces ?? [],
               patient: { amount: formatMoney(patient), formula: 'total − the other layers' },
+              branches: [...(c.reads?.branches.values() ?? [])],
+              tableRows: [...(c.reads?.rows.values() ?? [])],
             },
           }
         : {}),
     };
     return result;
+  }
+
+  /** The rules compiled for tracing, built the first time a trace is asked for. */
+  private traced(): CompiledRule[] {
+    if (this.tracedRules) return this.tracedRules;
+    const source = this.source;
+    const env: CompileEnv = {
+      paramValue: this.env.paramValue,
+      letFns: this.tracedLetFns,
+      active: this.env.active,
+      logReads: { position: (span) => ({ ...source.location(span), column: source.column(span) }) },
+    };
+    for (const l of this.policy.lets) this.tracedLetFns[l.index] = compileExpr(l.expr, env);
+    const tracer = new TraceCompiler(env, source);
+    this.tracedRules = this.rulesInForce.map((r) => compileRule(r, env, this.inForce, tracer));
+    return this.tracedRules;
   }
 
   private runTraced(rule: CompiledRule, c: ClaimContext): void {
@@ -317,8 +197,7 @@ export class CompiledVersion {
       ...(rule.conditionText !== undefined ? { condition: rule.conditionText } : {}),
     };
     if (rule.when && !rule.when(c)) {
-      const failed = rule.conditionParts.find((p) => !p.test(c))?.text ?? rule.conditionText ?? '';
-      c.ruleTraces?.push({ ...base, applied: false, failed, steps: [] });
+      c.ruleTraces?.push(notAppliedTrace(rule, c, base));
       return;
     }
     const steps: TraceStep[] = [];

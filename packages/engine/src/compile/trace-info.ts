@@ -20,7 +20,14 @@ export class SourceText {
 
   text(span: Span): string {
     const file = this.policy.files.get(span.file);
-    return file ? file.slice(span).replace(/\s+/g, ' ').trim() : '';
+    // One line: runs of white space (line breaks and indentation) become one space, none inside parentheses.
+    return file ? file.slice(span).replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim() : '';
+  }
+
+  /** The 1-based column of a span's start, in code points. */
+  column(span: Span): number {
+    const file = this.policy.files.get(span.file);
+    return file ? file.position(span.start).column : 0;
   }
 
   location(span: Span): TraceLocation {
@@ -29,7 +36,10 @@ export class SourceText {
   }
 
   clauses(rule: RuleIR): ClauseRef[] {
-    return rule.cites.map((id) => ({ id, title: this.policy.clauses.get(id)?.title ?? '' }));
+    return rule.cites.map((id) => {
+      const clause = this.policy.clauses.get(id);
+      return { id, title: clause?.title ?? '', ...(clause?.text !== undefined ? { text: clause.text } : {}) };
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAYERS, formatMoney, isLayer, type LayerName } from '@policy/dsl';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { CompiledPolicy } from '../compile/compile-policy.js';
+import type { CompiledPolicy, SettledClaim } from '../compile/compile-policy.js';
 import { validateRecord } from '../input/validate.js';
 import { settleBatch, type ClaimItem } from '../settle.js';
 
@@ -87,8 +87,15 @@ function readExpectation(raw: unknown, where: string, problems: string[]): Expec
   return { kind: 'layers', layers, ...(flags ? { flags } : {}) };
 }
 
+export interface RunExamplesOptions {
+  /** Settle with the trace built (for coverage). */
+  readonly trace?: boolean;
+  /** Told every settlement, whatever its case's outcome. */
+  readonly onSettled?: (s: SettledClaim) => void;
+}
+
 /** Runs every example file of a policy folder. */
-export function runExamples(policy: CompiledPolicy, policyDir: string): ExamplesResult {
+export function runExamples(policy: CompiledPolicy, policyDir: string, options: RunExamplesOptions = {}): ExamplesResult {
   const cases: ExampleCaseResult[] = [];
   const problems: string[] = [];
   for (const file of exampleFiles(policyDir)) {
@@ -117,7 +124,7 @@ export function runExamples(policy: CompiledPolicy, policyDir: string): Examples
       }
       const expectations = expect.map((e, i) => readExpectation(e, `${where} (${name}, expectation ${i + 1})`, problems));
       if (expectations.some((e) => e === undefined)) continue;
-      cases.push(runCase(policy, { file, line, name, claims, expectations: expectations as Expectation[], clauses: c['clauses'] }));
+      cases.push(runCase(policy, { file, line, name, claims, expectations: expectations as Expectation[], clauses: c['clauses'] }, options));
     }
   }
   return { cases, problems };
@@ -126,6 +133,7 @@ export function runExamples(policy: CompiledPolicy, policyDir: string): Examples
 function runCase(
   policy: CompiledPolicy,
   t: { file: string; line: number; name: string; claims: unknown[]; expectations: Expectation[]; clauses: unknown },
+  options: RunExamplesOptions,
 ): ExampleCaseResult {
   const failures: string[] = [];
   const items: ClaimItem[] = [];
@@ -135,7 +143,8 @@ function runCase(
     if (v.ok) items.push({ index, location: { line: t.line, row: index + 1 }, claim: v.claim });
     else invalid.set(index, `${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}`);
   });
-  const outcomes = new Map(settleBatch(policy, items).map((o) => [o.index, o]));
+  const outcomes = new Map(settleBatch(policy, items, { trace: options.trace === true }).map((o) => [o.index, o]));
+  if (options.onSettled) for (const o of outcomes.values()) if (o.kind === 'settled') options.onSettled(o.settlement);
   t.expectations.forEach((exp, index) => {
     const raw = t.claims[index] as { id?: unknown };
     const label = `claim ${typeof raw?.id === 'string' ? raw.id : index + 1}`;

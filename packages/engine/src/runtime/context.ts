@@ -1,6 +1,6 @@
 import { LAYERS, PAYING_LAYERS, ZERO, roundFen, formatMoney, type Decimal, type LayerName } from '@policy/dsl';
 import type { Claim } from '../claim.js';
-import type { RuleTrace, TraceStep } from '../trace.js';
+import type { RuleTrace, TracePosition, TraceStep } from '../trace.js';
 import { SettlementError } from './errors.js';
 
 export const LAYER_INDEX: Readonly<Record<LayerName, number>> = Object.fromEntries(LAYERS.map((l, i) => [l, i])) as Record<
@@ -12,6 +12,27 @@ const PAYING = new Set<number>(PAYING_LAYERS.map((l) => LAYER_INDEX[l]));
 export interface Flag {
   readonly rule: string;
   readonly message: string;
+}
+
+/**
+ * What a traced settlement saw besides its steps: the branches its `if`s took and the table
+ * rows it read (for `policy test --coverage`). Only the traced evaluator writes to it.
+ */
+export class ReadLog {
+  /** By `${position id}:${value}`, in the order first seen. */
+  readonly branches = new Map<string, { readonly at: TracePosition; readonly value: boolean }>();
+  /** By `${table}\u0000${key}`. */
+  readonly rows = new Map<string, { readonly table: string; readonly key: string }>();
+
+  branch(id: string, at: TracePosition, value: boolean): void {
+    const key = `${id}:${value}`;
+    if (!this.branches.has(key)) this.branches.set(key, { at, value });
+  }
+
+  row(table: string, key: string): void {
+    const k = `${table}\u0000${key}`;
+    if (!this.rows.has(k)) this.rows.set(k, { table, key });
+  }
 }
 
 /**
@@ -41,6 +62,7 @@ export class ClaimContext {
   /** Present only when a trace was asked for. */
   steps: TraceStep[] | undefined;
   ruleTraces: RuleTrace[] | undefined;
+  reads: ReadLog | undefined;
 
   constructor(accumulatorCount: number, letCount: number) {
     this.acc = new Array<Decimal>(accumulatorCount).fill(ZERO);
@@ -63,6 +85,7 @@ export class ClaimContext {
     this.rule = '';
     this.steps = undefined;
     this.ruleTraces = trace ? [] : undefined;
+    this.reads = trace ? new ReadLog() : undefined;
   }
 
   /** total − every layer assigned so far: what the patient would pay now. */
