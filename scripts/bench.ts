@@ -50,7 +50,8 @@ const fmt = (n: number): string => n.toLocaleString('en');
 function claimsOf(diseases: string[]): Claim[] {
   const out: Claim[] = [];
   let line = 0;
-  for (const raw of claimStream({ count, seed, diseases: { inpatient: diseases, chronic: diseases } })) {
+  // A policy naming no disease (金寨) gets the generator's own mix, as `policy generate` does.
+  for (const raw of claimStream({ count, seed, ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) })) {
     const v = validateRecord(raw, { line: ++line });
     if (v.ok) out.push(v.claim);
   }

@@ -73,7 +73,7 @@ export function registerTest(program: Command): void {
         if (empty) err.write(`FAILED ${path}: no example claims in ${dir}/tests/*.yaml\n`);
         else
           err.write(
-            `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claims in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
+            `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claim${claims === 1 ? '' : 's'} in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
           );
         if (coverage) for (const l of coverageLines(path, coverage)) err.write(`${l}\n`);
         for (const b of below) err.write(`FAILED coverage ${path}: ${b.message}\n`);

@@ -40,7 +40,7 @@ $ write $TMP/p/tests/cases.yaml
 ? 0
 
 $ policy test --coverage $TMP/p
-! ok $TMP/p: 1/1 cases pass (1 claims in 1 file)
+! ok $TMP/p: 1/1 cases pass (1 claim in 1 file)
 ! coverage $TMP/p: rules 1/2 50.0%, conditions 0/3 0.0%, table rows 1/3 33.3%
 !   rule never applied      $TMP/p/p.policy:13  兜底
 !   condition never false   $TMP/p/p.policy:10:28  when visit == inpatient (rule 基本医保)
@@ -145,7 +145,7 @@ $ policy test --coverage --format json $TMP/p
 
 # --min-coverage N fails (1) when a policy's RULE coverage is below N%; per kind with rules=N,conditions=N,rows=N.
 $ policy test --min-coverage 50 $TMP/p
-! ok $TMP/p: 1/1 cases pass (1 claims in 1 file)
+! ok $TMP/p: 1/1 cases pass (1 claim in 1 file)
 ! coverage $TMP/p: rules 1/2 50.0%, conditions 0/3 0.0%, table rows 1/3 33.3%
 !   rule never applied      $TMP/p/p.policy:13  兜底
 !   condition never false   $TMP/p/p.policy:10:28  when visit == inpatient (rule 基本医保)
@@ -156,7 +156,7 @@ $ policy test --min-coverage 50 $TMP/p
 ? 0
 
 $ policy test --min-coverage 100 $TMP/p
-! ok $TMP/p: 1/1 cases pass (1 claims in 1 file)
+! ok $TMP/p: 1/1 cases pass (1 claim in 1 file)
 ! coverage $TMP/p: rules 1/2 50.0%, conditions 0/3 0.0%, table rows 1/3 33.3%
 !   rule never applied      $TMP/p/p.policy:13  兜底
 !   condition never false   $TMP/p/p.policy:10:28  when visit == inpatient (rule 基本医保)
@@ -168,7 +168,7 @@ $ policy test --min-coverage 100 $TMP/p
 ? 1
 
 $ policy test --min-coverage rules=50,conditions=10,rows=30 $TMP/p
-! ok $TMP/p: 1/1 cases pass (1 claims in 1 file)
+! ok $TMP/p: 1/1 cases pass (1 claim in 1 file)
 ! coverage $TMP/p: rules 1/2 50.0%, conditions 0/3 0.0%, table rows 1/3 33.3%
 !   rule never applied      $TMP/p/p.policy:13  兜底
 !   condition never false   $TMP/p/p.policy:10:28  when visit == inpatient (rule 基本医保)
