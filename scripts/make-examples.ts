@@ -296,6 +296,8 @@ enumerations and formats are those of the claim contract (\`../shared/design/con
 | \`bad-claims.jsonl\` | ${jsonl.length} lines, most of them wrong in their own way, 3 good records and a blank line (LF, no BOM) |
 | \`bad-claims.csv\` | header + ${csv.length - 1} rows, most of them wrong, 3 good ones; UTF-8 BOM and CRLF line ends, as Excel writes them |
 | \`nhsa/\` | the same claims as the national platform's settlement records, and one record no mapping knows (\`scripts/make-nhsa-examples.ts\`; see [nhsa/README.md](nhsa/README.md)) |
+| \`rosters/\` | poverty rosters over the persons of \`claims.csv\`, written by hand ([below](#rosters)) |
+| \`ci/\` | the CI review of rule changes: a shell script, a GitHub Actions workflow and a claims corpus per policy (see [ci/README.md](ci/README.md)) |
 
 ## claims.jsonl / claims.csv
 
@@ -336,5 +338,34 @@ Line numbers count the header as line 1. The file starts with a byte-order mark 
 every line ends in CRLF.
 
 ${badTable(csv)}
+
+## rosters/
+
+Poverty rosters over the persons of \`claims.csv\`, written by hand (see the README's "Rosters"):
+one period a row, \`person, category, from, to\` (\`to\` empty or null = still in).
+
+| file | what |
+|---|---|
+| \`poverty-office.csv\` | the poverty office's list (扶贫): \`registered_poor\` and \`monitored\`, 26 rows, 25 persons, an extra \`village\` column (ignored) |
+| \`civil-affairs.jsonl\` | civil affairs' list (民政): the assistance rungs \`dibao\`, \`dibao_edge\`, \`extreme_poor\`, \`hardship\`, 16 rows, some with the Chinese category names (低保对象, 特困人员, 刚性支出困难家庭患病成员) |
+| \`insurance-office.csv\` | the insurance office's copy of the poverty office's list, for \`policy roster check\` (HEFEI-3) |
+
+What they show, read with \`--roster-mode replace\` (the rosters are the truth, the claims' own
+\`categories\` are ignored):
+
+| person | rows | shows |
+|---|---|---|
+| P000004 | poverty-office.csv:6 \`registered_poor\` from 2018-07-01 | entry mid-year: C0000067 on 2018-07-01 (the day of entry) is settled as poor, C0000043 and C0000159 (January, February) are not; \`--retroactive\` settles those two again |
+| P000003 | poverty-office.csv:4–5 \`registered_poor\` to 2018-07-16 | exit mid-year: C0000075 on 2018-07-16 (the day of exit) keeps it, C0000055 on 2018-07-18 loses it; two rows that touch, one period |
+| P000017 | civil-affairs.jsonl:5 \`dibao\` from 2018-06-14 | entry on the day of a claim (C0000003); \`--retroactive\` gives C0000050 (March) the assistance |
+| P000027 | civil-affairs.jsonl:9–10 \`dibao\` to 2018-05-31, \`hardship\` from 2018-06-01 | a move between rungs on consecutive days: no contradiction, and not a new recognition for \`--retroactive\` |
+| P000001, P000013, P000020, P000024, P000034, P900005 | on both lists | \`registered_poor\` from one, \`dibao\` from the other: combined |
+| P000008, P000023, P000035, P000038, P900008, P900009 | civil-affairs.jsonl only | assistance rungs only |
+| P000002, P000011, P000016, P000018, … | poverty-office.csv only | \`registered_poor\` only |
+| P000025, P900013 | poverty-office.csv | \`monitored\` |
+
+\`insurance-office.csv\` differs from \`poverty-office.csv\` on purpose: P000002 is missing (only in
+A), P000033 is added (only in B), P000004 entered on 2018-08-01 instead of 2018-07-01 (a period
+that differs), and P000003 is one row instead of two touching ones (they agree).
 `;
 }
