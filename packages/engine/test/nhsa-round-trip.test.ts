@@ -12,11 +12,11 @@ import {
   settlementToJson,
   settlementToNhsaCsvCells,
   settlementToNhsaJson,
-  validateRecord,
   type ClaimItem,
   type Outcome,
 } from '../src/index.js';
-import { history, type RawClaim } from './arbitraries.js';
+import { history } from './arbitraries.js';
+import { claimItems } from './settle-helpers.js';
 
 /**
  * The round trip, for every policy under policies/ with its own nhsa-mapping.json: generated
@@ -29,13 +29,6 @@ import { history, type RawClaim } from './arbitraries.js';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 100);
 
-function items(raws: readonly RawClaim[]): ClaimItem[] {
-  return raws.map((r, index) => {
-    const v = validateRecord(r, { line: index + 1 });
-    if (!v.ok) throw new Error(`generator made an invalid claim: ${v.rejection.field}: ${v.rejection.message}`);
-    return { index, location: { line: index + 1 }, claim: v.claim };
-  });
-}
 
 function byId(outcomes: readonly Outcome[], list: readonly ClaimItem[], show: (o: Extract<Outcome, { kind: 'settled' }>) => unknown): Map<string, unknown> {
   return new Map(outcomes.map((o) => [(list[o.index] as ClaimItem).claim.id, o.kind === 'settled' ? show(o) : `rejected: ${o.rejection.message}`]));
@@ -61,7 +54,7 @@ describe.each(policyFolders('policies'))('platform round trip of %s', (dir) => {
           const p = contractToPlatform(c, mapping, time ? { time } : {});
           return p ? [[c, p] as const] : [];
         });
-        const direct = items(pairs.map(([c]) => c));
+        const direct = claimItems(pairs.map(([c]) => c));
         const mapped: ClaimItem[] = [];
         pairs.forEach(([, p], index) => {
           const r = platformClaimResult({ location: { line: index + 1 }, raw: p }, index, undefined, mapping);

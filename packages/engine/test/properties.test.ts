@@ -6,12 +6,12 @@ import {
   policyTextConstants,
   settleBatch,
   settlementToJson,
-  validateRecord,
   type ClaimItem,
   type CompiledPolicy,
   type Outcome,
 } from '../src/index.js';
-import { history, type RawClaim } from './arbitraries.js';
+import { history } from './arbitraries.js';
+import { claimItems } from './settle-helpers.js';
 
 /**
  * Properties that hold for every policy under policies/ (a new policy is covered without new
@@ -23,13 +23,6 @@ import { history, type RawClaim } from './arbitraries.js';
 const policyDirs = policyFolders('policies');
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 150);
 
-function items(raw: readonly RawClaim[]): ClaimItem[] {
-  return raw.map((r, index) => {
-    const v = validateRecord(r, { line: index + 1 });
-    if (!v.ok) throw new Error(`generator made an invalid claim: ${v.rejection.field}: ${v.rejection.message}`);
-    return { index, location: { line: index + 1 }, claim: v.claim };
-  });
-}
 
 function byId(outcomes: readonly Outcome[], list: readonly ClaimItem[]): Map<string, string> {
   const m = new Map<string, string>();
@@ -131,7 +124,7 @@ describe.each(policyDirs)('properties of %s', (dir) => {
   it('layers add up to total exactly, are ≥ 0 with exactly 2 decimals; only claims before the first version are rejected', () => {
     fc.assert(
       fc.property(arb, (raw) => {
-        const list = items(raw);
+        const list = claimItems(raw);
         for (const o of settleBatch(policy, list)) {
           const claim = (list[o.index] as ClaimItem).claim;
           if (o.kind === 'rejected') {
@@ -157,17 +150,17 @@ describe.each(policyDirs)('properties of %s', (dir) => {
   it('is deterministic, and independent of line order and of sharding by person', () => {
     fc.assert(
       fc.property(arb, fc.integer(), fc.integer({ min: 2, max: 4 }), (raw, seed, shards) => {
-        const list = items(raw);
+        const list = claimItems(raw);
         const whole = byId(settleBatch(policy, list), list);
         expect(byId(settleBatch(policy, list), list)).toEqual(whole);
 
         const shuffledRaw = shuffle(raw, seed);
-        const shuffled = items(shuffledRaw);
+        const shuffled = claimItems(shuffledRaw);
         expect(byId(settleBatch(policy, shuffled), shuffled)).toEqual(whole);
 
         const merged = new Map<string, string>();
         for (let k = 0; k < shards; k++) {
-          const part = items(shuffledRaw.filter((c) => Number(String(c['personId']).slice(1)) % shards === k));
+          const part = claimItems(shuffledRaw.filter((c) => Number(String(c['personId']).slice(1)) % shards === k));
           for (const [id, v] of byId(settleBatch(policy, part), part)) merged.set(id, v);
         }
         expect(merged).toEqual(whole);
@@ -180,7 +173,7 @@ describe.each(policyDirs)('properties of %s', (dir) => {
   if (extra) {
     it(`holds the ${loaded.policy.name}-specific properties`, () => {
       fc.assert(
-        fc.property(arb, (raw) => extra(settleBatch(policy, items(raw)))),
+        fc.property(arb, (raw) => extra(settleBatch(policy, claimItems(raw)))),
         { numRuns: RUNS },
       );
     });

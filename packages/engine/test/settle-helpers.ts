@@ -15,12 +15,16 @@ export function compileSources(sources: Readonly<Record<string, string>>, folder
 
 /** Settles raw claims (which must be valid) as one batch; `probe`: lets to read as well. */
 export function settle(policy: CompiledPolicy, raws: Record<string, unknown>[], trace = false, probe?: LetProbe): Outcome[] {
-  const items: ClaimItem[] = raws.map((raw, index) => {
+  return settleBatch(policy, claimItems(raws), { trace, ...(probe ? { probe } : {}) });
+}
+
+/** Raw claims (generated or written in a test, which must be valid) as the items of one batch, line = position + 1. */
+export function claimItems(raws: readonly Record<string, unknown>[]): ClaimItem[] {
+  return raws.map((raw, index) => {
     const v = validateRecord(raw, { line: index + 1 });
-    if (!v.ok) throw new Error(v.rejection.message);
+    if (!v.ok) throw new Error(`invalid claim on line ${index + 1}: ${v.rejection.field}: ${v.rejection.message}`);
     return { index, location: { line: index + 1 }, claim: v.claim };
   });
-  return settleBatch(policy, items, { trace, ...(probe ? { probe } : {}) });
 }
 
 /** The layers of a settled outcome, as the contract writes them. */
