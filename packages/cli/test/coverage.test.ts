@@ -34,7 +34,7 @@ describe('policy test --coverage', () => {
     const pretty = policy(['test', '--coverage', dir]);
     expect(pretty.status).toBe(0);
     expect(pretty.stderr).toMatch(/rules 2\/13 15\.3%/);
-    expect(pretty.stderr).toMatch(/rule never applied {6}\S+settlement\.policy:119 {2}晚期血吸虫病免费救治\n/);
+    expect(pretty.stderr).toMatch(/rule never applied {6}\S+settlement\.policy:130 {2}晚期血吸虫病免费救治\n/);
     const min = policy(['test', '--min-coverage', '100', dir]);
     expect(min.status).toBe(1);
     expect(min.stderr).toContain(`FAILED coverage ${dir}: rule coverage 15.3% is below the minimum 100%`);

@@ -103,4 +103,18 @@ describe('policy explain', () => {
     }
     expect(policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X9']).stderr).toBe(`policy: ${claims} has no claim with id "X9"\n`);
   });
+  it('lists the table rows and modifiers a rule reads through its lets, on the branches taken', () => {
+    // 赤峰's rule 基本医保住院 reads the lets 本次住院起付线 and 本次基本报销比例; a registered-poor stay
+    // at level 2: 500.00 × 50% = 250.00 and 75% + 5 points = 80% (两升两降, D14);
+    // basic = (9000 − 250) × 80% = 7000.00. The chronic and observation ratios sit on branches not taken.
+    const claim = { id: 'C1', personId: 'P1', date: '2019-03-05', categories: ['registered_poor'], visit: 'inpatient', level: 2, region: 'county', admitted: '2019-03-01', discharged: '2019-03-05', total: '10000.00', inCatalog: '9000.00' };
+    const r = policy(['explain', '--policy', 'policies/chifeng', file(JSON.stringify(claim), 'c1.json')]);
+    expect(r.status, r.stderr).toBe(0);
+    const rule = r.stdout.slice(r.stdout.indexOf('rule 基本医保住院 ·'), r.stdout.indexOf('rule 大病保险 ·'));
+    expect(rule).toContain('= max(0.00, 9000.00 − 250.00) × 80% = 7000.00');
+    expect(rule).toMatch(/table\s+住院起付线\[2\] = 500\.00\n/);
+    expect(rule).toMatch(/modifier\s+住院起付线\[level\]: 500\.00 × 50% \(两升两降\) = 250\.00\n/);
+    expect(rule).toMatch(/modifier\s+住院报销比例\[level\]: 75% \+ 5% \(两升两降\) = 80%\n/);
+    expect(rule).not.toContain('modifier            门诊');
+  });
 });

@@ -81,3 +81,73 @@ describe('policy batch over platform records', () => {
     }
   });
 });
+
+/**
+ * act_pay_dedc and pool_prop_selfpay of each policy's mapping ("outputs"): the deductible and the
+ * ratio the basic rules applied, read from the policy's lets. Every value below is derived by hand
+ * from the policy's tables (arithmetic in the comments), with hifp_pay (basic) as a cross-check.
+ */
+describe('act_pay_dedc and pool_prop_selfpay of the shipped policies', () => {
+  const dir = tempDir();
+  const stay = { region: 'county', referral: 'referred', designated: true };
+
+  function setlinfo(policyDir: string, claims: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
+    const file = join(dir, `${policyDir.replace(/\W/g, '-')}.jsonl`);
+    writeFileSync(file, claims.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const r = policy(['eval', '--policy', policyDir, '--out-format', 'nhsa', file]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    return new Map(out.map((o) => [o.setl_id as string, o]));
+  }
+  const fields = (o: Record<string, unknown> | undefined): unknown[] => [o?.act_pay_dedc, o?.pool_prop_selfpay, o?.hifp_pay];
+
+  it('安义: the inpatient table by level (the 15-disease split too), the chronic one, none for ordinary outpatient care', () => {
+    const out = setlinfo('policies/anyi', [
+      // 肺癌, registered poor, level 3: the 15-disease split (D10). Its basic part is computed with
+      // 住院起付线[3] = 1000 and 住院报销比例[3] = 60%: min((28000 − 1000) × 60%, round(70% × min(30000,
+      // 35000))) = min(16200.00, 21000.00) = 16200.00. act_pay_dedc min(1000, 28000) = 1000.00, 0.6000.
+      { id: 'A1', personId: 'P1', date: '2018-05-02', categories: ['registered_poor'], visit: 'inpatient', level: 3, ...stay, disease: '肺癌', admitted: '2018-04-20', discharged: '2018-05-02', total: '30000.00', inCatalog: '28000.00' },
+      // 高血压 (class Ⅱ), level 1: 门诊慢特病起付线 0元 → 0.00; 门诊慢特病报销比例[1] = 90% → 0.9000;
+      // basic = min((1000 − 0) × 90%, 5000 − 0) = 900.00.
+      { id: 'A2', personId: 'P2', date: '2018-05-02', visit: 'outpatient_chronic', level: 1, ...stay, disease: '高血压', total: '1200.00', inCatalog: '1000.00' },
+      // Ordinary outpatient care has no basic rule: both fields empty.
+      { id: 'A3', personId: 'P3', date: '2018-05-02', visit: 'outpatient', level: 1, ...stay, total: '100.00', inCatalog: '80.00' },
+    ]);
+    expect(fields(out.get('A1'))).toEqual(['1000.00', '0.6000', '16200.00']);
+    expect(fields(out.get('A2'))).toEqual(['0.00', '0.9000', '900.00']);
+    expect(fields(out.get('A3'))).toEqual([null, null, '0.00']);
+  });
+
+  it('赤峰: the values after 两升两降 and the referral penalty', () => {
+    const out = setlinfo('policies/chifeng', [
+      // Registered poor, level 2: 住院起付线[2] 500 × (100% − 50%) = 250.00 (D14); 住院报销比例[2] 75% + 5
+      // points = 80% → 0.8000; basic = (9000 − 250) × 80% = 7000.00.
+      { id: 'C1', personId: 'P1', date: '2019-03-05', categories: ['registered_poor'], visit: 'inpatient', level: 2, ...stay, admitted: '2019-03-01', discharged: '2019-03-05', total: '10000.00', inCatalog: '9000.00' },
+      // Registered poor, unreferred, level 1: 200 × 50% = 100.00; 85% + 5 (poor) + 5 (level 1) − 20
+      // (unreferred, D16) = 75% → 0.7500 (D2); basic = (4000 − 100) × 75% = 2925.00.
+      { id: 'C2', personId: 'P2', date: '2019-03-05', categories: ['registered_poor'], visit: 'inpatient', level: 1, ...stay, referral: 'unreferred', admitted: '2019-03-01', discharged: '2019-03-05', total: '5000.00', inCatalog: '4000.00' },
+      // Quota-managed chronic 高血压, ordinary resident: no deductible (empty), 门诊慢性病支付比例 70% →
+      // 0.7000; basic = 1000 × 70% = 700.00.
+      { id: 'C3', personId: 'P3', date: '2019-03-05', visit: 'outpatient_chronic', level: 2, ...stay, disease: '高血压', total: '1000.00', inCatalog: '1000.00' },
+    ]);
+    expect(fields(out.get('C1'))).toEqual(['250.00', '0.8000', '7000.00']);
+    expect(fields(out.get('C2'))).toEqual(['100.00', '0.7500', '2925.00']);
+    expect(fields(out.get('C3'))).toEqual([null, '0.7000', '700.00']);
+  });
+
+  it('金寨: the base module\'s values; the deductible at most inCatalog; none for chronic care', () => {
+    const out = setlinfo('policies/jinzhai', [
+      // Ordinary, level 1: 住院起付线[1] = 200.00, 住院报销比例[1] = 85% → 0.8500; basic = (5000 − 200) ×
+      // 85% = 4080.00.
+      { id: 'J1', personId: 'P1', date: '2019-06-10', visit: 'inpatient', level: 1, ...stay, admitted: '2019-06-01', discharged: '2019-06-10', total: '6000.00', inCatalog: '5000.00' },
+      // inCatalog 150 below the deductible 200: act_pay_dedc = min(200, 150) = 150.00; basic 0.00.
+      { id: 'J2', personId: 'P2', date: '2019-06-10', visit: 'inpatient', level: 1, ...stay, admitted: '2019-06-09', discharged: '2019-06-10', total: '300.00', inCatalog: '150.00' },
+      // Outpatient chronic: no deductible in modules/anhui-base (empty); 门诊慢特病报销比例 70% → 0.7000;
+      // basic = 2000 × 70% = 1400.00.
+      { id: 'J3', personId: 'P3', date: '2019-06-10', visit: 'outpatient_chronic', level: 2, ...stay, disease: '高血压', total: '2000.00', inCatalog: '2000.00' },
+    ]);
+    expect(fields(out.get('J1'))).toEqual(['200.00', '0.8500', '4080.00']);
+    expect(fields(out.get('J2'))).toEqual(['150.00', '0.8500', '0.00']);
+    expect(fields(out.get('J3'))).toEqual([null, '0.7000', '1400.00']);
+  });
+});

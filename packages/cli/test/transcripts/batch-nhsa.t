@@ -63,11 +63,13 @@ $ cat $TMP/rejects.jsonl
 # nhsa out: one setlinfo record per settlement. N1: hifp_pay = basic 9476.54, oth_pay =
 # supplementary 4572.96, fund_pay_sumamt = 9476.54 + 4572.96 = 14049.50, psn_part_amt 950.50;
 # 14049.50 + 0.00 + 950.50 = 15000.00. N2: 21000.00 + 12707.22 + 5063.50 = 38770.72 and
-# 38770.72 + 1229.28 = 40000.00. 安义's mapping gives fallback the supplementary insurer's 999109;
-# it has no let for act_pay_dedc and pool_prop_selfpay: null.
+# 38770.72 + 1229.28 = 40000.00. 安义's mapping gives fallback the supplementary insurer's 999109.
+# act_pay_dedc = min(let 本次起付线, inCatalog), pool_prop_selfpay = let 本次基本报销比例: N1 at
+# level 2, 住院起付线[2] = 500 (< inCatalog 12345.67) → 500.00, 住院报销比例[2] 80% → 0.8000
+# ((12345.67 − 500) × 80% = 9476.54, its hifp_pay); N2 at level 3: 1000.00 and 60% → 0.6000.
 $ policy batch --workers 1 --policy policies/anyi --in $TMP/platform.csv --out - --out-format nhsa --rejects $TMP/rejects.csv
-> {"setl_id":"N1","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"15000.00","hifp_pay":"9476.54","hifmi_pay":"0.00","maf_pay":"0.00","oth_pay":"4572.96","fund_pay_sumamt":"14049.50","hosp_part_amt":"0.00","psn_part_amt":"950.50","act_pay_dedc":null,"pool_prop_selfpay":null,"setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"9476.54"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"4572.96"}],"flags":[],"mdtrt_id":"M1"}
-> {"setl_id":"N2","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"40000.00","hifp_pay":"21000.00","hifmi_pay":"12707.22","maf_pay":"0.00","oth_pay":"5063.50","fund_pay_sumamt":"38770.72","hosp_part_amt":"0.00","psn_part_amt":"1229.28","act_pay_dedc":null,"pool_prop_selfpay":null,"setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"21000.00"},{"fund_pay_type":"390200","fund_pay_type_name":"城乡居民大病医疗保险基金","fund_payamt":"12707.22"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"5063.50"}],"flags":[],"mdtrt_id":"M2"}
+> {"setl_id":"N1","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"15000.00","hifp_pay":"9476.54","hifmi_pay":"0.00","maf_pay":"0.00","oth_pay":"4572.96","fund_pay_sumamt":"14049.50","hosp_part_amt":"0.00","psn_part_amt":"950.50","act_pay_dedc":"500.00","pool_prop_selfpay":"0.8000","setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"9476.54"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"4572.96"}],"flags":[],"mdtrt_id":"M1"}
+> {"setl_id":"N2","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"40000.00","hifp_pay":"21000.00","hifmi_pay":"12707.22","maf_pay":"0.00","oth_pay":"5063.50","fund_pay_sumamt":"38770.72","hosp_part_amt":"0.00","psn_part_amt":"1229.28","act_pay_dedc":"1000.00","pool_prop_selfpay":"0.6000","setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"21000.00"},{"fund_pay_type":"390200","fund_pay_type_name":"城乡居民大病医疗保险基金","fund_payamt":"12707.22"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"5063.50"}],"flags":[],"mdtrt_id":"M2"}
 > {"setl_id":"N3","psn_no":"P2","policy":"anyi","version":"2018-01-01","medfee_sumamt":"120.00","hifp_pay":"0.00","hifmi_pay":"0.00","maf_pay":"0.00","oth_pay":"0.00","fund_pay_sumamt":"0.00","hosp_part_amt":"0.00","psn_part_amt":"120.00","act_pay_dedc":null,"pool_prop_selfpay":null,"setldetail":[],"flags":[],"mdtrt_id":"M3"}
 ! policy batch: anyi (versions 2018-01-01) over platform.csv → -
 !   input  national platform records (detected from the CSV header: setl_id, medfee_sumamt)
@@ -127,8 +129,8 @@ $ policy batch --workers 1 --policy policies/anyi --in $TMP/platform.csv --out $
 
 $ cat $TMP/setlinfo.csv
 > setl_id,psn_no,policy,version,medfee_sumamt,hifp_pay,hifmi_pay,maf_pay,oth_pay,fund_pay_sumamt,hosp_part_amt,psn_part_amt,act_pay_dedc,pool_prop_selfpay,setldetail,flags,mdtrt_id
-> N1,P1,anyi,2018-01-01,15000.00,9476.54,0.00,0.00,4572.96,14049.50,0.00,950.50,,,390100:9476.54|999109:4572.96,,M1
-> N2,P1,anyi,2018-01-01,40000.00,21000.00,12707.22,0.00,5063.50,38770.72,0.00,1229.28,,,390100:21000.00|390200:12707.22|999109:5063.50,,M2
+> N1,P1,anyi,2018-01-01,15000.00,9476.54,0.00,0.00,4572.96,14049.50,0.00,950.50,500.00,0.8000,390100:9476.54|999109:4572.96,,M1
+> N2,P1,anyi,2018-01-01,40000.00,21000.00,12707.22,0.00,5063.50,38770.72,0.00,1229.28,1000.00,0.6000,390100:21000.00|390200:12707.22|999109:5063.50,,M2
 > N3,P2,anyi,2018-01-01,120.00,0.00,0.00,0.00,0.00,0.00,0.00,120.00,,,,,M3
 ? 0
 
@@ -255,7 +257,7 @@ $ write $TMP/let-mapping.json
 ? 0
 
 $ policy batch --workers 1 --policy policies/anyi --in $TMP/platform.csv --out $TMP/o.csv --out-format nhsa --mapping $TMP/let-mapping.json
-! policy: $TMP/let-mapping.json: $.outputs.act_pay_dedc.let: 起付线 is not a top-level let of policy anyi (its lets: 贫困人口, 住院类, 专项救治, 晚期血吸虫病患者, 门诊特殊慢性病, 第五道线病种, 享受贫困大病待遇, 基本医保住院应付)
+! policy: $TMP/let-mapping.json: $.outputs.act_pay_dedc.let: 起付线 is not a top-level let of policy anyi (its lets: 贫困人口, 住院类, 专项救治, 晚期血吸虫病患者, 门诊特殊慢性病, 第五道线病种, 享受贫困大病待遇, 本次起付线, 本次基本报销比例, 基本医保住院应付)
 ? 2
 
 $ cat $TMP/o.csv

@@ -1,6 +1,8 @@
 # `policy eval` reads platform records too (JSON object, array or JSON Lines), detected from the
 # first record's keys, and writes setlinfo records with --out-format nhsa. E1 is eval-claims.t's
-# A1 in platform fields: basic 9476.54 (hifp_pay), supplementary 4572.96 (oth_pay), patient 950.50.
+# A1 in platform fields: basic 9476.54 (hifp_pay), supplementary 4572.96 (oth_pay), patient 950.50;
+# at level 2 (hosp_lv 05) the deductible 500.00 (act_pay_dedc) and ratio 80% (pool_prop_selfpay
+# 0.8000) that basic applied: (12345.67 − 500) × 80% = 9476.54.
 $ write $TMP/one.json
 < {"setl_id":"E1","psn_no":"P1","med_type":"21","setl_time":"2018-03-05 14:20:00","begndate":"2018-03-01 09:00:00","enddate":"2018-03-05 10:00:00","hosp_lv":"05","pay_loc":"2","medfee_sumamt":"15000.00","inscp_scp_amt":"12345.67","categories":["registered_poor"]}
 ? 0
@@ -10,7 +12,7 @@ $ policy eval --policy policies/anyi $TMP/one.json
 ? 0
 
 $ policy eval --policy policies/anyi --out-format nhsa $TMP/one.json
-> {"setl_id":"E1","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"15000.00","hifp_pay":"9476.54","hifmi_pay":"0.00","maf_pay":"0.00","oth_pay":"4572.96","fund_pay_sumamt":"14049.50","hosp_part_amt":"0.00","psn_part_amt":"950.50","act_pay_dedc":null,"pool_prop_selfpay":null,"setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"9476.54"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"4572.96"}],"flags":[]}
+> {"setl_id":"E1","psn_no":"P1","policy":"anyi","version":"2018-01-01","medfee_sumamt":"15000.00","hifp_pay":"9476.54","hifmi_pay":"0.00","maf_pay":"0.00","oth_pay":"4572.96","fund_pay_sumamt":"14049.50","hosp_part_amt":"0.00","psn_part_amt":"950.50","act_pay_dedc":"500.00","pool_prop_selfpay":"0.8000","setldetail":[{"fund_pay_type":"390100","fund_pay_type_name":"城乡居民基本医疗保险基金","fund_payamt":"9476.54"},{"fund_pay_type":"999109","fund_pay_type_name":"农村低收入人口医疗补充保险","fund_payamt":"4572.96"}],"flags":[]}
 ? 0
 
 # Rejections name the platform field; with --json they go to stdout with the record's line.

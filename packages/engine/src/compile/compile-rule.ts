@@ -52,19 +52,42 @@ export class TraceCompiler {
     readonly source: SourceText,
   ) {}
 
-  /** The lets a formula read, each expanded one level; rows they read go to the same sink. */
+  /**
+   * The lets a formula read, each expanded one level; rows they read go to the same sink, and so
+   * do the rows of the lets those read, however deep (a rule reading 基本医保住院应付, which reads
+   * 本次起付线 = 住院起付线[level], still shows the table row), without expanding them.
+   */
   expandLets(c: ClaimContext, sink: FillSink): LetExpansion[] {
     const out: LetExpansion[] = [];
+    const seen = new Set<LetSym>(sink.lets);
     for (const sym of [...sink.lets]) {
-      let info = this.lets.get(sym);
-      if (!info) {
-        info = { fill: compileFiller(sym.expr, this.env, this.source), read: compileExpr({ k: 'let', let: sym, type: sym.type, span: sym.span }, this.env), formula: this.source.text(sym.expr.span), at: this.source.location(sym.span) };
-        this.lets.set(sym, info);
-      }
-      const filled = info.fill(c, { lets: new Set(), rows: sink.rows });
+      const info = this.letInfo(sym);
+      const inner: FillSink = { lets: new Set(), rows: sink.rows, ...(sink.adjusted ? { adjusted: sink.adjusted } : {}) };
+      const filled = info.fill(c, inner);
       out.push({ name: sym.name, formula: info.formula, filled, value: formatValue(info.read(c), sym.type), at: info.at });
+      this.nestedRows(c, inner.lets, sink, seen);
     }
     return out;
+  }
+
+  /** The table rows read by nested lets (each let once), into the sink. */
+  private nestedRows(c: ClaimContext, lets: ReadonlySet<LetSym>, sink: FillSink, seen: Set<LetSym>): void {
+    for (const sym of lets) {
+      if (seen.has(sym)) continue;
+      seen.add(sym);
+      const inner: FillSink = { lets: new Set(), rows: sink.rows, ...(sink.adjusted ? { adjusted: sink.adjusted } : {}) };
+      this.letInfo(sym).fill(c, inner);
+      this.nestedRows(c, inner.lets, sink, seen);
+    }
+  }
+
+  private letInfo(sym: LetSym): { fill: Filler; read: Fn; formula: string; at: LetExpansion['at'] } {
+    let info = this.lets.get(sym);
+    if (!info) {
+      info = { fill: compileFiller(sym.expr, this.env, this.source), read: compileExpr({ k: 'let', let: sym, type: sym.type, span: sym.span }, this.env), formula: this.source.text(sym.expr.span), at: this.source.location(sym.span) };
+      this.lets.set(sym, info);
+    }
+    return info;
   }
 
   conditionParts(e: TExpr, depth: number): ConditionPart[] {
@@ -216,7 +239,14 @@ function explainer(s: Extract<RuleIR['body'][number], { k: 'assign' }>, env: Com
     const inputs = readInputs(readers, c);
     const sink = newSink();
     const filled = fill(c, sink);
-    const lets = traced.expandLets(c, sink);
+    // Modifiers that moved a value inside the lets read (the formula's own are in inputs already).
+    const inLets: FillSink = { ...sink, adjusted: new Map() };
+    const lets = traced.expandLets(c, inLets);
+    for (const [label, a] of inLets.adjusted ?? []) {
+      if (inputs[`${label} adjusted`] !== undefined) continue;
+      inputs[label] = a.value;
+      inputs[`${label} adjusted`] = a.how;
+    }
     const rows = [...sink.rows.values()];
     return {
       formula,

@@ -1,7 +1,7 @@
 import type { LetSym, TExpr, Type } from '@policy/dsl';
 import type { ClaimContext } from '../runtime/context.js';
 import type { RowRead } from '../trace.js';
-import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
+import { compileAdjustments, compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { formatValue } from './format-value.js';
 import type { SourceText } from './trace-info.js';
 
@@ -21,6 +21,12 @@ export interface FillSink {
   readonly lets: Set<LetSym>;
   /** Table rows read, by `table[key]`. */
   readonly rows: Map<string, RowRead>;
+  /**
+   * Values a modifier moved, by the read's text (`住院报销比例[level]`): the value and how it was
+   * moved (`75% + 5% (两升两降)`), as a formula's inputs list them. Collected where a sink has it
+   * (the lets a rule's formula reads, however deep), on the branches taken only.
+   */
+  readonly adjusted?: Map<string, { readonly value: string; readonly how: string }>;
 }
 
 export type Filler = (c: ClaimContext, sink: FillSink) => string;
@@ -119,11 +125,13 @@ export function compileFiller(e: TExpr, env: CompileEnv, source: SourceText): Fi
       // The value after modifiers; a table row read under them is listed with its declared value.
       const read = valueOf(e);
       const base = e.base;
-      if (base.k !== 'index') return read;
-      const row = compileFiller(base, env, source);
+      const row = base.k === 'index' ? compileFiller(base, env, source) : undefined;
+      const moved = adjustedBy(e, env, source);
       return (c, s) => {
-        row(c, s);
-        return read(c, s);
+        row?.(c, s);
+        const value = read(c, s);
+        if (s.adjusted) moved(c, s.adjusted, value);
+        return value;
       };
     }
     case 'neg': {
@@ -191,4 +199,17 @@ function binaryFiller(
     };
   }
   return (c, s) => `${left(c, s)} ${op} ${right(c, s)}`;
+}
+
+/** Records how the modifiers in force moved an adjusted read (nothing when none applies). */
+function adjustedBy(e: Extract<TExpr, { k: 'adjusted' }>, env: CompileEnv, source: SourceText): (c: ClaimContext, into: NonNullable<FillSink['adjusted']>, value: string) => void {
+  const adjs = compileAdjustments(e.adjustments, env);
+  const base = compileExpr(e.base, env);
+  const label = source.text(e.span);
+  return (c, into, value) => {
+    const parts = adjs
+      .filter((a) => !a.when || a.when(c))
+      .map((a) => `${a.adjustment.op === '*' ? '×' : a.adjustment.op} ${formatValue(a.amount(c), a.adjustment.amount.type)} (${a.adjustment.modifier.name})`);
+    if (parts.length > 0) into.set(label, { value, how: `${formatValue(base(c), e.type)} ${parts.join(' ')}` });
+  };
 }
