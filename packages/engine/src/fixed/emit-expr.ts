@@ -15,7 +15,10 @@ import { Unsupported } from './unsupported.js';
  * - `+ − × min max` and comparisons on safe integers are exact; every sum and product goes
  *   through `ck`, which throws OVERFLOW the moment a result may have left the safe range (the
  *   claim is then settled by decimal.js). Within that range decimal.js (40 digits) is exact too.
- * - `÷` only by a constant whose reciprocal is a finite decimal (2^a·5^b): a multiplication.
+ * - `÷` by a constant whose reciprocal is a finite decimal (2^a·5^b): a multiplication; by a value
+ *   read per claim: kept when the quotient ends within QUOTIENT_DECIMALS more decimals, else the
+ *   claim goes to decimal.js (OVERFLOW).
+ * - Modifiers and bands: emit-modifiers.ts; yearly caps: emit-version.ts.
  * - Rounding half-up (away from zero on .5, as decimal.js ROUND_HALF_UP) with `%`, exact on doubles.
  * - Booleans, text, enumerations, levels, dates and sets are plain JS values, as in compile-expr.ts.
  *
