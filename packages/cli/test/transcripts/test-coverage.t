@@ -1,10 +1,12 @@
 # `policy test --coverage`: after the example claims, the rules no example applied, the
-# conditions not seen both true and false, and the table rows never read, with file:line.
-$ policy test --coverage policies/jinzhai
-! ok policies/jinzhai: 26/26 cases pass (39 claims in 4 files)
-! coverage policies/jinzhai: rules 10/10 100%, conditions 16/16 100%, table rows 10/12 83.3%
-!   table row never read    policies/modules/anhui-base/parameters.policy:8  住院起付线[0]
-!   table row never read    policies/modules/anhui-base/parameters.policy:15  住院报销比例[0]
+# conditions not seen both true and false, and the table rows never read, with file:line (赤峰: two
+# rows of its base module and its own `otherwise` row, which no claim can reach).
+$ policy test --coverage policies/chifeng
+! ok policies/chifeng: 35/35 cases pass (51 claims in 4 files)
+! coverage policies/chifeng: rules 13/13 100%, conditions 15/15 100%, table rows 8/11 72.7%
+!   table row never read    policies/modules/chifeng-resident/parameters.policy:9  住院起付线[0]
+!   table row never read    policies/modules/chifeng-resident/parameters.policy:16  住院报销比例[0]
+!   table row never read    policies/chifeng/parameters.policy:37  目录外费用比例上限[otherwise]
 ? 0
 
 # A small policy whose one example leaves most of it unexercised:

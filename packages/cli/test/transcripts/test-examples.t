@@ -1,6 +1,6 @@
 # `policy test` runs the example claims next to each policy; modules are skipped.
 $ policy test policies/anyi policies/modules/anhui-base
-! ok policies/anyi: 51/51 cases pass (71 claims in 7 files)
+! ok policies/anyi: 63/63 cases pass (83 claims in 7 files)
 ! skip policies/modules/anhui-base: module anhui_base, tested through the policies that build on it
 ? 0
 
