@@ -47,11 +47,12 @@ const say = (s: string): void => {
 const rate = (n: number, s: number): number => Math.round(n / s);
 const fmt = (n: number): string => n.toLocaleString('en');
 
-function claimsOf(diseases: string[]): Claim[] {
+/** `year`: the policy's first whole year in force, as `policy generate` picks it (a claim before the first version is rejected). */
+function claimsOf(diseases: string[], year: number): Claim[] {
   const out: Claim[] = [];
   let line = 0;
   // A policy naming no disease (金寨) gets the generator's own mix, as `policy generate` does.
-  for (const raw of claimStream({ count, seed, ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) })) {
+  for (const raw of claimStream({ count, seed, year, ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) })) {
     const v = validateRecord(raw, { line: ++line });
     if (v.ok) out.push(v.claim);
   }
@@ -94,19 +95,20 @@ let anyiClaims: Claim[] = [];
 let anyiEngine: (SettledClaim | undefined)[] = [];
 let limit = 0;
 const inProcess: Record<string, number> = {};
-const engineLines: { name: string; engine: string; perSecond: number; decimal: number }[] = [];
+const engineLines: { name: string; engine: string; perSecond: number; decimal: number; settled: number }[] = [];
 const below = (perSecond: number): string => (limit ? `${(limit / perSecond).toFixed(1)}× below (c)` : '');
 for (const dir of policyFolders('policies')) {
   const loaded = loadPolicy(dir);
   if (!loaded.policy) throw new Error(`${dir} has errors`);
   const auto = compilePolicy(loaded.policy);
   const decimal = compilePolicy(loaded.policy, { engine: 'decimal' });
-  const claims = claimsOf(policyTextConstants(loaded.policy));
+  const first = loaded.policy.versions[0]?.date ?? '2018-01-01';
+  const claims = claimsOf(policyTextConstants(loaded.policy), Number(first.slice(0, 4)) + (first.endsWith('-01-01') ? 0 : 1));
   const engine = [...new Set(auto.engines.map((e) => e.engine))].join('+');
   const a = engineRun(auto, claims);
   const d = engineRun(decimal, claims);
   inProcess[loaded.policy.name] = a.perSecond;
-  engineLines.push({ name: loaded.policy.name, engine, perSecond: a.perSecond, decimal: d.perSecond });
+  engineLines.push({ name: loaded.policy.name, engine, perSecond: a.perSecond, decimal: d.perSecond, settled: a.results.filter((r) => r !== undefined).length });
   rows.push({ kind: 'engine', policy: loaded.policy.name, engine, claimsPerSecond: a.perSecond, decimalClaimsPerSecond: d.perSecond });
   if (loaded.policy.name === 'anyi') {
     anyiClaims = claims;
@@ -138,7 +140,7 @@ if (anyiClaims.length > 0) {
   if (differ > 0) throw new Error(`the hand-written settlements differ from the engine on ${differ} claims`);
   const engineRate = inProcess['anyi'] as number;
   for (const e of engineLines) {
-    say(`  ${e.name.padEnd(8)} ${e.engine.padEnd(12)} ${fmt(e.perSecond).padStart(11)} claims/s   ${below(e.perSecond)}   (decimal.js alone: ${fmt(e.decimal)} claims/s, ${below(e.decimal)})`);
+    say(`  ${e.name.padEnd(8)} ${e.engine.padEnd(12)} ${fmt(e.perSecond).padStart(11)} claims/s   ${below(e.perSecond)}   (decimal.js alone: ${fmt(e.decimal)} claims/s, ${below(e.decimal)}; ${fmt(e.settled)} settled)`);
   }
   say(`(b) 安义 hand-written, decimal.js      ${fmt(dec.perSecond).padStart(11)} claims/s   ${below(dec.perSecond)}; the engine is ${(engineRate / dec.perSecond).toFixed(1)}× faster`);
   say(`(c) 安义 hand-written, integer fen     ${fmt(fen.perSecond).padStart(11)} claims/s   the limit; the engine is ${(fen.perSecond / engineRate).toFixed(1)}× slower`);

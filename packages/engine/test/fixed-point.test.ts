@@ -110,8 +110,20 @@ clause "T-1" "第一条"
     const third = compiled('rule r cites "T-1" { basic = total / 3 }');
     expect(third.engines.map((e) => e.engine)).toEqual(['decimal', 'decimal']);
     expect(third.engines[0]).toMatchObject({ reason: 'division by 3, whose quotients need not end' });
+    // By a value read per claim: fixed-point, claim by claim exact or handed to decimal.js.
     const ratio = compiled('rule r cites "T-1" { basic = inCatalog × (inCatalog / total) }');
-    expect(ratio.engines[0]).toMatchObject({ engine: 'decimal', reason: 'division by a value that is not a constant' });
+    expect(ratio.engines.map((e) => e.engine)).toEqual(['fixed-point', 'fixed-point']);
+    const claim = (id: string, total: string, inCatalog: string): RawClaim => ({
+      id, personId: id, date: '2018-03-05', visit: 'inpatient', level: 2, region: 'county', admitted: '2018-03-01', discharged: '2018-03-05', total, inCatalog,
+    });
+    // A: 8000 / 10000 = 0.8 ends: 8000 × 0.8 = 6400.00 fixed-point. B: 100 / 300 does not end: decimal.js.
+    // C: the divisor is 0 — rejected with decimal.js's words.
+    const list = items([claim('A', '10000.00', '8000.00'), claim('B', '300.00', '100.00'), claim('C', '0.00', '0.00')]);
+    const outcomes = settleBatch(ratio, list);
+    const reference = settleBatch(compilePolicy(ratio.resolved, { engine: 'decimal' }), list);
+    expect(outcomes.map((o) => (o.kind === 'settled' ? o.settlement.fen?.[0] ?? 'decimal' : 'rejected'))).toEqual([640000, 'decimal', 'rejected']);
+    outcomes.forEach((o, i) => expect(seen(o)).toBe(seen(reference[i] as Outcome)));
+    expect(outcomes[2]?.kind === 'rejected' && outcomes[2].rejection.message).toMatch(/division by zero in rule r/);
     expect(compiled('rule r cites "T-1" { basic = total / 8 }').engines.map((e) => e.engine)).toEqual(['fixed-point', 'fixed-point']);
   });
 
@@ -120,10 +132,14 @@ clause "T-1" "第一条"
     expect(p.engines.map((e) => e.engine)).toEqual(['fixed-point', 'decimal']);
   });
 
-  it('is decimal.js for the versions that use modifiers or yearly caps (not in the fixed-point code yet)', () => {
-    const chifeng = compilePolicy(loadPolicy('policies/chifeng').policy as ResolvedPolicy);
-    expect(chifeng.engines.map((e) => e.engine)).toEqual(['decimal']);
-    expect(JSON.stringify(chifeng.engines[0])).toMatch(/adjusted|yearly caps|bands/);
+  it('is the fixed-point one for every version of every shipped policy (modifiers, bands and yearly caps included)', () => {
+    const engines = Object.fromEntries(
+      ['anyi', 'chifeng', 'hefei', 'jinzhai', 'liuan'].map((p) => [p, compilePolicy(loadPolicy(`policies/${p}`).policy as ResolvedPolicy).engines]),
+    );
+    for (const [p, list] of Object.entries(engines)) {
+      expect(list.length, p).toBeGreaterThan(0);
+      for (const e of list) expect(e, `${p} ${e.date}`).toEqual({ date: e.date, engine: 'fixed-point' });
+    }
   });
   it('is decimal.js for an expression kind or a property it does not know (the language grew)', () => {
     const loaded = loadPolicy('policies/anyi');

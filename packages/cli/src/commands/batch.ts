@@ -52,7 +52,7 @@ export function registerBatch(program: Command): void {
     .option('--summary-json <file>', 'also write the summary as JSON')
     .option('--presorted', "the input holds each person's records together, persons in ascending order: memory stays flat")
     .option('--workers <n>', 'worker threads settling persons', String(availableParallelism()))
-    .option('--engine <name>', 'auto (fixed-point where proven exact, else decimal.js) or decimal (decimal.js for every claim)', 'auto')
+    .option('--engine <name>', 'auto (fixed-point where proven exact, modifiers, bands and yearly caps included; a version or claim it cannot settle exactly goes to decimal.js) or decimal (decimal.js for every claim)', 'auto')
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())

@@ -167,7 +167,7 @@ $ policy batch --workers 1 --policy policies/liuan --in $TMP/liuan.jsonl --out -
 !   patient                         6,825.00    34.13%
 !   total                          20,000.00
 !   effective ratio (paying layers / total): 65.88%
-!   engine decimal, 1 worker
+!   engine fixed-point, 1 worker
 !   wall time <t> s, <n> records/s, peak memory <m> MiB
 ? 0
 

@@ -97,6 +97,11 @@ export class CompiledVersion {
     return value;
   }
 
+  /** Whether a dated declaration (modifier, cap, rule) is in force in this version (for the fixed-point compiler). */
+  active(r: { readonly from?: string; readonly until?: string }): boolean {
+    return this.inForce(r);
+  }
+
   /** A parameter read's value in this version (for the fixed-point compiler). */
   parameter(e: Extract<TExpr, { k: 'param' }>): Constant {
     return this.env.paramValue(e.param);

@@ -2,6 +2,7 @@ import { Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Ty
 import { CATEGORY_BITS, type Category } from '../claim.js';
 import { LAYER_INDEX } from '../runtime/context.js';
 import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
+import { emitAdjusted, emitBands } from './emit-modifiers.js';
 import { checkShape } from './ir-shape.js';
 import { Unsupported } from './unsupported.js';
 
@@ -14,7 +15,10 @@ import { Unsupported } from './unsupported.js';
  * - `+ − × min max` and comparisons on safe integers are exact; every sum and product goes
  *   through `ck`, which throws OVERFLOW the moment a result may have left the safe range (the
  *   claim is then settled by decimal.js). Within that range decimal.js (40 digits) is exact too.
- * - `÷` only by a constant whose reciprocal is a finite decimal (2^a·5^b): a multiplication.
+ * - `÷` by a constant whose reciprocal is a finite decimal (2^a·5^b): a multiplication; by a value
+ *   read per claim: kept when the quotient ends within QUOTIENT_DECIMALS more decimals, else the
+ *   claim goes to decimal.js (OVERFLOW).
+ * - Modifiers and bands: emit-modifiers.ts; yearly caps: emit-version.ts.
  * - Rounding half-up (away from zero on .5, as decimal.js ROUND_HALF_UP) with `%`, exact on doubles.
  * - Booleans, text, enumerations, levels, dates and sets are plain JS values, as in compile-expr.ts.
  *
@@ -45,6 +49,8 @@ function checkType(t: Type): void {
 export interface ExprScope {
   /** A parameter's value in this version (decimal.js Constant). */
   parameter(e: Extract<TExpr, { k: 'param' }>): Constant;
+  /** Whether a dated modifier is in force in the version being compiled. */
+  active(r: { readonly from?: string; readonly until?: string }): boolean;
   /** Evaluates a constant expression (table rows) with the decimal.js compiler. */
   constant(e: TExpr): unknown;
   /** Registers a runtime value; returns its name in the generated source. */
@@ -81,7 +87,7 @@ export function constantCode(v: Constant, type: Type, scope: ExprScope): Code {
   throw new Unsupported(`a constant of type ${String(type)}`);
 }
 
-function scaleOf(c: Code): number {
+export function scaleOf(c: Code): number {
   if (c.scale === undefined) throw new Unsupported('a number without a scale');
   return c.scale;
 }
@@ -130,6 +136,7 @@ const FIELDS: Readonly<Record<string, Code>> = {
   region: { js: 'c.region' },
   referral: { js: 'c.referral' },
   designated: { js: 'c.designated' },
+  disaster: { js: 'c.disaster' },
   disease: { js: 'c.disease' },
   diagnoses: { js: 'c.diagnoses' },
   hospitalId: { js: 'c.hospitalId' },
@@ -205,6 +212,10 @@ export function emitExpr(e: TExpr, scope: ExprScope): Code {
       const items = parts.map(({ x, code }) => (isNumberType(x.type) ? asJsNumber(code) : code.js));
       return { js: `new Set([${items.join(', ')}])` };
     }
+    case 'adjusted':
+      return emitAdjusted(e, scope);
+    case 'bands':
+      return emitBands(e, scope);
     default:
       throw new Unsupported(`expression kind ${JSON.stringify((e as { k: unknown }).k)}`);
   }
@@ -345,7 +356,7 @@ function emitDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Cod
   let divisor: Constant;
   if (e.right.k === 'const') divisor = e.right.value;
   else if (e.right.k === 'param') divisor = scope.parameter(e.right);
-  else throw new Unsupported('division by a value that is not a constant');
+  else return emitRuntimeDivision(e, scope);
   if (!(divisor instanceof Decimal)) throw new Unsupported('division by a constant that is not a decimal');
   // decimal.js evaluates the divisor first and throws before reading the dividend.
   if (divisor.isZero()) return result(`E.divisionByZero(rule, ${scope.spanIndex(e)})`, 0);
@@ -362,6 +373,28 @@ function emitDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Cod
   const m = toScaled(factor, 0);
   if (m === undefined) throw new Unsupported(`division by ${divisor.toString()}`);
   return result(`ck(${x.js} * ${m < 0 ? `(${m})` : m})`, scaleOf(x) + k);
+}
+
+/**
+ * Extra decimals a quotient by a value known only per claim is kept to. x ÷ y = (x·10^e ÷ y) at
+ * scale q: when y does not divide x·10^e the quotient does not end within q decimals (or does
+ * not end at all, and decimal.js rounds it to 40 digits) and the claim goes to decimal.js.
+ */
+const QUOTIENT_DECIMALS = 4;
+
+/** x ÷ y, y read per claim: exact when the quotient ends within its scale, else OVERFLOW. */
+function emitRuntimeDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScope): Code {
+  // decimal.js evaluates the divisor first and throws before reading the dividend.
+  const y = emitExpr(e.right, scope);
+  const x = emitExpr(e.left, scope);
+  const sx = scaleOf(x);
+  const sy = scaleOf(y);
+  const q = Math.max(0, sx - sy) + QUOTIENT_DECIMALS;
+  const up = q + sy - sx;
+  if (up > MAX_SCALE) throw new Unsupported(`a quotient needs ${up} decimals`);
+  const d = scope.temp();
+  const scaledX = up === 0 ? x.js : `ck(${x.js} * ${POW10[up]})`;
+  return result(`((${d} = ${y.js}) === 0 ? E.divisionByZero(rule, ${scope.spanIndex(e)}) : dv(${scaledX}, ${d}))`, q);
 }
 
 function emitCall(e: Extract<TExpr, { k: 'call' }>, scope: ExprScope): Code {

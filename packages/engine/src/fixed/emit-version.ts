@@ -1,4 +1,4 @@
-import { LAYERS, PAYING_LAYERS, type Constant, type LetSym, type ResolvedPolicy, type RuleIR, type Span, type TExpr, type TStmt, type TableSym } from '@policy/dsl';
+import { LAYERS, PAYING_LAYERS, type CapSym, type Constant, type LetSym, type ResolvedPolicy, type RuleIR, type Span, type TExpr, type TStmt, type TableSym } from '@policy/dsl';
 import { LAYER_INDEX } from '../runtime/context.js';
 import { POW10 } from '../runtime/scaled.js';
 import { align, emitExpr, type Code, type ExprScope } from './emit-expr.js';
@@ -12,6 +12,8 @@ export interface VersionSource {
   readonly rulesInForce: readonly RuleIR[];
   parameter(e: Extract<TExpr, { k: 'param' }>): Constant;
   constant(e: TExpr): unknown;
+  /** Whether a dated modifier or cap is in force in this version. */
+  active(r: { readonly from?: string; readonly until?: string }): boolean;
 }
 
 export interface EmittedVersion {
@@ -66,6 +68,10 @@ class Emitter implements ExprScope {
 
   constant(e: TExpr): unknown {
     return this.src.constant(e);
+  }
+
+  active(r: { readonly from?: string; readonly until?: string }): boolean {
+    return this.src.active(r);
   }
 
   value(v: unknown): string {
@@ -151,18 +157,20 @@ class Emitter implements ExprScope {
       }
       case 'assign': {
         if (!Object.hasOwn(LAYER_INDEX, s.layer) || s.layer === 'patient') throw new Unsupported(`assignment to ${String(s.layer)}`);
-        if (s.caps.length > 0) throw new Unsupported(`yearly caps on ${s.layer}`);
         const k = LAYER_INDEX[s.layer];
         const code = emitExpr(s.expr, this);
-        const sc = code.scale;
-        if (sc === undefined) throw new Unsupported(`layer ${s.layer} assigned a value that is not money`);
-        const fen = sc <= 2 ? align(code, 2) : `rh(${code.js}, ${POW10[sc - 2]})`;
+        if (code.scale === undefined) throw new Unsupported(`layer ${s.layer} assigned a value that is not money`);
+        const capped = this.caps(s.caps, code);
+        const sc = capped.value.scale as number;
+        const fen = sc <= 2 ? align(capped.value, 2) : `rh(${capped.value.js}, ${POW10[sc - 2]})`;
         return [
+          ...capped.before,
           `x = ${fen}; if (x === 0) x = 0;`,
           `if (x < 0) throw E.negative(rule, ${k}, x);`,
           `if (B${k} !== -1) throw E.twice(${k}, B${k}, rule);`,
           `L${k} = x; B${k} = rule; S = ck(S + x);${PAYING.has(k) ? ' P = ck(P + x);' : ''}`,
           `if (S > T) throw E.over(rule, T, S);`,
+          ...capped.after,
         ].join(' ');
       }
       case 'add': {
@@ -186,6 +194,44 @@ class Emitter implements ExprScope {
     }
   }
 
+  /**
+   * Yearly caps on an assignment, as compile-rule.ts's assignStep: the value first, then each cap
+   * in force in order — its condition, its amount — holds the value to what the cap has left this
+   * year, max(0, cap − accumulator as it stood before the claim); once the layer is assigned (in
+   * whole fen), that amount is added to the accumulator of every cap whose condition held.
+   */
+  private caps(caps: readonly CapSym[], value: Code): { value: Code; before: string[]; after: string[] } {
+    const active = caps.filter((cap) => {
+      checkShape('cap', cap);
+      checkShape('accumulator', cap.acc);
+      return this.src.active(cap);
+    });
+    if (active.length === 0) return { value, before: [], after: [] };
+    const parts = active.map((cap) => {
+      const i = cap.acc.index;
+      const when = cap.when ? emitExpr(cap.when, this).js : undefined;
+      const limit = emitExpr(cap.amount, this);
+      if (limit.scale === undefined) throw new Unsupported(`cap ${cap.name} is not an amount`);
+      return { i, when, limit, used: { js: `a${i}`, scale: this.accumulatorScale(i) }, met: when ? this.temp() : undefined };
+    });
+    const s = Math.max(value.scale as number, ...parts.flatMap((p) => [p.limit.scale as number, p.used.scale as number]));
+    const v = this.temp();
+    const left = this.temp();
+    const before = [`${v} = ${align(value, s)};`];
+    for (const p of parts) {
+      const hold = `${left} = Math.max(0, ck(${align(p.limit, s)} - ${align(p.used, s)})); if (${v} > ${left}) ${v} = ${left};`;
+      before.push(p.met ? `${p.met} = ${p.when}; if (${p.met}) { ${hold} }` : hold);
+    }
+    const after = parts.map((p) => {
+      this.addScales[p.i] = Math.max(this.addScales[p.i] ?? 0, 2);
+      const target = this.accumulatorScale(p.i);
+      // A scale under 2 makes the planner raise the accumulator's and emit again.
+      const add = `d${p.i} = ck(d${p.i} + ${target >= 2 ? align({ js: 'x', scale: 2 }, target) : 'x'});`;
+      return p.met ? `if (${p.met}) ${add}` : add;
+    });
+    return { value: { js: v, scale: s }, before, after };
+  }
+
   program(rules: string): string {
     const accs = this.accScales.map((_, i) => i);
     const fenLayers = Array.from({ length: FEN_LAYERS }, (_, k) => k);
@@ -203,6 +249,8 @@ class Emitter implements ExprScope {
       'function ck(x) { if (x > MAX || x < -MAX) throw OVERFLOW; return x; }',
       'function rh(x, d) { const r = x % d; const q = (x - r) / d; return 2 * (r < 0 ? -r : r) >= d ? (x < 0 ? q - 1 : q + 1) : q; }',
       'function cl(x, one) { return x < 0 ? 0 : x > one ? one : x; }',
+      'function nn(x) { return x <= 0 ? 0 : x; }',
+      'function dv(x, y) { if (x % y !== 0) throw OVERFLOW; return x / y; }',
       ...this.values.map((_, i) => `const V${i} = V[${i}];`),
       `let ${vars.join(', ')};`,
       ...lets.map((l) => `function ${l.name}() { if (g${l.name}) return x${l.name}; x${l.name} = ${l.code}; g${l.name} = true; return x${l.name}; }`),

@@ -40,6 +40,13 @@ const KNOWN: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
     'expr:call': [...NODE, 'fn', 'args'],
     'expr:if': [...NODE, 'cond', 'then', 'else'],
     'expr:setLit': [...NODE, 'elements'],
+    'expr:adjusted': [...NODE, 'target', 'base', 'adjustments'],
+    'expr:bands': [...NODE, 'bands', 'lower', 'upper', 'adjustments'],
+    adjustment: ['modifier', 'op', 'amount', 'span'],
+    modifier: [...CITATION, 'name', 'oneLine', 'from', 'until', 'when', 'span'],
+    bands: [...CITATION, 'kind', 'name', 'rows', 'span'],
+    band: ['lower', 'upper', 'ratio', 'span'],
+    cap: [...CITATION, 'kind', 'name', 'layer', 'amount', 'when', 'from', 'until', 'acc', 'span'],
   }).map(([kind, keys]) => [kind, new Set(keys)]),
 );
 
