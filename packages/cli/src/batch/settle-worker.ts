@@ -2,11 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   AccumulatorStore,
   applyRoster,
-  claimResult,
   compareClaims,
   CsvRecord,
   nhsaOutputPlan,
-  platformClaimResult,
   settleBatch,
   settleItem,
   settlementToCsvCells,
@@ -29,6 +27,7 @@ import { csvLine } from '../io/csv-line.js';
 import { loadCompiled } from '../policy-paths.js';
 import { FenSums, type SumsMessage } from './fen-sums.js';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
+import { recordToClaim, type RecordToClaim } from './record-to-claim.js';
 
 /**
  * A settlement worker: validates the records it is sent, settles each person's claims in
@@ -77,6 +76,7 @@ class SettleWorker {
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private extraKeys: string[] | undefined;
+  private readonly toClaim: RecordToClaim;
   private readonly roster: RosterView | undefined;
   /** The nhsa output's plan (its probed lets go to the settlement). */
   private readonly plan: NhsaOutputPlan | undefined;
@@ -88,6 +88,7 @@ class SettleWorker {
     private readonly send: (m: FromWorker) => void,
   ) {
     this.store = new AccumulatorStore(policy.accumulatorScales);
+    this.toClaim = recordToClaim(setup.input, setup.mapping);
     this.roster = setup.roster ? { index: RosterIndex.fromShared(setup.roster.buffer), mode: setup.roster.mode } : undefined;
     this.plan = setup.shape === 'nhsa' && setup.mapping ? nhsaOutputPlan(policy, setup.mapping) : undefined;
     this.options = this.plan?.probe ? { probe: this.plan.probe } : {};
@@ -98,9 +99,7 @@ class SettleWorker {
    * roster's categories on the claim's date, when there is a roster.
    */
   private claimOf(u: Unit): ClaimResult {
-    const item = received(u.item);
-    const mapping = this.setup.mapping;
-    const r = this.setup.input === 'nhsa' && mapping ? platformClaimResult(item, u.index, u.duplicate, mapping) : claimResult(item, u.index, u.duplicate);
+    const r = this.toClaim(received(u.item), u.index, u.duplicate);
     return r.kind === 'claim' && this.roster ? { ...r, claim: applyRoster(r.claim, this.roster) } : r;
   }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, platformClaimResult, readRecords, recordFormatOf, type NhsaMapping } from '@policy/engine';
+import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, readRecords, recordFormatOf, type NhsaMapping } from '@policy/engine';
 import { AtomicFile } from '../io/atomic-file.js';
 import { RejectionWriter, outputFormatOf } from '../io/record-writers.js';
 import { BatchSummary, renderSummary } from '../render/summary.js';
@@ -12,6 +12,7 @@ import { loadCompiled } from '../policy-paths.js';
 import { OutputSink } from '../batch/output-sink.js';
 import { PersonOrder, personHash, personOf } from '../batch/person-order.js';
 import { WorkerPool } from '../batch/pool.js';
+import { recordToClaim } from '../batch/record-to-claim.js';
 import type { Unit } from '../batch/protocol.js';
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, rostersJson, type RosterOptions } from '../roster/roster-options.js';
 import { runRetroactive } from '../roster/retroactive-run.js';
@@ -114,8 +115,7 @@ exit status 1 when one of them is rejected.`,
         if (shape === 'nhsa') outputPlanFor(policy, mapping);
       }
       if (opts.retroactive && rosters) {
-        const toClaim = input === 'nhsa' && mapping ? platformClaimResult : undefined;
-        await runRetroactive(policy, { ...rosters, retroactive: true }, opts, { records: detected.records, input, ...(toClaim && mapping ? { toClaim: (item, index, dup) => toClaim(item, index, dup, mapping) } : {}) });
+        await runRetroactive(policy, { ...rosters, retroactive: true }, opts, { records: detected.records, input, toClaim: recordToClaim(input, mapping) });
         return;
       }
       summary.formats = {

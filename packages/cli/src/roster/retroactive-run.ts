@@ -3,13 +3,10 @@ import { formatDate, formatMoney, LAYERS, ZERO, type Decimal, type LayerName } f
 import {
   ClaimFileError,
   IdRegistry,
-  claimResult,
   compareClaims,
   describeRejection,
   settleRetroactive,
   type ClaimItem,
-  type ClaimResult,
-  type DuplicateId,
   type RecordItem,
   type CompiledPolicy,
   type RetroClaim,
@@ -17,6 +14,7 @@ import {
   type SettledClaim,
 } from '@policy/engine';
 import { personOf } from '../batch/person-order.js';
+import type { RecordToClaim } from '../batch/record-to-claim.js';
 import { EXIT, UsageError } from '../errors.js';
 import { AtomicFile } from '../io/atomic-file.js';
 import { RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '../io/record-writers.js';
@@ -40,7 +38,7 @@ interface RetroOptions {
 export interface RetroInput {
   readonly records: AsyncIterable<RecordItem>;
   readonly input: 'contract' | 'nhsa';
-  readonly toClaim?: (item: RecordItem, index: number, duplicate: DuplicateId | undefined) => ClaimResult;
+  readonly toClaim: RecordToClaim;
 }
 
 type Layers = Record<LayerName, Decimal>;
@@ -60,7 +58,6 @@ function entering(rosters: Rosters, person: string): boolean {
 
 export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions, source: RetroInput): Promise<void> {
   const file = opts.in === '-' ? 'standard input' : opts.in;
-  const toClaim = source.toClaim ?? claimResult;
   const outFormat = outputFormatOf(opts.out);
   const items: ClaimItem[] = [];
   const rejections: Rejection[] = [];
@@ -73,7 +70,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
       const person = personOf(item, source.input === 'nhsa' ? 'psn_no' : 'personId');
       if (person === undefined || !entering(rosters, person)) continue;
       kept++;
-      const r = toClaim(item, index, ids.see(item));
+      const r = source.toClaim(item, index, ids.see(item));
       if (r.kind === 'claim') items.push(r);
       else rejections.push(r.rejection);
     }

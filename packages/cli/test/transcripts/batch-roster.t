@@ -86,3 +86,29 @@ $ policy batch --workers 2 --policy policies/anyi --in $TMP/claims.csv --out $TM
 $ cat $TMP/bad-out.csv
 ! cat: $TMP/bad-out.csv: ENOENT
 ? 1
+
+# --retroactive over the platform's records: read through the policy's mapping, the same
+# claims re-settled as from the contract's file (C0000043, C0000050 change).
+$ policy batch --policy policies/anyi --in examples/nhsa/claims.csv --roster examples/rosters/poverty-office.csv --roster examples/rosters/civil-affairs.jsonl --roster-mode replace --retroactive --out $TMP/retro.csv
+! policy batch --retroactive: anyi over claims.csv → $TMP/retro.csv
+!   rosters poverty-office.csv, civil-affairs.jsonl: 42 rows, 31 persons, mode replace, retroactive
+!   records read                                             227
+!   records of persons entering a category after Jan 1        72
+!   rejected                                                   0
+!   persons with claims re-settled                             2
+!   claims re-settled                                          3
+!   claims whose settlement changed                            2
+!   claim     person   date        gains                            retroactive − original
+!   C0000043  P000004  2018-01-22  registered_poor from 2018-07-01  supplementary +16876.19, fallback +15.77, patient -16891.96
+!   C0000159  P000004  2018-02-02  registered_poor from 2018-07-01  no change
+!   C0000050  P000017  2018-03-10  dibao from 2018-06-14            medical_assistance +73.31, patient -73.31
+!   layer                       original     retroactive      difference
+!   basic                           0.00            0.00            0.00
+!   critical_illness                0.00            0.00            0.00
+!   medical_assistance              0.00           73.31          +73.31
+!   supplementary                   0.00        16876.19       +16876.19
+!   fallback                        0.00           15.77          +15.77
+!   finance                         0.00            0.00            0.00
+!   hospital                        0.00            0.00            0.00
+!   patient                     19129.40         2164.13       -16965.27
+? 0
