@@ -14,21 +14,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicy, policyFolders, type Decimal } from '@policy/dsl';
-import {
-  claimStream,
-  compareClaims,
-  compilePolicy,
-  contractToPlatform,
-  loadNhsaMapping,
-  policyTextConstants,
-  settleBatch,
-  validateRecord,
-  type Claim,
-  type ClaimItem,
-  type CompiledPolicy,
-  type Outcome,
-  type SettledClaim,
-} from '@policy/engine';
+import { compareClaims, compilePolicy, policyTextConstants, settleBatch, type Claim, type ClaimItem, type CompiledPolicy, type Outcome, type SettledClaim } from '@policy/engine';
+import { claimStream, contractToPlatform, loadNhsaMapping, validateRecord } from '@policy/claims';
 import { AnyiDecimal } from './bench/anyi-decimal.js';
 import { AnyiFen } from './bench/anyi-fen.js';
 

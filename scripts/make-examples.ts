@@ -9,9 +9,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CSV_HEADER, csvCell, toCsvRow, toJsonLine } from '../packages/engine/src/generate/claim-files.js';
-import { CLAIM_FIELDS, orderClaimFields } from '../packages/engine/src/generate/raw-claim.js';
-import { generateClaims, type RawClaim } from '../packages/engine/src/generate/synthetic-claims.js';
+import { CSV_HEADER, csvCell, toCsvRow, toJsonLine } from '../packages/claims/src/generate/claim-files.js';
+import { CLAIM_FIELDS, orderClaimFields } from '../packages/claims/src/generate/raw-claim.js';
+import { generateClaims, type RawClaim } from '../packages/claims/src/generate/synthetic-claims.js';
 
 /**
  * Picked once by scanning seeds 1–3000: with it the 200 generated claims reach every category,
@@ -304,7 +304,7 @@ enumerations and formats are those of the claim contract (\`../shared/design/con
 Line *n* of \`claims.jsonl\` is line *n + 1* of \`claims.csv\` (the CSV has a header). The first
 ${SHOWCASE.length} records (\`S001\`…) are placed by hand to reach every rule of \`policies/anyi\`; the
 other ${generated.length} (\`C0000001\`…) come from \`generateClaims({ count: ${GENERATED}, seed: ${SEED}, year: 2018, persons: ${PERSONS} })\`
-(\`packages/engine/src/generate/synthetic-claims.ts\`). Money is always a string with 2 decimals.
+(\`packages/claims/src/generate/synthetic-claims.ts\`). Money is always a string with 2 decimals.
 
 Composition (${claims.length} claims, ${persons.size} persons):
 

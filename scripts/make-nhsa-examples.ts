@@ -1,7 +1,7 @@
 /**
  * Writes examples/nhsa/claims.jsonl and claims.csv (described by examples/nhsa/README.md, written by hand): the 226 claims of examples/claims.jsonl as
  * the national platform's settlement records (setlinfo fields), through policies/anyi's mapping
- * (packages/engine/src/nhsa/to-platform.ts, the inverse of what `policy batch --in-format nhsa`
+ * (packages/claims/src/nhsa/to-platform.ts, the inverse of what `policy batch --in-format nhsa`
  * reads), plus two records that show the platform's own shapes and one that the mapping rejects.
  *
  *   npx tsx scripts/make-nhsa-examples.ts
@@ -10,9 +10,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { csvCell } from '../packages/engine/src/generate/claim-files.js';
-import { loadNhsaMapping } from '../packages/engine/src/nhsa/mapping.js';
-import { contractToPlatform } from '../packages/engine/src/nhsa/to-platform.js';
+import { csvCell } from '../packages/claims/src/generate/claim-files.js';
+import { loadNhsaMapping } from '../packages/claims/src/nhsa/mapping.js';
+import { contractToPlatform } from '../packages/claims/src/nhsa/to-platform.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mapping = loadNhsaMapping(`${root}policies/anyi`);

@@ -10,6 +10,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
+import { ClaimFileError, OutputFileError } from '@policy/claims';
 import { EXIT, UsageError } from './errors.js';
 
 /**
@@ -61,7 +62,8 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    if (e instanceof UsageError) {
+    // A file that cannot be read or written, or two options naming one file: exit 2, the file named.
+    if (e instanceof UsageError || e instanceof ClaimFileError || e instanceof OutputFileError) {
       process.stderr.write(`policy: ${e.message}\n`);
       process.exitCode = EXIT.usage;
       return;

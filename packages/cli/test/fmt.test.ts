@@ -41,14 +41,23 @@ describe('policy fmt', () => {
     expect(readdirSync(join(dir, 'p')).sort()).toEqual(['.hidden', 'a.policy', 'b.policy', 'notes.txt', 'sub']);
   });
 
-  it('follows a symbolic link to a file: the link stays, its target is formatted', () => {
+  it('follows a symbolic link to a file inside the folder: the link stays, its target is formatted', () => {
+    const dir = folder({ 'p/real/a.policy': MESSY });
+    symlinkSync(join(dir, 'p/real/a.policy'), join(dir, 'p/link.policy'));
+    const r = policy(['fmt', join(dir, 'p')]);
+    expect(r.status).toBe(0);
+    expect(lstatSync(join(dir, 'p/link.policy')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'p/real/a.policy'), 'utf8')).toBe(CLEAN);
+  });
+
+  it('refuses a symbolic link out of the folder (exit 2) and rewrites nothing', () => {
     const dir = folder({ 'real/a.policy': MESSY });
     mkdirSync(join(dir, 'p'));
     symlinkSync(join(dir, 'real/a.policy'), join(dir, 'p/link.policy'));
     const r = policy(['fmt', join(dir, 'p')]);
-    expect(r.status).toBe(0);
-    expect(lstatSync(join(dir, 'p/link.policy')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'real/a.policy'), 'utf8')).toBe(CLEAN);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'p/link.policy')}: a symbolic link out of ${join(dir, 'p')}`);
+    expect(readFileSync(join(dir, 'real/a.policy'), 'utf8')).toBe(MESSY);
   });
 
   it('--check and --diff change nothing', () => {

@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkUnit, type CheckResult } from './check/check-policy.js';
 import { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
-import { diskReader, loadUnit, memoryReader, type SourceReader } from './units.js';
+import { diskReader, loadUnit, memoryReader, readSource, type SourceReader } from './units.js';
 
-/** A policy path that cannot be read: the CLI reports it as a usage or I/O error (exit 2). */
-export class PolicyPathError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyPathError';
-  }
-}
+import { PolicyPathError } from './policy-path-error.js';
+
+export { PolicyPathError };
 
 /** A folder that holds `.policy` files is a policy. */
 export function hasPolicyFiles(dir: string): boolean {
@@ -50,8 +46,9 @@ export function parsePolicyFiles(paths: readonly string[]): ParsedFile[] {
   return paths.map((p) => {
     let text: string;
     try {
-      text = readFileSync(p, 'utf8');
+      text = readSource(p);
     } catch (e) {
+      if (e instanceof PolicyPathError) throw e;
       throw new PolicyPathError(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     return parsePolicyFile(p, text);
@@ -65,6 +62,7 @@ function readingReader(reader: SourceReader): SourceReader {
       try {
         return reader.read(p);
       } catch (e) {
+        if (e instanceof PolicyPathError) throw e;
         throw new PolicyPathError(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
     },

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, posix } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { PolicyPathError } from './policy-path-error.js';
+import { dirname, isAbsolute, join, normalize, posix, relative } from 'node:path';
 import { error, type Diagnostic } from './diagnostics/diagnostic.js';
 import type * as A from './syntax/ast.js';
 import { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
@@ -35,6 +36,37 @@ export interface SourceReader {
 /** How many bases deep a chain may go (policy → module → module …). */
 export const MAX_BASE_DEPTH = 8;
 
+/** The largest `.policy` file read (the shipped ones are under 40 KB): a bigger one is not a policy source. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A policy source from disk, refused (PolicyPathError) unless it is a regular file of a sane
+ * size inside its own folder: a `.policy` that is a symbolic link is followed only to a file in
+ * the same folder or below it — a link to `/proc/self/environ` or `~/.ssh/id_rsa` would
+ * otherwise have its content quoted by a syntax error in a CI comment — and a FIFO or a device
+ * (`/dev/zero`) would hang or exhaust memory.
+ */
+export function readSource(path: string): string {
+  let st = lstatSync(path);
+  if (st.isSymbolicLink()) {
+    const folder = realpathSync(dirname(path));
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      throw new PolicyPathError(`${path}: a symbolic link to nothing (${readlinkSync(path)}); not read`);
+    }
+    const rel = relative(folder, target);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+      throw new PolicyPathError(`${path}: a symbolic link out of the policy folder (to ${target}); policy sources are read only inside their folder — copy the file in instead`);
+    }
+    st = statSync(target);
+  }
+  if (!st.isFile()) throw new PolicyPathError(`${path}: not a regular file; not read`);
+  if (st.size > MAX_SOURCE_BYTES) throw new PolicyPathError(`${path}: ${Math.round(st.size / 1024 / 1024)} MiB is too large for a policy source (at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB); not read`);
+  return readFileSync(path, 'utf8');
+}
+
 export const diskReader: SourceReader = {
   policyFiles(path) {
     let st;
@@ -51,7 +83,7 @@ export const diskReader: SourceReader = {
       .map((f) => join(path, f));
   },
   read(path) {
-    return readFileSync(path, 'utf8');
+    return readSource(path);
   },
   identity(path) {
     try {

@@ -2,7 +2,7 @@ import type { Decimal } from '@policy/dsl';
 
 /**
  * A claim after validation: the contract's claim (../shared/design/contract.md) with money
- * as exact decimals, dates as day numbers and defaults filled in. Only `input/` builds these.
+ * as exact decimals, dates as day numbers and defaults filled in. Only `@policy/claims` (its `input/`) builds these.
  */
 
 export type Category = 'registered_poor' | 'extreme_poor' | 'dibao' | 'dibao_edge' | 'monitored' | 'hardship';

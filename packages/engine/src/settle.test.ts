@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledPolicy } from './compile/compile-policy.js';
 import { compileSources, layers, rejection, settle } from '../test/settle-helpers.js';
-import { settlementToJson } from './output/settlement-json.js';
+import { settlementToJson } from '@policy/claims';
 
 const HEADER = `policy t {
   title "test"

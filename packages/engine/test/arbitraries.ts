@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatDate, parseDate } from '@policy/dsl';
-import { CATEGORIES, REFERRALS, REGIONS, VISITS, formatFen as fen } from '../src/generate/raw-claim.js';
+import { CATEGORIES, REFERRALS, REGIONS, VISITS, formatFen as fen } from '@policy/claims';
 
 /**
  * fast-check arbitraries of contract-valid raw claims (as a JSON Lines file would carry them)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, type CompiledPolicy } from '../src/compile/compile-policy.js';
-import { settlementToJson } from '../src/output/settlement-json.js';
+import { settlementToJson } from '@policy/claims';
 import type { Outcome } from '../src/settle.js';
 import { compileSources, layers, settle } from './settle-helpers.js';
 

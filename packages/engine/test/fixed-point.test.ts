@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSources, loadPolicy, parseDate, policyFolders, renderDiagnostic, type ResolvedPolicy, type TExpr } from '@policy/dsl';
-import {
-  compilePolicy,
-  policyTextConstants,
-  settleBatch,
-  settlementToCsvCells,
-  settlementToJson,
-  validateRecord,
-  type ClaimItem,
-  type CompiledPolicy,
-  type Outcome,
-} from '../src/index.js';
+import { compilePolicy, policyTextConstants, settleBatch, type ClaimItem, type CompiledPolicy, type Outcome } from '../src/index.js';
+import { settlementToCsvCells, settlementToJson, validateRecord } from '@policy/claims';
 import { history, type RawClaim } from './arbitraries.js';
 
 /**

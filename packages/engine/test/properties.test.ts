@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, LAYERS, PAYING_LAYERS, ZERO, loadPolicy, parseDate, policyFolders, type Decimal as D } from '@policy/dsl';
-import {
-  compilePolicy,
-  policyTextConstants,
-  settleBatch,
-  settlementToJson,
-  type ClaimItem,
-  type CompiledPolicy,
-  type Outcome,
-} from '../src/index.js';
+import { compilePolicy, policyTextConstants, settleBatch, type ClaimItem, type CompiledPolicy, type Outcome } from '../src/index.js';
+import { settlementToJson } from '@policy/claims';
 import { history } from './arbitraries.js';
 import { claimItems } from './settle-helpers.js';
 

@@ -1,8 +1,8 @@
 import { compilePolicy, type CompiledPolicy, type LetProbe } from '../src/compile/compile-policy.js';
 import { checkSources, renderDiagnostic } from '@policy/dsl';
-import { validateRecord } from '../src/input/validate.js';
+import { validateRecord } from '@policy/claims';
 import { settleBatch, type ClaimItem, type Outcome } from '../src/settle.js';
-import { settlementToJson } from '../src/output/settlement-json.js';
+import { settlementToJson } from '@policy/claims';
 
 /** Shared by the engine's settlement tests: compile sources, settle raw claims, read the layers. */
 

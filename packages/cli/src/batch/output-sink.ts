@@ -1,9 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { SETTLEMENT_COLUMNS, describeRejection } from '@policy/engine';
-import { AtomicFile } from '../io/atomic-file.js';
-import { csvLine } from '../io/csv-line.js';
-import type { RejectionWriter } from '../io/record-writers.js';
+import { SETTLEMENT_COLUMNS, describeRejection, AtomicFile, csvLine, type RejectionWriter } from '@policy/claims';
 import type { BatchSummary } from '../render/summary.js';
 import type { SumsMessage } from './fen-sums.js';
 import type { Result } from './protocol.js';

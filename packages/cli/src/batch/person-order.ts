@@ -1,4 +1,4 @@
-import { CsvRecord, type RecordItem } from '@policy/engine';
+import { CsvRecord, type RecordItem } from '@policy/claims';
 import { UsageError } from '../errors.js';
 
 /** The person a record names (its `personId`, or `field`, as written), when it names one. */

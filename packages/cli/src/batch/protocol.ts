@@ -1,4 +1,5 @@
-import type { DuplicateId, NhsaMapping, RecordItem, Rejection, RosterMode } from '@policy/engine';
+import type { Rejection } from '@policy/engine';
+import type { DuplicateId, NhsaMapping, RecordItem, RosterMode } from '@policy/claims';
 import type { SumsMessage } from './fen-sums.js';
 
 /** Messages between `policy batch` and its settlement workers (worker_threads). */

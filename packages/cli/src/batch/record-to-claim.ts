@@ -1,4 +1,4 @@
-import { claimResult, platformClaimResult, type ClaimResult, type DuplicateId, type NhsaMapping, type RecordItem } from '@policy/engine';
+import { claimResult, platformClaimResult, type ClaimResult, type DuplicateId, type NhsaMapping, type RecordItem } from '@policy/claims';
 
 /** How `policy batch` makes a record a claim or a rejection: the workers and `--retroactive` alike. */
 export type RecordToClaim = (item: RecordItem, index: number, duplicate: DuplicateId | undefined) => ClaimResult;

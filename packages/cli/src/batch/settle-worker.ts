@@ -1,29 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  AccumulatorStore,
-  applyRoster,
-  compareClaims,
-  CsvRecord,
-  nhsaOutputPlan,
-  settleBatch,
-  settleItem,
-  settlementToCsvCells,
-  settlementToJson,
-  settlementToNhsaCsvCells,
-  settlementToNhsaJson,
-  RosterIndex,
-  type Claim,
-  type ClaimResult,
-  type NhsaOutputPlan,
-  type SettleOptions,
-  type SettledClaim,
-  type ClaimItem,
-  type CompiledPolicy,
-  type Outcome,
-  type RecordItem,
-  type RosterView,
-} from '@policy/engine';
-import { csvLine } from '../io/csv-line.js';
+import { AccumulatorStore, compareClaims, settleBatch, settleItem, type Claim, type SettleOptions, type SettledClaim, type ClaimItem, type CompiledPolicy, type Outcome } from '@policy/engine';
+import { applyRoster, CsvRecord, nhsaOutputPlan, settlementToCsvCells, settlementToJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RecordItem, type RosterView, csvLine } from '@policy/claims';
 import { loadCompiled } from '../policy-paths.js';
 import { FenSums, type SumsMessage } from './fen-sums.js';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';

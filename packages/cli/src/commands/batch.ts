@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, readRecords, recordFormatOf, type NhsaMapping } from '@policy/engine';
-import { AtomicFile } from '../io/atomic-file.js';
-import { RejectionWriter, outputFormatOf } from '../io/record-writers.js';
+import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, readRecords, recordFormatOf, type NhsaMapping, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
 import { BatchSummary, renderSummary } from '../render/summary.js';
 import { Progress } from '../render/progress.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -86,6 +84,11 @@ exit status 1 when one of them is rejected.`,
       if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${opts.workers})`);
       if (opts.engine !== 'auto' && opts.engine !== 'decimal') throw new UsageError(`--engine must be auto or decimal (got ${opts.engine})`);
       const engine = opts.engine;
+      // No output may replace an input or another output (checked before anything is read or written).
+      refuseClashes(
+        [{ option: '--in', path: opts.in }, ...policyInputs('--policy', opts.policy), ...(opts.roster ?? []).map((path) => ({ option: '--roster', path })), ...(opts.mapping ? [{ option: '--mapping', path: opts.mapping }] : [])],
+        [{ option: '--out', path: opts.out }, ...(opts.rejects ? [{ option: '--rejects', path: opts.rejects }] : []), ...(opts.summaryJson ? [{ option: '--summary-json', path: opts.summaryJson }] : [])],
+      );
       const inOption = inFormatOption(opts.inFormat);
       const shape = outShapeOption(opts.outFormat);
       const policy = loadCompiled(opts.policy, { engine, settles: true });
@@ -107,7 +110,7 @@ exit status 1 when one of them is rejected.`,
       // The input's shape: given, or told by its first readable record (read before anything is settled).
       let bytes = 0;
       const read = readRecords(opts.in, { format: inFormat, onBytes: (n) => (bytes += n) });
-      const detected = inOption === 'auto' ? await wrapAsync(() => detectRecords(read)) : { format: inOption, basis: 'as --in-format says', records: read };
+      const detected = await wrapAsync(() => detectRecords(read, inOption === 'auto' ? undefined : inOption, file));
       const input = detected.format;
       let mapping: NhsaMapping | undefined;
       if (input === 'nhsa' || shape === 'nhsa') {

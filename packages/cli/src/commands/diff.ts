@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { describeRejection } from '@policy/engine';
+import { describeRejection, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
 import { loadSide, loadSideAtRevision } from '../diff/load-side.js';
 import { renderJson } from '../diff/render-json.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderTable } from '../diff/render-table.js';
 import { runDiff } from '../diff/run-diff.js';
-import { AtomicFile } from '../io/atomic-file.js';
 import { EXIT, UsageError } from '../errors.js';
 
 interface DiffOptions {
@@ -65,6 +64,12 @@ a policy with errors), 3 internal error.`,
       if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
       if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
       if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);
+      if (opts.out !== undefined && opts.out !== '-') {
+        refuseClashes(
+          [{ option: '--in', path: opts.in }, ...policyInputs('--head', opts.head), ...(opts.base !== undefined ? policyInputs('--base', opts.base) : [])],
+          [{ option: '--out', path: opts.out }],
+        );
+      }
       const head = loadSide(opts.head);
       const base = opts.base !== undefined ? loadSide(opts.base) : loadSideAtRevision(opts.head, opts.baseRev as string);
       const report = await runDiff(base, head, { input: opts.in, top: Number(opts.top) });

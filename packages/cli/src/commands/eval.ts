@@ -1,22 +1,8 @@
 import type { Command } from 'commander';
-import {
-  ClaimFileError,
-  describeRejection,
-  applyRoster,
-  detectRecords,
-  readClaims,
-  readPlatformClaims,
-  readRecords,
-  settleBatch,
-  settlementToJson,
-  settlementToNhsaJson,
-  type ClaimItem,
-  type NhsaOutputPlan,
-  type Rejection,
-} from '@policy/engine';
+import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
+import { ClaimFileError, describeRejection, applyRoster, detectRecords, readClaims, readPlatformClaims, readRecords, settlementToJson, settlementToNhsaJson, type NhsaOutputPlan, rejectionToJson } from '@policy/claims';
 import { FORMAT_HELP, inFormatOption, mappingFor, outShapeOption, outputPlanFor } from '../io/nhsa-options.js';
 import { explainSettlement } from '../render/explain.js';
-import { rejectionToJson } from '../io/record-writers.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
@@ -56,7 +42,7 @@ export function registerEval(program: Command): void {
       let plan: NhsaOutputPlan | undefined;
       try {
         const read = readRecords(file, { format: 'json' });
-        const detected = inOption === 'auto' ? await detectRecords(read) : { format: inOption, records: read };
+        const detected = await detectRecords(read, inOption === 'auto' ? undefined : inOption, file === '-' ? 'standard input' : file);
         const mapping = detected.format === 'nhsa' || shape === 'nhsa' ? mappingFor(opts.policy, opts.mapping) : undefined;
         plan = shape === 'nhsa' && mapping ? outputPlanFor(policy, mapping) : undefined;
         const claims = detected.format === 'nhsa' && mapping ? readPlatformClaims(detected.records, mapping) : readClaims(detected.records);

@@ -1,15 +1,6 @@
 import type { Command } from 'commander';
-import {
-  ClaimFileError,
-  describeRejection,
-  readClaims,
-  readRecords,
-  settleBatch,
-  settlementToJson,
-  type ClaimItem,
-  type Rejection,
-  type SettledClaim,
-} from '@policy/engine';
+import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
+import { ClaimFileError, describeRejection, readClaims, readRecords, settlementToJson, detectRecords } from '@policy/claims';
 import { extname } from 'node:path';
 import { explainSettlement } from '../render/explain.js';
 import type { ExplainLang } from '../render/explain-labels.js';
@@ -49,7 +40,7 @@ export function registerExplain(program: Command): void {
       const rejections: { index: number; rejection: Rejection }[] = [];
       try {
         const format = file !== '-' && extname(file).toLowerCase() === '.csv' ? 'csv' : 'json';
-        for await (const r of readClaims(readRecords(file, { format }))) {
+        for await (const r of readClaims((await detectRecords(readRecords(file, { format }), 'contract', file === '-' ? 'standard input' : file)).records)) {
           if (r.kind === 'claim') items.push(r);
           else rejections.push(r);
         }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatPolicySource, FormatterError, renderDiagnostic } from '@policy/dsl';
+import { formatPolicySource, FormatterError, PolicyPathError, readSource, renderDiagnostic } from '@policy/dsl';
 import { EXIT, UsageError } from '../errors.js';
 import { policySourceFiles } from '../io/policy-source-files.js';
 import { replaceFile } from '../io/replace-file.js';
@@ -11,8 +11,10 @@ const STDIN = '<stdin>';
 
 function read(path: string): string {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    // A file: a regular one of a sane size, a link only within its folder (readSource).
+    return path === '-' ? readFileSync(0, 'utf8') : readSource(path);
   } catch (e) {
+    if (e instanceof PolicyPathError) throw new UsageError(e.message);
     throw new UsageError(`${path === '-' ? 'standard input' : path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

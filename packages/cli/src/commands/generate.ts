@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { claimStream, policyTextConstants } from '@policy/engine';
-import { CSV_HEADER, toCsvRow, toJsonLine } from '@policy/engine';
-import { AtomicFile } from '../io/atomic-file.js';
+import { policyTextConstants } from '@policy/engine';
+import { claimStream, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
+import { CSV_HEADER, toCsvRow, toJsonLine } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { loadChecked } from '../policy-paths.js';
 
@@ -40,6 +40,7 @@ export function registerGenerate(program: Command): void {
         if (e instanceof RangeError) throw new UsageError(e.message);
         throw e;
       }
+      refuseClashes(policyInputs('--policy', opts.policy), [{ option: '--out', path: opts.out }]);
       const out = new AtomicFile(opts.out);
       try {
         const csv = opts.format === 'csv';

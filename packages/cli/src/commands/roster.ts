@@ -1,17 +1,6 @@
 import type { Command } from 'commander';
 import { formatDate } from '@policy/dsl';
-import {
-  OPEN_END,
-  compareRosters,
-  describeConflict,
-  describeProblem,
-  findConflicts,
-  periodText,
-  rowPlace,
-  type RosterComparison,
-  type RosterConflict,
-  type RosterRow,
-} from '@policy/engine';
+import { OPEN_END, compareRosters, describeConflict, describeProblem, findConflicts, periodText, rowPlace, type RosterComparison, type RosterConflict, type RosterRow } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { readRosters } from '../roster/roster-options.js';
 

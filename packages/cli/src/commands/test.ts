@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CoverageCollector, exampleFiles, meetsMinimum, runExamples, type CoverageReport } from '@policy/engine';
+import { CoverageCollector, meetsMinimum, type CoverageReport } from '@policy/engine';
+import { exampleFiles, runExamples } from '@policy/claims';
 import { EXIT } from '../errors.js';
 import { reportFormat } from '../format-option.js';
 import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../render/coverage.js';

@@ -1,5 +1,6 @@
 import { LAYERS } from '@policy/dsl';
-import { ClaimFileError, readClaims, readRecords, settleBatch, type ClaimItem, type Outcome, type Rejection } from '@policy/engine';
+import { settleBatch, type ClaimItem, type Outcome, type Rejection } from '@policy/engine';
+import { ClaimFileError, readClaims, readRecords, detectRecords } from '@policy/claims';
 import { UsageError } from '../errors.js';
 import type { Side } from './load-side.js';
 import type { DiffReport, LayerChange, SideSummary, StatusChange } from './report.js';
@@ -26,7 +27,7 @@ export async function runDiff(base: Side, head: Side, options: DiffOptions): Pro
   const invalid: Rejection[] = [];
   try {
     const format = options.input === '-' ? 'jsonl' : undefined;
-    for await (const r of readClaims(readRecords(options.input, format ? { format } : {}))) {
+    for await (const r of readClaims((await detectRecords(readRecords(options.input, format ? { format } : {}), 'contract', options.input === '-' ? 'standard input' : options.input)).records)) {
       if (r.kind === 'claim') {
         positions.push(items.length);
         items.push(r);

@@ -1,11 +1,5 @@
-import {
-  MappingError,
-  loadNhsaMapping,
-  nhsaOutputPlan,
-  type CompiledPolicy,
-  type NhsaMapping,
-  type NhsaOutputPlan,
-} from '@policy/engine';
+import { type CompiledPolicy } from '@policy/engine';
+import { MappingError, loadNhsaMapping, nhsaOutputPlan, type NhsaMapping, type NhsaOutputPlan } from '@policy/claims';
 import { UsageError } from '../errors.js';
 
 /** `--in-format` and `--out-format` of eval and batch, and the mapping file they need. */

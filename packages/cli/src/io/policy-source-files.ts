@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** Folders never searched for policy files: hidden ones and installed packages. */
@@ -7,7 +7,13 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-function below(dir: string, out: string[]): void {
+/** Inside `root` (both real paths): a link below a folder given is followed only to a file under that folder. */
+function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function below(dir: string, out: string[], root = realpathSync(dir)): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -23,8 +29,13 @@ function below(dir: string, out: string[]): void {
       continue; // gone meanwhile
     }
     if (st.isDirectory()) {
-      if (!skipped(name)) below(p, out);
-    } else if (name.endsWith('.policy') && (st.isFile() || (st.isSymbolicLink() && isFile(p)))) {
+      if (!skipped(name)) below(p, out, root);
+    } else if (name.endsWith('.policy') && st.isFile()) {
+      out.push(p);
+    } else if (name.endsWith('.policy') && st.isSymbolicLink() && isFile(p)) {
+      // fmt would rewrite the link's target, and a diagnostic quote it: only a file of this folder.
+      const target = realpathSync(p);
+      if (!inside(root, target)) throw new UsageError(`${p}: a symbolic link out of ${dir} (to ${target}); only policy files inside the folder are read — copy the file in instead`);
       out.push(p);
     }
   }

@@ -1,5 +1,6 @@
 import { Decimal, LAYERS, PAYING_LAYERS } from '@policy/dsl';
-import { describeRejection, type Rejection, type VersionEngine } from '@policy/engine';
+import { type Rejection, type VersionEngine } from '@policy/engine';
+import { describeRejection } from '@policy/claims';
 import { FenSums, type SumsMessage } from '../batch/fen-sums.js';
 
 /** What a batch did, for the summary on stderr and `--summary-json`. */

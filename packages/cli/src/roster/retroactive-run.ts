@@ -1,23 +1,10 @@
 import { basename } from 'node:path';
 import { formatDate, formatMoney, LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
-import {
-  ClaimFileError,
-  IdRegistry,
-  compareClaims,
-  describeRejection,
-  settleRetroactive,
-  type ClaimItem,
-  type RecordItem,
-  type CompiledPolicy,
-  type RetroClaim,
-  type Rejection,
-  type SettledClaim,
-} from '@policy/engine';
+import { compareClaims, type ClaimItem, type CompiledPolicy, type Rejection, type SettledClaim } from '@policy/engine';
+import { ClaimFileError, IdRegistry, describeRejection, settleRetroactive, type RecordItem, type RetroClaim, AtomicFile, RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '@policy/claims';
 import { personOf } from '../batch/person-order.js';
 import type { RecordToClaim } from '../batch/record-to-claim.js';
 import { EXIT, UsageError } from '../errors.js';
-import { AtomicFile } from '../io/atomic-file.js';
-import { RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '../io/record-writers.js';
 import { describeRosters, rostersJson, type Rosters } from './roster-options.js';
 
 /**

@@ -1,15 +1,6 @@
 import { Option } from 'commander';
 import { basename } from 'node:path';
-import {
-  RosterFileError,
-  RosterIndex,
-  describeConflict,
-  describeProblem,
-  loadRosters,
-  type LoadedRosters,
-  type RosterMode,
-  type RosterView,
-} from '@policy/engine';
+import { RosterFileError, RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
 import { UsageError } from '../errors.js';
 
 /** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */

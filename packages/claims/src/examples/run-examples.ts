@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LAYERS, formatMoney, isLayer, type LayerName } from '@policy/dsl';
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { CompiledPolicy, SettledClaim } from '@policy/engine';
+import { validateRecord } from '../input/validate.js';
+import { settleBatch, type ClaimItem } from '@policy/engine';
+
+/**
+ * A policy's example claims: `tests/*.yaml` beside the policy. Each case settles its claims
+ * as one batch (fresh accumulators) and compares every layer exactly — no margins.
+ *
+ *   cases:
+ *     - name: 二级医院住院, 普通居民
+ *       claims: [ { id: T01, personId: P01, … } ]
+ *       expect: [ { basic: "6000.00", patient: "4000.00", flags: [rule] } ]  # unlisted layers are 0.00
+ *     - name: …
+ *       expect: [ { rejected: "before policy" } ]                           # the claim must be rejected
+ */
+
+export interface ExampleCaseResult {
+  readonly file: string;
+  readonly line: number;
+  readonly name: string;
+  readonly clauses: readonly string[];
+  readonly claims: number;
+  readonly failures: readonly string[];
+}
+
+export interface ExamplesResult {
+  readonly cases: readonly ExampleCaseResult[];
+  /** Problems with the test files themselves (YAML errors, bad expectations). */
+  readonly problems: readonly string[];
+}
+
+const AMOUNT = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
+
+function lineOf(counter: LineCounter, node: YamlNode | null | undefined): number {
+  const offset = node?.range?.[0];
+  return offset === undefined ? 0 : counter.linePos(offset).line;
+}
+
+export function exampleFiles(policyDir: string): string[] {
+  const dir = join(policyDir, 'tests');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+type Expectation = { kind: 'layers'; layers: Partial<Record<LayerName, string>>; flags?: string[] } | { kind: 'rejected'; text: string };
+
+function readExpectation(raw: unknown, where: string, problems: string[]): Expectation | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${where}: an expectation is a map of layer → amount`);
+    return undefined;
+  }
+  const entries = Object.entries(raw as Record<string, unknown>);
+  const rejected = (raw as Record<string, unknown>)['rejected'];
+  if (rejected !== undefined) {
+    if (typeof rejected !== 'string' || entries.length !== 1) {
+      problems.push(`${where}: write rejected: "part of the reason" alone`);
+      return undefined;
+    }
+    return { kind: 'rejected', text: rejected };
+  }
+  const layers: Partial<Record<LayerName, string>> = {};
+  let flags: string[] | undefined;
+  for (const [k, v] of entries) {
+    if (k === 'flags') {
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+        problems.push(`${where}: flags is a list of rule names`);
+        return undefined;
+      }
+      flags = v as string[];
+    } else if (!isLayer(k)) {
+      problems.push(`${where}: ${k} is not a layer (${LAYERS.join(', ')})`);
+      return undefined;
+    } else if (typeof v !== 'string' || !AMOUNT.test(v)) {
+      problems.push(`${where}: ${k} must be an amount written as a string with 2 decimals, e.g. "6080.00" (got ${JSON.stringify(v)})`);
+      return undefined;
+    } else {
+      layers[k] = v;
+    }
+  }
+  return { kind: 'layers', layers, ...(flags ? { flags } : {}) };
+}
+
+export interface RunExamplesOptions {
+  /** Settle with the trace built (for coverage). */
+  readonly trace?: boolean;
+  /** Told every settlement, whatever its case's outcome. */
+  readonly onSettled?: (s: SettledClaim) => void;
+}
+
+/** Runs every example file of a policy folder. */
+export function runExamples(policy: CompiledPolicy, policyDir: string, options: RunExamplesOptions = {}): ExamplesResult {
+  const cases: ExampleCaseResult[] = [];
+  const problems: string[] = [];
+  for (const file of exampleFiles(policyDir)) {
+    const counter = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 0}: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    const root = doc.contents;
+    const list = isMap(root) ? root.get('cases', true) : undefined;
+    if (!isSeq(list)) {
+      problems.push(`${file}:1: a test file holds a list under cases:`);
+      continue;
+    }
+    for (const item of list.items) {
+      const line = lineOf(counter, item as YamlNode);
+      const where = `${file}:${line}`;
+      const c = (item as { toJSON(): unknown }).toJSON() as Record<string, unknown>;
+      const name = typeof c['name'] === 'string' ? c['name'] : `case at line ${line}`;
+      const claims = c['claims'];
+      const expect = c['expect'];
+      if (!Array.isArray(claims) || !Array.isArray(expect) || claims.length !== expect.length || claims.length === 0) {
+        problems.push(`${where}: a case has claims: and expect: lists of the same, non-zero length`);
+        continue;
+      }
+      const expectations = expect.map((e, i) => readExpectation(e, `${where} (${name}, expectation ${i + 1})`, problems));
+      if (expectations.some((e) => e === undefined)) continue;
+      cases.push(runCase(policy, { file, line, name, claims, expectations: expectations as Expectation[], clauses: c['clauses'] }, options));
+    }
+  }
+  return { cases, problems };
+}
+
+function runCase(
+  policy: CompiledPolicy,
+  t: { file: string; line: number; name: string; claims: unknown[]; expectations: Expectation[]; clauses: unknown },
+  options: RunExamplesOptions,
+): ExampleCaseResult {
+  const failures: string[] = [];
+  const items: ClaimItem[] = [];
+  const invalid = new Map<number, string>();
+  t.claims.forEach((raw, index) => {
+    const v = validateRecord(raw, { line: t.line, row: index + 1 });
+    if (v.ok) items.push({ index, location: { line: t.line, row: index + 1 }, claim: v.claim });
+    else invalid.set(index, `${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}`);
+  });
+  const outcomes = new Map(settleBatch(policy, items, { trace: options.trace === true }).map((o) => [o.index, o]));
+  if (options.onSettled) for (const o of outcomes.values()) if (o.kind === 'settled') options.onSettled(o.settlement);
+  t.expectations.forEach((exp, index) => {
+    const raw = t.claims[index] as { id?: unknown };
+    const label = `claim ${typeof raw?.id === 'string' ? raw.id : index + 1}`;
+    const outcome = outcomes.get(index);
+    const reason = invalid.get(index) ?? (outcome?.kind === 'rejected' ? outcome.rejection.message : undefined);
+    if (exp.kind === 'rejected') {
+      if (reason === undefined) failures.push(`${label}: expected a rejection containing "${exp.text}", but it settled`);
+      else if (!reason.includes(exp.text)) failures.push(`${label}: rejected with "${reason}", which does not contain "${exp.text}"`);
+      return;
+    }
+    if (reason !== undefined || outcome?.kind !== 'settled') {
+      failures.push(`${label}: rejected: ${reason ?? 'no outcome'}`);
+      return;
+    }
+    const s = outcome.settlement;
+    for (const layer of Object.keys(exp.layers)) {
+      if (!s.declaredLayers.includes(layer as LayerName)) failures.push(`${label}: the policy has no layer ${layer}`);
+    }
+    for (const layer of s.declaredLayers) {
+      const want = exp.layers[layer] ?? '0.00';
+      const got = formatMoney(s.layers[layer]);
+      if (want !== got) failures.push(`${label}: ${layer} expected ${want}, got ${got}`);
+    }
+    if (exp.flags) {
+      const got = s.flags.map((f) => f.rule);
+      if (JSON.stringify([...got].sort()) !== JSON.stringify([...exp.flags].sort())) {
+        failures.push(`${label}: flags expected [${exp.flags.join(', ')}], got [${got.join(', ')}]`);
+      }
+    }
+  });
+  const clauses = Array.isArray(t.clauses) ? t.clauses.filter((x): x is string => typeof x === 'string') : [];
+  return { file: t.file, line: t.line, name: t.name, clauses, claims: t.claims.length, failures };
+}

@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OutputFileError } from './file-error.js';
+
+/** A path a command reads or writes, and the option that named it (for the message). */
+export interface NamedPath {
+  readonly option: string;
+  readonly path: string;
+}
+
+/**
+ * The file a path names, however it is spelt: an existing file by device and inode (a symbolic
+ * link, a hard link or `a/../b` all come to the same), a file still to be made by the real
+ * path of its folder and its name. `-` is standard input or output, itself once.
+ */
+function identity(path: string): string {
+  if (path === '-') return '-';
+  // `x/../in.csv` names in.csv even when x does not exist yet (the output's folders are made first).
+  for (const p of [path, resolve(path)]) {
+    try {
+      const st = statSync(p); // follows links: the file a link would let us overwrite
+      return `inode:${st.dev}:${st.ino}`;
+    } catch {
+      // not there (yet)
+    }
+  }
+  // A file still to be made: the nearest folder that exists, resolved through its links, and the rest.
+  let dir = resolve(path);
+  const rest: string[] = [];
+  for (; !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) rest.unshift(basename(dir));
+  try {
+    dir = realpathSync(dir);
+  } catch {
+    // unreadable: as resolved
+  }
+  return `path:${join(dir, ...rest)}`;
+}
+
+/** The files of a policy folder that an output must not replace (sources, mapping, tests); a file as itself. */
+export function policyInputs(option: string, path: string): NamedPath[] {
+  try {
+    if (!statSync(path).isDirectory()) return [{ option, path }];
+    const out: NamedPath[] = [];
+    for (const name of readdirSync(path)) {
+      const p = join(path, name);
+      if (statSync(p).isFile()) out.push({ option, path: p });
+    }
+    return out;
+  } catch {
+    return [{ option, path }]; // reported by the loader
+  }
+}
+
+/**
+ * Refuses (a usage error, exit 2, before any file is touched) an output that would replace an
+ * input or another output: `--out` the same file as `--in`, `--rejects` a hard link to
+ * `--summary-json`, an output that is a symbolic link to a roster… Both options are named.
+ * Standard output given twice is a clash too: two streams would interleave.
+ */
+export function refuseClashes(inputs: readonly NamedPath[], outputs: readonly NamedPath[]): void {
+  const seen = new Map<string, { named: NamedPath; output: boolean }>();
+  for (const i of inputs) {
+    if (i.path === '-') continue; // standard input is never written
+    const id = identity(i.path);
+    if (!seen.has(id)) seen.set(id, { named: i, output: false });
+  }
+  for (const o of outputs) {
+    const id = identity(o.path);
+    const before = seen.get(id);
+    if (before) {
+      const what = before.output ? 'another output' : 'an input';
+      const same = before.named.path === o.path ? `both ${show(o.path)}` : `${show(o.path)} and ${show(before.named.path)} are the same file`;
+      throw new OutputFileError(
+        o.path,
+        `${o.option} would overwrite ${what}, ${before.named.option} (${same}); choose another file for ${o.option} — nothing was written`,
+      );
+    }
+    seen.set(id, { named: o, output: true });
+  }
+}
+
+function show(path: string): string {
+  return path === '-' ? 'standard output' : path;
+}

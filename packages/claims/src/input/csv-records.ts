@@ -1,0 +1,187 @@
+import { parse } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { csvRowToRaw } from './csv-row.js';
+import { ownField } from './own-field.js';
+import { ClaimFileError, unreadable } from './record-item.js';
+import { invalidUtf8Message, type ByteCheck } from './checked-bytes.js';
+import type { RecordItem, RecordRead } from './record-item.js';
+import type { RecordLocation } from '@policy/engine';
+
+/**
+ * CSV, streamed through csv-parse: the first non-blank row is the header (column names),
+ * each later row a record located by the line it starts on and its data row number.
+ *
+ * Choices, and why:
+ * - Records come as arrays of cells (not objects keyed by the header) and with
+ *   `relax_column_count`, so a row with too many or too few cells reaches us whole, in its
+ *   place in the stream, and becomes a rejection that shows its cells.
+ * - Line numbers are counted here: csv-parse's own `info.lines` counts a CRLF inside a quoted
+ *   field as two lines. Blank lines are kept as (empty) records so every line is seen.
+ * - `relax_quotes`: a stray quote inside a field (`5 "inch"`) is read as written. Strict
+ *   quoting loses its place after such a quote and swallows the rows that follow.
+ * - Line ends are CRLF or LF, never a lone CR, so a file mixing both reads the same.
+ * - The one error left is a quote opened and never closed: the parser would take the rest of
+ *   the input as one record, so the rows after it would vanish from the accounting. The file
+ *   is refused (ClaimFileError, exit 2) naming the line of the row where the quote opened:
+ *   nothing is settled from a file that cannot be read in full.
+ * - A file that is JSON Lines by its content (its first line starts with `{` or `[`) is refused
+ *   with that cause, instead of one "header" of JSON fragments and every row rejected.
+ * - Bytes that are not UTF-8 (checked-bytes.ts): the row is rejected naming the column, or the
+ *   file refused when they are in the header.
+ */
+
+function lineBreaks(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A row with no data at all (blank line, or only separators): not a record. */
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+function readHeader(cells: readonly string[], file: string): string[] {
+  const names = cells.map((cell) => cell.trim());
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === '') return;
+    const before = seen.get(name);
+    if (before !== undefined) {
+      throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`);
+    }
+    seen.set(name, i);
+  });
+  return names;
+}
+
+/** CsvError carries the parser's counters; `records` = records emitted before the error. */
+function recordsBefore(error: CsvError | undefined): number {
+  const records = error?.records;
+  return typeof records === 'number' ? records : 0;
+}
+
+function skipMessage(error: CsvError): string {
+  return `this row cannot be read as CSV: ${error.message}`;
+}
+
+export async function* csvRecords(source: Readable, file: string, check?: ByteCheck): AsyncGenerator<RecordItem> {
+  const skipped: CsvError[] = [];
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    record_delimiter: ['\r\n', '\n'],
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) skipped.push(error);
+      return undefined;
+    },
+  });
+  source.once('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+
+  let parsed = 0; // records csv-parse has handed us, blank ones included
+  let line = 1; // the line the next record starts on
+  let row = 0;
+  let header: string[] | undefined;
+
+  // A skipped record sits between the records csv-parse emitted before and after it:
+  // its `records` count says where.
+  function* skippedBefore(limit: number): Generator<RecordItem> {
+    while (skipped.length > 0 && recordsBefore(skipped[0]) <= limit) {
+      const error = skipped.shift() as CsvError;
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+        throw new ClaimFileError(
+          file,
+          `${file}: line ${line}: a quoted field in the row starting here is never closed (a missing "), so the rest of the file cannot be read as rows; nothing was settled — close the quote or remove it`,
+        );
+      }
+      if (header === undefined) throw new ClaimFileError(file, `${file}: the header row cannot be read: ${error.message}`);
+      row++;
+      yield unreadable({ line, row }, skipMessage(error), undefined);
+    }
+  }
+
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      yield* skippedBefore(parsed);
+      parsed++;
+      const location = { line, row: row + 1 };
+      line += 1 + lineBreaks(cells);
+      if (isBlank(cells)) continue;
+      const bad = check?.badIn(location.line, line - 1);
+      if (header === undefined) {
+        if (bad) throw new ClaimFileError(file, `${file}: the header ${invalidUtf8Message(bad)}`);
+        refuseJsonLines(cells, file, location.line);
+        header = readHeader(cells, file);
+        continue;
+      }
+      row++;
+      yield bad ? invalidUtf8Row(cells, header, location, bad) : rowItem(cells, header, location);
+    }
+    yield* skippedBefore(Number.POSITIVE_INFINITY);
+  } finally {
+    source.unpipe(parser);
+    parser.destroy();
+  }
+}
+
+function refuseJsonLines(cells: readonly string[], file: string, line: number): void {
+  const first = (cells[0] ?? '').trimStart();
+  if (first.startsWith('{') || first.startsWith('[')) {
+    throw new ClaimFileError(
+      file,
+      `${file}: holds JSON Lines, not CSV as its name says (line ${line} starts with "${first[0]}"); name it .jsonl, or write it as CSV with a header row`,
+    );
+  }
+}
+
+/** A row with bytes that are not UTF-8: rejected, naming the first column whose text lost characters. */
+function invalidUtf8Row(cells: readonly string[], header: readonly string[], location: { line: number; row: number }, bad: { line: number; column: number }): RecordItem {
+  const i = cells.findIndex((c) => c.includes('\uFFFD'));
+  const name = i >= 0 ? header[i] : undefined;
+  const idColumn = header.indexOf('id');
+  const idCell = idColumn >= 0 ? cells[idColumn] : undefined;
+  const id = idCell && !idCell.includes('\uFFFD') ? idCell : undefined;
+  const item = unreadable(location, invalidUtf8Message(bad), cells, id);
+  return name ? { ...item, rejection: { ...item.rejection, field: name } } : item;
+}
+
+function rowItem(cells: readonly string[], header: readonly string[], location: { line: number; row: number }): RecordItem {
+  const idColumn = header.indexOf('id');
+  const id = idColumn >= 0 && cells[idColumn] ? cells[idColumn] : undefined;
+  if (cells.length !== header.length) {
+    const message = `the row has ${cells.length} cells but the header has ${header.length} columns`;
+    return unreadable(location, message, cells, id);
+  }
+  const unnamed = header.findIndex((name, i) => name === '' && (cells[i] ?? '').trim() !== '');
+  if (unnamed >= 0) {
+    return unreadable(location, `column ${unnamed + 1} has a value but no name in the header`, cells, id);
+  }
+  const record: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i] as string;
+    if (name !== '') ownField(record, name, cells[i] ?? '');
+  }
+  return new CsvRecord(location, record);
+}
+
+/**
+ * A readable CSV row: `source` is the row as written (column → text); `raw`, the claim object
+ * csv-row.ts makes of it, is made when first read. A reader that only needs the id or the person
+ * (`recordId`, the batch's router) never pays for it.
+ */
+export class CsvRecord implements RecordRead {
+  private made: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly location: RecordLocation,
+    readonly source: Readonly<Record<string, string>>,
+  ) {}
+
+  get raw(): unknown {
+    return (this.made ??= csvRowToRaw(this.source));
+  }
+}

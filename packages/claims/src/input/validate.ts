@@ -1,0 +1,159 @@
+import { parseDate, yearOfDay } from '@policy/dsl';
+import type { Decimal } from '@policy/dsl';
+import { CATEGORY_BITS, type Category, type Claim, type Level, type RecordLocation, type Referral, type Region, type Rejection, type Visit } from '@policy/engine';
+import { isContractField } from './fields.js';
+import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
+import { moneyFen, readMoney } from './money-input.js';
+import { schemaErrors } from './schema.js';
+import { ValidClaim } from './valid-claim.js';
+import { Interner } from './intern.js';
+
+const sets = new Interner<ReadonlySet<string>>(10_000);
+const texts = new Interner<string>();
+const persons = new Interner<string>(20_000);
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** A list as a shared, never-changed set: equal lists share one Set. */
+function setOf(list: readonly string[]): ReadonlySet<string> {
+  return sets.get(list.join('\u0000'), () => new Set(list));
+}
+
+function text(v: string): string {
+  return v.length > 64 ? v : texts.get(v, () => v);
+}
+
+/**
+ * One raw record (a parsed JSON object, or a CSV row after csv-row.ts) → a `Claim`, or a
+ * `Rejection` naming the record, the field and the rule. Three steps: the schema (shape,
+ * types, enums, money and date syntax), then rules across fields the schema cannot state,
+ * then the normalized claim with its defaults and derived values.
+ */
+
+export type Validated = { readonly ok: true; readonly claim: Claim } | { readonly ok: false; readonly rejection: Rejection };
+
+type RawRecord = Readonly<Record<string, unknown>>;
+
+function isRecord(raw: unknown): raw is RawRecord {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+function own(raw: RawRecord, name: string): unknown {
+  return Object.hasOwn(raw, name) ? raw[name] : undefined;
+}
+
+/** The record's id for messages, when it has a usable one (even if the record is bad). */
+export function idOf(raw: unknown, field = 'id'): string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = own(raw, field);
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return undefined;
+}
+
+function reject(raw: unknown, location: RecordLocation, message: string, field?: string): Validated {
+  const id = idOf(raw);
+  return {
+    ok: false,
+    rejection: {
+      location,
+      ...(id !== undefined ? { id } : {}),
+      ...(field !== undefined ? { field } : {}),
+      message,
+      record: raw,
+    },
+  };
+}
+
+/** Money the schema has accepted; a miss here would mean schema and code disagree. */
+function money(raw: RawRecord, name: string): Decimal | undefined {
+  const value = own(raw, name);
+  return value === undefined ? undefined : readMoney(value);
+}
+
+export function validateRecord(raw: unknown, location: RecordLocation): Validated {
+  if (!isRecord(raw)) return reject(raw, location, `a claim is a JSON object (got ${describeKind(raw)})`);
+
+  const errors = schemaErrors(raw);
+  if (errors.length > 0) {
+    const problem = describeSchemaErrors(errors, raw);
+    return reject(raw, location, problem.message, problem.field);
+  }
+
+  // The schema has checked presence and syntax. Dates are read once more by the engine's own
+  // calendar (parseDate), which also refuses years before 100 that the "date" format allows.
+  const days = new Map<string, number>();
+  for (const name of ['date', 'admitted', 'discharged']) {
+    const text = own(raw, name);
+    if (text === undefined) continue;
+    const day = parseDate(String(text));
+    if (day === undefined) return reject(raw, location, dateRule(text), name);
+    days.set(name, day);
+  }
+  const totalFen = moneyFen(own(raw, 'total'));
+  const inCatalogFen = moneyFen(own(raw, 'inCatalog'));
+  const quotaFen = own(raw, 'quota') === undefined ? undefined : moneyFen(own(raw, 'quota'));
+  // Past the safe range (NaN fen) the amounts are read as Decimals, as the record gives them.
+  const large = Number.isNaN(totalFen) || Number.isNaN(inCatalogFen) || Number.isNaN(quotaFen);
+  if (large) {
+    if (money(raw, 'total') === undefined) return reject(raw, location, moneyRule(own(raw, 'total')), 'total');
+    if (money(raw, 'inCatalog') === undefined) return reject(raw, location, moneyRule(own(raw, 'inCatalog')), 'inCatalog');
+    if (quotaFen !== undefined && money(raw, 'quota') === undefined) return reject(raw, location, moneyRule(own(raw, 'quota')), 'quota');
+  }
+  const inCatalogOver = large ? (money(raw, 'inCatalog') as Decimal).greaterThan(money(raw, 'total') as Decimal) : inCatalogFen > totalFen;
+
+  // Rules across fields.
+  if (inCatalogOver) {
+    return reject(
+      raw,
+      location,
+      `the in-catalogue part cannot exceed total (got inCatalog ${showValue(own(raw, 'inCatalog'))}, total ${showValue(own(raw, 'total'))})`,
+      'inCatalog',
+    );
+  }
+  const day = days.get('date') as number;
+  const admitted = days.get('admitted');
+  const discharged = days.get('discharged');
+  if (admitted !== undefined && discharged !== undefined && discharged < admitted) {
+    return reject(
+      raw,
+      location,
+      `the stay ends before it starts (got admitted ${showValue(own(raw, 'admitted'))}, discharged ${showValue(own(raw, 'discharged'))})`,
+      'discharged',
+    );
+  }
+
+  const extraEntries = Object.entries(raw).filter(([name]) => !isContractField(name));
+  const extra = extraEntries.length === 0 ? NO_EXTRA : Object.fromEntries(extraEntries);
+  // Every claim has every property, absent ones undefined: one object shape for all claims keeps
+  // the evaluators' property reads monomorphic (fast).
+  const claim = new ValidClaim(
+    {
+      id: own(raw, 'id') as string,
+      // One string per person: claims of a person compare (and sort) by identity.
+      personId: persons.get(own(raw, 'personId') as string, () => own(raw, 'personId') as string),
+      date: text(own(raw, 'date') as string),
+      day,
+      year: yearOfDay(day),
+      categories: setOf((own(raw, 'categories') ?? []) as Category[]) as ReadonlySet<Category>,
+      categoryBits: ((own(raw, 'categories') ?? []) as Category[]).reduce((bits, c) => bits | CATEGORY_BITS[c], 0),
+      visit: text(own(raw, 'visit') as string) as Visit,
+      level: own(raw, 'level') as Level,
+      region: text(own(raw, 'region') as string) as Region,
+      referral: text((own(raw, 'referral') ?? 'referred') as string) as Referral,
+      designated: (own(raw, 'designated') ?? true) as boolean,
+      disaster: (own(raw, 'disaster') ?? false) as boolean,
+      disease: text((own(raw, 'disease') ?? '') as string),
+      diagnoses: setOf((own(raw, 'diagnoses') ?? []) as string[]),
+      admitted,
+      discharged,
+      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
+      totalFen,
+      inCatalogFen,
+      quotaFen,
+      hospitalId: text((own(raw, 'hospitalId') ?? '') as string),
+      extra,
+    },
+    large ? [own(raw, 'total'), own(raw, 'inCatalog'), own(raw, 'quota')] : undefined,
+  );
+  return { ok: true, claim };
+}

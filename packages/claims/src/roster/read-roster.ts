@@ -1,0 +1,127 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { lookupEnumValue, parseDate } from '@policy/dsl';
+import type { Category } from '@policy/engine';
+import { CsvRecord, csvRecords } from '../input/csv-records.js';
+import { splitLines } from '../input/jsonl-records.js';
+import { isJsonObject, jsonReason } from '../input/json-text.js';
+import { describeKind, showValue } from '../input/messages.js';
+import { ClaimFileError } from '../input/record-item.js';
+import { OPEN_END, RosterFileError, type RosterProblem, type RosterRow } from './roster-row.js';
+
+/**
+ * One roster file → its rows and the problems of the rows that cannot be used, each named by
+ * file, line and field. CSV or JSON Lines by extension; columns / keys `person`, `category`,
+ * `from`, `to` (others are ignored: real lists carry names, ID numbers, villages). `category`
+ * is a contract name or its Chinese name (建档立卡贫困人口 …); `to` empty, null or absent = still in.
+ */
+
+export type RosterFormat = 'csv' | 'jsonl';
+
+const FORMATS: Readonly<Record<string, RosterFormat>> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'jsonl' };
+
+export function rosterFormatOf(path: string): RosterFormat {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) {
+    throw new RosterFileError(`${path}: cannot tell the format of this roster from its name; use .csv, or .jsonl / .ndjson / .json (JSON Lines)`);
+  }
+  return format;
+}
+
+export interface RosterFile {
+  readonly file: string;
+  readonly rows: RosterRow[];
+  readonly problems: RosterProblem[];
+}
+
+const REQUIRED = ['person', 'category', 'from'] as const;
+const CATEGORY_RULE =
+  'must be one of registered_poor, extreme_poor, dibao, dibao_edge, monitored, hardship, or their Chinese names (建档立卡贫困人口, 特困人员, 低保对象, 低保边缘家庭成员, 防止返贫监测对象, 刚性支出困难家庭患病成员)';
+
+const FS_REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', EPERM: 'permission denied' };
+
+export async function readRosterFile(path: string): Promise<RosterFile> {
+  const format = rosterFormatOf(path);
+  const rows: RosterRow[] = [];
+  const problems: RosterProblem[] = [];
+  const source = createReadStream(path);
+  try {
+    if (format === 'csv') await readCsv(source, path, rows, problems);
+    else await readJsonLines(source, path, rows, problems);
+  } catch (e) {
+    if (e instanceof RosterFileError) throw e;
+    if (e instanceof ClaimFileError) throw new RosterFileError(e.message);
+    const code = (e as { code?: unknown }).code;
+    const reason = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (e instanceof Error ? e.message : String(e));
+    throw new RosterFileError(`cannot read roster ${path}: ${reason}`);
+  } finally {
+    source.destroy();
+  }
+  return { file: path, rows, problems };
+}
+
+async function readCsv(source: Readable, file: string, rows: RosterRow[], problems: RosterProblem[]): Promise<void> {
+  let checked = false;
+  for await (const item of csvRecords(source, file)) {
+    const line = item.location.line;
+    if ('rejection' in item) {
+      problems.push({ file, line, message: item.rejection.message });
+      continue;
+    }
+    const cells = (item as CsvRecord).source;
+    if (!checked) {
+      const missing = REQUIRED.filter((c) => !Object.hasOwn(cells, c));
+      if (missing.length > 0) {
+        throw new RosterFileError(
+          `${file}: the header has no column ${missing.map((c) => JSON.stringify(c)).join(', ')} (a roster has the columns person, category, from, to; found ${Object.keys(cells).map((c) => JSON.stringify(c)).join(', ')})`,
+        );
+      }
+      checked = true;
+    }
+    const to = Object.hasOwn(cells, 'to') ? cells['to'] : undefined;
+    rowOf(file, line, cells['person'], cells['category'], cells['from'], to, rows, problems);
+  }
+}
+
+async function readJsonLines(source: Readable, file: string, rows: RosterRow[], problems: RosterProblem[]): Promise<void> {
+  let line = 0;
+  for await (const text of splitLines(source as AsyncIterable<Buffer>)) {
+    line++;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      problems.push({ file, line, message: `not valid JSON: ${jsonReason(e, text)}` });
+      continue;
+    }
+    if (!isJsonObject(value)) {
+      problems.push({ file, line, message: `a roster row is a JSON object with person, category, from, to (got ${describeKind(value)})` });
+      continue;
+    }
+    const own = (k: string): unknown => (Object.hasOwn(value, k) ? value[k] : undefined);
+    rowOf(file, line, own('person'), own('category'), own('from'), own('to'), rows, problems);
+  }
+}
+
+/** Checks one row's cells or values; pushes the row or its first problem. */
+function rowOf(file: string, line: number, person: unknown, category: unknown, from: unknown, to: unknown, rows: RosterRow[], problems: RosterProblem[]): void {
+  const problem = (field: string, message: string): void => void problems.push({ file, line, field, message });
+  if (person === undefined || person === null || (typeof person === 'string' && person.trim() === '')) return problem('person', 'is required');
+  if (typeof person !== 'string') return problem('person', `must be a string (got ${showValue(person)})`);
+  if (category === undefined || category === null || category === '') return problem('category', 'is required');
+  const known = typeof category === 'string' ? lookupEnumValue(category.trim()) : undefined;
+  if (known?.kind !== 'category') return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
+  if (from === undefined || from === null || from === '') return problem('from', 'is required: the day the person entered the category, YYYY-MM-DD');
+  const fromDay = typeof from === 'string' ? parseDate(from.trim()) : undefined;
+  if (fromDay === undefined) return problem('from', `must be an existing date YYYY-MM-DD (got ${showValue(from)})`);
+  let toDay = OPEN_END;
+  if (to !== undefined && to !== null && to !== '') {
+    const day = typeof to === 'string' ? parseDate(to.trim()) : undefined;
+    if (day === undefined) return problem('to', `must be an existing date YYYY-MM-DD, or empty while the person is still in the category (got ${showValue(to)})`);
+    if (day < fromDay) return problem('to', `the period ends before it starts (from ${showValue(from)}, to ${showValue(to)})`);
+    toDay = day;
+  }
+  rows.push({ file, line, person, category: known.value as Category, from: fromDay, to: toDay });
+}
