@@ -6,3 +6,6 @@ export { LineIndex } from './line-index.js';
 export { RenameRefused } from './navigate.js';
 export { SEMANTIC_LEGEND } from './semantic-tokens.js';
 export { buildIndex, type NameIndex, type Def, type Occurrence, type NameKind } from './name-index.js';
+export { EXPLAIN_COMMAND, TRIAL_COMMAND, TrialError, isTestFile, type LensArgs, type TrialAnswer } from './lenses.js';
+export { layersLine, type TrialCase, type TrialClaim } from './trial.js';
+export { readTestCases, type TestCase } from './test-cases.js';

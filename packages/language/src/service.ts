@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
@@ -15,6 +16,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { fixesFor } from './code-actions.js';
+import { Lenses, type LensArgs, type TrialAnswer } from './lenses.js';
 import { completions } from './completion.js';
 import type { FileHost } from './host.js';
 import { hoverMarkdown } from './hover.js';
@@ -44,8 +46,11 @@ export class PolicyLanguageService {
   private readonly uriOf: (path: string) => string;
   private readonly lineCache = new Map<string, LineIndex>();
 
+  private readonly lenses: Lenses;
+
   constructor(host: FileHost, options: ServiceOptions = {}) {
     this.workspace = new Workspace(host);
+    this.lenses = new Lenses(this.workspace);
     this.uriOf = options.uriOf ?? defaultUri;
   }
 
@@ -209,5 +214,15 @@ export class PolicyLanguageService {
       }
     }
     return out;
+  }
+
+  /** 试算 and explain over each rule (a .policy file) or each case (a tests/*.yaml file). */
+  codeLenses(path: string): CodeLens[] {
+    return this.lenses.lenses(path, this.lines(path));
+  }
+
+  /** Runs a code lens's 试算; throws TrialError (a message for people) when it cannot run. */
+  trial(args: LensArgs): TrialAnswer {
+    return this.lenses.trial(args);
   }
 }

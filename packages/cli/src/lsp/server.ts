@@ -1,0 +1,168 @@
+import {
+  CodeActionKind,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXPLAIN_COMMAND, PolicyLanguageService, RenameRefused, SEMANTIC_LEGEND, TRIAL_COMMAND, isTestFile } from '@policy/language';
+import { nodeHost } from '@policy/language/node';
+import type { ExplainLang } from '../render/explain-labels.js';
+import { runCommand } from './commands.js';
+import { UriMap } from './uris.js';
+
+/** Diagnostics are computed this long after the last change of a burst of typing. */
+const DEBOUNCE_MS = 10;
+
+/** What the server can do: exactly the handlers registered below. */
+export function capabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    completionProvider: { triggerCharacters: ['.', '"'] },
+    documentFormattingProvider: true,
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+    renameProvider: { prepareProvider: true },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeLensProvider: { resolveProvider: false },
+    executeCommandProvider: { commands: [TRIAL_COMMAND, EXPLAIN_COMMAND] },
+  };
+}
+
+/**
+ * `policy lsp`: the language service over LSP. Every request is answered from the service;
+ * a request that fails inside it answers empty (and logs why) instead of taking the server
+ * down, so a hostile or half-written document never crashes the editor's session.
+ */
+export function startServer(connection: Connection): void {
+  const uris = new UriMap();
+  const service = new PolicyLanguageService(nodeHost, { uriOf: (p) => uris.toUri(p) });
+  const documents = new TextDocuments(TextDocument);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Map<string, Set<string>>();
+  let lang: ExplainLang = 'en';
+  let showText = false;
+  let codeLensRefresh = false;
+
+  const guard = <T>(what: string, fallback: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(`policy lsp: ${what} failed: ${(e as Error)?.message ?? String(e)}`);
+      return fallback;
+    }
+  };
+  const isPolicy = (path: string): boolean => path.endsWith('.policy');
+  const pathOf = (uri: string): string => uris.toPath(uri);
+
+  /** Publishes the diagnostics of every open document of a policy folder (they share one check). */
+  const publish = (folder: string): void => {
+    const sent = new Set<string>();
+    for (const doc of documents.all()) {
+      const path = pathOf(doc.uri);
+      if (!isPolicy(path) || path.slice(0, path.lastIndexOf('/')) !== folder) continue;
+      const diagnostics = guard('diagnostics', [], () => service.diagnostics(path));
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      sent.add(doc.uri);
+    }
+    published.set(folder, sent);
+  };
+  const schedule = (path: string): void => {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    const t = timers.get(folder);
+    if (t) clearTimeout(t);
+    timers.set(folder, setTimeout(() => {
+      timers.delete(folder);
+      publish(folder);
+    }, DEBOUNCE_MS));
+  };
+
+  connection.onInitialize((params) => {
+    const opts = (params.initializationOptions ?? {}) as { explainLanguage?: unknown; showTextNotification?: unknown };
+    if (opts.explainLanguage === 'zh') lang = 'zh';
+    showText = opts.showTextNotification === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    return { capabilities: capabilities(), serverInfo: { name: 'policy', version: '0.1.0' } };
+  });
+
+  documents.onDidOpen((e) => {
+    const path = uris.remember(e.document.uri);
+    service.open(path, e.document.getText(), e.document.version);
+    if (isPolicy(path)) schedule(path);
+  });
+  documents.onDidChangeContent((e) => {
+    const path = pathOf(e.document.uri);
+    service.open(path, e.document.getText(), e.document.version);
+    if (isPolicy(path)) schedule(path);
+  });
+  documents.onDidClose((e) => {
+    const path = pathOf(e.document.uri);
+    service.close(path);
+    uris.forget(e.document.uri);
+    if (isPolicy(path)) {
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      schedule(path);
+    }
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    service.workspace.invalidate();
+    for (const folder of published.keys()) publish(folder);
+  });
+
+  const at = <T>(what: string, fallback: T, uri: string, fn: (path: string) => T): T => {
+    const path = pathOf(uri);
+    if (!isPolicy(path)) return fallback;
+    return guard(what, fallback, () => fn(path));
+  };
+
+  connection.onHover((p) => at('hover', null, p.textDocument.uri, (path) => service.hover(path, p.position)));
+  connection.onDefinition((p) => at('definition', [], p.textDocument.uri, (path) => service.definition(path, p.position)));
+  connection.onReferences((p) => at('references', [], p.textDocument.uri, (path) => service.references(path, p.position, p.context.includeDeclaration)));
+  connection.onCompletion((p) => at('completion', [], p.textDocument.uri, (path) => service.completion(path, p.position)));
+  connection.onDocumentFormatting((p) => at('formatting', [], p.textDocument.uri, (path) => service.format(path)));
+  connection.onDocumentSymbol((p) => at('symbols', [], p.textDocument.uri, (path) => service.documentSymbols(path)));
+  connection.onFoldingRanges((p) => at('folding', [], p.textDocument.uri, (path) => service.foldingRanges(path)));
+  connection.languages.semanticTokens.on((p) => ({ data: at('semantic tokens', [], p.textDocument.uri, (path) => service.semanticTokens(path)) }));
+  connection.onCodeAction((p) => at('code actions', [], p.textDocument.uri, (path) => service.codeActions(path, p.range)));
+  connection.onPrepareRename((p) =>
+    at('prepare rename', null, p.textDocument.uri, (path) => {
+      const r = service.prepareRename(path, p.position);
+      if (r && 'refused' in r) throw new ResponseError(-32803, r.refused);
+      return r;
+    }),
+  );
+  connection.onRenameRequest((p) =>
+    at('rename', null, p.textDocument.uri, (path) => {
+      try {
+        return service.rename(path, p.position, p.newName);
+      } catch (e) {
+        if (e instanceof RenameRefused) throw new ResponseError(-32803, e.message);
+        throw e;
+      }
+    }),
+  );
+  connection.onCodeLens((p) => {
+    const path = pathOf(p.textDocument.uri);
+    if (!isPolicy(path) && !isTestFile(path)) return [];
+    return guard('code lens', [], () => service.codeLenses(path));
+  });
+  connection.onExecuteCommand((p) => {
+    const answer = guard('command', { title: p.command, text: 'the command failed; see the server log', ok: false }, () =>
+      runCommand(service, p.command, p.arguments?.[0], lang),
+    );
+    if (showText) void connection.sendNotification('policy/showText', answer);
+    else void connection.window.showInformationMessage(`${answer.title}\n${answer.text}`.slice(0, 2000));
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    return answer;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
