@@ -15,12 +15,14 @@ import {
   createProtocolConnection,
   type Diagnostic,
   type ProtocolConnection,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { CLI } from './run-cli.js';
 
 /** A real LSP client over the built server's standard input and output, for the tests. */
 export interface LspClient {
   readonly conn: ProtocolConnection;
+  readonly capabilities: ServerCapabilities;
   readonly child: ChildProcessWithoutNullStreams;
   readonly stderr: () => string;
   open(path: string, text?: string): { uri: string; text: string };
@@ -47,7 +49,7 @@ export async function startClient(initializationOptions: Record<string, unknown>
     for (const w of waiters.filter((x) => x.key === key)) w.resolve(p.diagnostics);
   });
   conn.listen();
-  await conn.sendRequest(InitializeRequest.type, {
+  const init = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: null,
@@ -58,6 +60,7 @@ export async function startClient(initializationOptions: Record<string, unknown>
   const versions = new Map<string, number>();
   return {
     conn,
+    capabilities: init.capabilities,
     child,
     stderr: () => err,
     open(path, text) {

@@ -17,6 +17,9 @@ export function registerLsp(program: Command): void {
     .addHelpText('after', '\nEditors start it as `policy lsp --stdio`; see docs/editors.md.')
     .action(async (opts: { stdio?: boolean }) => {
       if (!opts.stdio) throw new UsageError('policy lsp needs --stdio (LSP over standard input and output)');
+      // A server outlives any one request: what escapes a handler is logged, never fatal.
+      process.on('unhandledRejection', (e) => process.stderr.write(`policy lsp: ${(e as Error)?.message ?? String(e)}\n`));
+      process.on('uncaughtException', (e) => process.stderr.write(`policy lsp: ${e.message}\n`));
       const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
       await new Promise<void>((resolve) => {
         connection.onExit(() => resolve());

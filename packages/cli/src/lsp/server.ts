@@ -1,5 +1,7 @@
 import {
   CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -158,7 +160,7 @@ export function startServer(connection: Connection): void {
       runCommand(service, p.command, p.arguments?.[0], lang),
     );
     if (showText) void connection.sendNotification('policy/showText', answer);
-    else void connection.window.showInformationMessage(`${answer.title}\n${answer.text}`.slice(0, 2000));
+    else void connection.sendNotification(ShowMessageNotification.type, { type: answer.ok ? MessageType.Info : MessageType.Warning, message: `${answer.title}\n${answer.text}`.slice(0, 2000) });
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     return answer;
   });
