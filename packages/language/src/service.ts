@@ -169,6 +169,9 @@ export class PolicyLanguageService {
   /** `policy fmt`'s layout: one edit replacing the whole text, none when it is already formatted or does not parse. */
   format(path: string): TextEdit[] {
     const text = this.workspace.text(path) ?? '';
+    // A file that does not lex or parse is not formatted: known from the last check, without parsing again.
+    const parsed = this.analyze(path).index.files.get(path);
+    if (parsed?.diagnostics.some((d) => d.code === 'E001' || d.code === 'E002' || d.code === 'E003')) return [];
     let r;
     try {
       r = formatPolicySource(path, text);
