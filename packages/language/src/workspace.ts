@@ -1,7 +1,10 @@
-import { checkUnit, loadUnit, type CheckResult, type PolicyUnit, type SourceReader } from '@policy/dsl';
+import { checkUnit, loadUnit, parsePolicyFile, type CheckResult, type ParsedFile, type PolicyUnit, type SourceReader } from '@policy/dsl';
 import type { FileHost } from './host.js';
 import { buildIndex, type NameIndex } from './name-index.js';
 import { basename, dirname, normalize } from './paths.js';
+
+/** At most this many parsed files are kept (a workspace of many policies starts again from none). */
+const MAX_PARSED = 512;
 
 /** One open document: the editor's text, which wins over the file on disk. */
 interface OpenDocument {
@@ -29,6 +32,8 @@ export class Workspace {
   private readonly open = new Map<string, OpenDocument>();
   private readonly analyses = new Map<string, Analysis>();
   private generation = 0;
+  /** Parsed files by path, kept while their text is the same: an edit re-parses only the file edited. */
+  private readonly parsed = new Map<string, ParsedFile>();
 
   constructor(readonly host: FileHost) {}
 
@@ -83,6 +88,15 @@ export class Workspace {
     },
     read: (path) => this.text(path) ?? '',
     identity: (path) => this.host.identity?.(normalize(path)) ?? normalize(path),
+    parse: (path) => {
+      const text = this.text(path) ?? '';
+      const kept = this.parsed.get(path);
+      if (kept && kept.source.text === text) return kept;
+      const fresh = parsePolicyFile(path, text);
+      if (this.parsed.size >= MAX_PARSED) this.parsed.clear();
+      this.parsed.set(path, fresh);
+      return fresh;
+    },
   };
 
   /** The policy a `.policy` file belongs to: its folder. */

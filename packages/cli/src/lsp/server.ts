@@ -15,8 +15,6 @@ import type { ExplainLang } from '../render/explain-labels.js';
 import { runCommand } from './commands.js';
 import { UriMap } from './uris.js';
 
-/** Diagnostics are computed this long after the last change of a burst of typing. */
-const DEBOUNCE_MS = 10;
 
 /** What the server can do: exactly the handlers registered below. */
 export function capabilities(): InitializeResult['capabilities'] {
@@ -46,7 +44,7 @@ export function startServer(connection: Connection): void {
   const uris = new UriMap();
   const service = new PolicyLanguageService(nodeHost, { uriOf: (p) => uris.toUri(p) });
   const documents = new TextDocuments(TextDocument);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const pending = new Set<string>();
   const published = new Map<string, Set<string>>();
   let lang: ExplainLang = 'en';
   let showText = false;
@@ -76,14 +74,16 @@ export function startServer(connection: Connection): void {
     }
     published.set(folder, sent);
   };
+  // A light debounce: a check runs once the changes already received have been applied, so a
+  // burst of edits queued in the pipe is checked once, and a single edit without waiting.
   const schedule = (path: string): void => {
     const folder = path.slice(0, path.lastIndexOf('/'));
-    const t = timers.get(folder);
-    if (t) clearTimeout(t);
-    timers.set(folder, setTimeout(() => {
-      timers.delete(folder);
+    if (pending.has(folder)) return;
+    pending.add(folder);
+    setImmediate(() => {
+      pending.delete(folder);
       publish(folder);
-    }, DEBOUNCE_MS));
+    });
   };
 
   connection.onInitialize((params) => {
