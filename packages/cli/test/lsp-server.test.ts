@@ -136,6 +136,12 @@ describe('policy lsp --stdio', () => {
     expect(changes[uri]).toHaveLength(2); // both reads on settlement.policy:93
     expect(changes[uriOf('policies/anyi/parameters.policy')]).toHaveLength(1);
     expect(applyEdits(text, changes[uri] ?? [])).toBe(text.replaceAll('大病保险起付线', '大病起付线'));
+    // a rule is renamed where it is declared and in the flags its test cases expect (comments left alone)
+    const rule = await c.conn.sendRequest(RenameRequest.type, { textDocument: { uri }, position: posOf(text, 'rule 非门诊特殊慢性病', 0, 5), newName: '非慢特病' });
+    const yaml = (f: string): { line: number }[] => (rule?.changes?.[uriOf(`policies/anyi/tests/${f}`)] ?? []).map((e) => e.range.start);
+    expect(yaml('04-chronic.yaml').map((p) => p.line + 1)).toEqual([87, 97]);
+    expect(yaml('07-edges.yaml').map((p) => p.line + 1)).toEqual([94]);
+    expect(rule?.changes?.[uri]).toHaveLength(1);
     const hefei = c.open('policies/hefei/settlement.policy');
     await expect(c.conn.sendRequest(RenameRequest.type, { textDocument: { uri: hefei.uri }, position: posOf(hefei.text, '三五一适用'), newName: 'x' })).rejects.toThrow(/三五一适用 is declared in .*anhui-comprehensive.*rename it there/);
   });

@@ -24,6 +24,7 @@ import { LineIndex } from './line-index.js';
 import { definitionSpans, referenceSpans, renameRefusal, renameSpans } from './navigate.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { semanticTokens } from './semantic-tokens.js';
+import { flagMentions } from './test-cases.js';
 import { Workspace, type Analysis } from './workspace.js';
 
 export interface ServiceOptions {
@@ -156,6 +157,15 @@ export class PolicyLanguageService {
     for (const s of renameSpans(a, occ, newName)) {
       const uri = this.uriOf(s.file);
       (changes[uri] ??= []).push({ range: this.spanLines(a, s).range(s), newText: newName });
+    }
+    // A rule is also named in the `flags:` its test cases expect.
+    if (occ.key.startsWith('r:')) {
+      for (const file of this.lenses.testFiles(a.folder)) {
+        const mentions = flagMentions(this.workspace.text(file) ?? '', occ.key.slice(2));
+        if (mentions.length === 0) continue;
+        const lines = this.lines(file);
+        changes[this.uriOf(file)] = mentions.map((m) => ({ range: lines.range(m), newText: newName }));
+      }
     }
     return { changes };
   }

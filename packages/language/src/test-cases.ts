@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 
 /**
  * The example cases of a policy's `tests/*.yaml` (the format of the engine's run-examples:
@@ -40,6 +40,33 @@ export function readTestCases(file: string, text: string): TestCase[] {
     const r = c as Record<string, unknown>;
     const name = typeof r['name'] === 'string' ? r['name'] : `case at line ${line + 1}`;
     out.push({ file, index, line, name, claims: Array.isArray(r['claims']) ? r['claims'] : [], expect: Array.isArray(r['expect']) ? r['expect'] : [] });
+  });
+  return out;
+}
+
+/** Where a rule is named in the `flags:` of a test file's expectations (offsets), for rename. */
+export function flagMentions(text: string, rule: string): { start: number; end: number }[] {
+  let doc;
+  try {
+    doc = parseDocument(text);
+  } catch {
+    return [];
+  }
+  if (doc.errors.length > 0) return [];
+  const out: { start: number; end: number }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== 'flags' || !isSeq(pair.value)) return;
+      for (const item of pair.value.items) {
+        if (isScalar(item) && item.value === rule && item.range) {
+          const [start, end] = item.range;
+          // the scalar as written, quotes included when it is quoted
+          const written = text.slice(start, end);
+          const inner = written.startsWith('"') || written.startsWith("'") ? 1 : 0;
+          out.push({ start: start + inner, end: start + inner + rule.length });
+        }
+      }
+    },
   });
   return out;
 }
