@@ -27,7 +27,9 @@ export interface LspClient {
   readonly stderr: () => string;
   open(path: string, text?: string): { uri: string; text: string };
   change(uri: string, text: string): void;
-  /** The diagnostics published for a document version (waits for them). */
+  /** The next diagnostics published for a URI, whatever the version. */
+  waitNext(uri: string): Promise<Diagnostic[]>;
+  /** The diagnostics published for a document version (waits for them; -1: a file not open). */
   diagnostics(uri: string, version: number): Promise<Diagnostic[]>;
   close(): Promise<void>;
 }
@@ -46,7 +48,8 @@ export async function startClient(initializationOptions: Record<string, unknown>
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     const key = `${p.uri}@${p.version ?? -1}`;
     seen.set(key, p.diagnostics);
-    for (const w of waiters.filter((x) => x.key === key)) w.resolve(p.diagnostics);
+    for (const w of waiters.filter((x) => x.key === key || x.key === `${p.uri}@next`)) w.resolve(p.diagnostics);
+    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i]!.key === `${p.uri}@next`) waiters.splice(i, 1);
   });
   conn.listen();
   const init = await conn.sendRequest(InitializeRequest.type, {
@@ -76,6 +79,9 @@ export async function startClient(initializationOptions: Record<string, unknown>
       const v = (versions.get(uri) ?? 1) + 1;
       versions.set(uri, v);
       void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    },
+    waitNext(uri) {
+      return new Promise((res) => waiters.push({ key: `${uri}@next`, resolve: res }));
     },
     diagnostics(uri, version) {
       const key = `${uri}@${version}`;

@@ -6,6 +6,7 @@ import {
   CodeLensRequest,
   CompletionRequest,
   DefinitionRequest,
+  DidCloseTextDocumentNotification,
   DocumentFormattingRequest,
   ExecuteCommandRequest,
   HoverRequest,
@@ -73,6 +74,20 @@ describe('policy lsp --stdio', () => {
     expect(actions[0]?.edit?.changes?.[uri]?.[0]?.newText).toBe('本次起付线');
     c.change(uri, good);
     expect(await c.diagnostics(uri, 2)).toEqual([]);
+  });
+
+  it('lists the errors of the policy\'s files not open, and clears them when its last file closes', async () => {
+    const dir = tempDir();
+    cpSync('policies/anyi', join(dir, 'anyi'), { recursive: true });
+    const params = join(dir, 'anyi', 'parameters.policy');
+    writeFileSync(params, readFileSync(params, 'utf8').replace('param 大病保险起付线 = 7500元', 'param 大病保险起付线 = 7500.001元'));
+    const settlement = c.open(join(dir, 'anyi', 'settlement.policy'));
+    expect(await c.diagnostics(settlement.uri, 1)).toEqual([]);
+    const closed = await c.diagnostics(uriOf(params), -1);
+    expect(closed.map((d) => [d.code, d.range.start.line + 1])).toEqual([['E205', 60]]);
+    const cleared = c.waitNext(uriOf(params));
+    await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: settlement.uri } });
+    expect(await cleared).toEqual([]);
   });
 
   it('reports related locations (a name declared twice)', async () => {

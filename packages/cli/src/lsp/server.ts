@@ -62,17 +62,32 @@ export function startServer(connection: Connection): void {
   const isPolicy = (path: string): boolean => path.endsWith('.policy');
   const pathOf = (uri: string): string => uris.toPath(uri);
 
-  /** Publishes the diagnostics of every open document of a policy folder (they share one check). */
+  /**
+   * Publishes the diagnostics of a policy folder's files (they share one check): every file of
+   * the folder while one of them is open, so an error in a file not open is listed too; when
+   * none is open any more, the folder's diagnostics are cleared.
+   */
   const publish = (folder: string): void => {
+    const before = published.get(folder) ?? new Set<string>();
+    const open = documents.all().filter((d) => {
+      const p = pathOf(d.uri);
+      return isPolicy(p) && p.slice(0, p.lastIndexOf('/')) === folder;
+    });
     const sent = new Set<string>();
-    for (const doc of documents.all()) {
-      const path = pathOf(doc.uri);
-      if (!isPolicy(path) || path.slice(0, path.lastIndexOf('/')) !== folder) continue;
-      const diagnostics = guard('diagnostics', [], () => service.diagnostics(path));
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-      sent.add(doc.uri);
+    if (open.length > 0) {
+      const first = pathOf(open[0]!.uri);
+      const files = guard('check', [] as readonly string[], () => service.analyze(first).ownFiles);
+      for (const path of files) {
+        const uri = uris.toUri(path);
+        const doc = documents.get(uri);
+        const diagnostics = guard('diagnostics', [], () => service.diagnostics(path));
+        void connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics });
+        sent.add(uri);
+      }
     }
-    published.set(folder, sent);
+    for (const uri of before) if (!sent.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (sent.size > 0) published.set(folder, sent);
+    else published.delete(folder);
   };
   // A light debounce: a check runs once the changes already received have been applied, so a
   // burst of edits queued in the pipe is checked once, and a single edit without waiting.
@@ -108,10 +123,7 @@ export function startServer(connection: Connection): void {
     const path = pathOf(e.document.uri);
     service.close(path);
     uris.forget(e.document.uri);
-    if (isPolicy(path)) {
-      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-      schedule(path);
-    }
+    if (isPolicy(path)) schedule(path);
   });
   connection.onDidChangeWatchedFiles(() => {
     service.workspace.invalidate();
