@@ -90,6 +90,15 @@ describe('policy lsp on hostile documents', () => {
     expect(c.stderr()).not.toMatch(/^\s+at .+[:(]\d+:\d+\)?$/m);
   });
 
+  it('a malformed message does not stop the server', async () => {
+    c.child.stdin.write('Content-Length: 5\r\n\r\n{bad}');
+    const notAMessage = '{"jsonrpc":"2.0","id":"x","me":[1]}';
+    c.child.stdin.write(`Content-Length: ${Buffer.byteLength(notAMessage)}\r\n\r\n${notAMessage}`);
+    const { uri } = c.open(join(dir, 'after', 'a.policy'), `${header}param p = 1元 cites "X"\n`);
+    expect((await c.diagnostics(uri, 1)).map((d) => d.code)).toEqual(['W202']);
+    expect(c.child.exitCode).toBeNull();
+  });
+
   it('a document that does not parse still answers with what it can', async () => {
     const folder = join(dir, 'broken');
     mkdirSync(folder);
