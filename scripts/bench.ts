@@ -4,7 +4,8 @@
  *   (a) the compiled engine in-process, for every shipped policy (and decimal.js alone, for reference);
  *   (b) 安义 hand-written with decimal.js; (c) 安义 hand-written over integer fen, the physical limit;
  *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file;
- *   (f) the same claims as the national platform's records, in and out (`--out-format nhsa`), CSV → CSV.
+ *   (f) the same claims as the national platform's records, in and out (`--out-format nhsa`), CSV → CSV;
+ *   then the language server: diagnostics after an edit and memory over 1 000 edits (scripts/bench-lsp.ts).
  * The hand-written settlements are checked equal to the engine, claim by claim. Results go to
  * bench/results/<version>-<date>.{md,json}. Default 1 000 000 claims and 10 000 000 presorted;
  * --quick: 100 000 and 1 000 000. BENCH_PRESORTED=<n> sets the presorted count.
@@ -18,6 +19,7 @@ import { compareClaims, compilePolicy, policyTextConstants, settleBatch, type Cl
 import { claimStream, contractToPlatform, loadNhsaMapping, validateRecord } from '@policy/claims';
 import { AnyiDecimal } from './bench/anyi-decimal.js';
 import { AnyiFen } from './bench/anyi-fen.js';
+import { benchLsp } from './bench-lsp.js';
 
 const quick = process.argv.includes('--quick');
 const count = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? (quick ? 100_000 : 1_000_000));
@@ -225,6 +227,11 @@ batch(count, false);
 nhsaBatch(count);
 batch(presortedCount, true);
 rmSync(dir, { recursive: true, force: true });
+
+say('\nlanguage server (policy lsp --stdio), policies/anyi; scripts/bench-lsp.ts');
+const lsp = await benchLsp();
+for (const l of lsp.lines) say(l);
+rows.push(lsp.row);
 
 mkdirSync('bench/results', { recursive: true });
 const name = `bench/results/${version}-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`;

@@ -7,6 +7,7 @@ import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { runSettleWorker } from './batch/settle-worker.js';
@@ -36,6 +37,7 @@ function program(): Command {
   registerDiff(p);
   registerRoster(p);
   registerFmt(p);
+  registerLsp(p);
   return p;
 }
 

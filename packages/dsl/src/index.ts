@@ -6,7 +6,7 @@ export * from './vocabulary.js';
 export type * as Ast from './syntax/ast.js';
 export { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
 export { policyParser, PolicyParser } from './syntax/parser.js';
-export { allTokens } from './syntax/tokens.js';
+export { allTokens, policyLexer } from './syntax/tokens.js';
 export { checkPolicy, checkUnit, type CheckResult } from './check/check-policy.js';
 export { loadUnit, diskReader, memoryReader, readSource, MAX_SOURCE_BYTES, type PolicyUnit, type SourceReader } from './units.js';
 export type * from './check/ir.js';

@@ -31,6 +31,8 @@ export interface SourceReader {
   read(path: string): string;
   /** A canonical key for a folder, to recognise the same base reached by two paths. */
   identity(path: string): string;
+  /** A file read and parsed; a reader may keep parsed files that have not changed (an editor checks on every edit). */
+  parse?(path: string): ParsedFile;
 }
 
 /** How many bases deep a chain may go (policy → module → module …). */
@@ -136,7 +138,7 @@ export function loadUnit(
   chain: readonly string[] = [],
   cache = new Map<string, PolicyUnit>(),
 ): PolicyUnit {
-  const parsed = files.map((f) => parsePolicyFile(f, reader.read(f)));
+  const parsed = files.map((f) => (reader.parse ? reader.parse(f) : parsePolicyFile(f, reader.read(f))));
   const header = headerOf(parsed);
   const diagnostics: Diagnostic[] = [];
   const here = [...chain, reader.identity(path)];

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { UsageError } from '../errors.js';
+import { startServer } from '../lsp/server.js';
+
+/**
+ * `policy lsp --stdio`: the .policy language server (diagnostics, hover, definition,
+ * references, completion, formatting, symbols, folding, semantic tokens, rename, quick fixes,
+ * 试算 / explain code lenses). It speaks LSP on standard input and output and prints nothing
+ * else there; it serves until the client says exit or closes its input.
+ */
+export function registerLsp(program: Command): void {
+  program
+    .command('lsp')
+    .description('run the .policy language server for editors (LSP over standard input and output)')
+    .option('--stdio', 'speak LSP over standard input and output (the only transport)')
+    .addHelpText('after', '\nEditors start it as `policy lsp --stdio`; see docs/editors.md.')
+    .action(async (opts: { stdio?: boolean }) => {
+      if (!opts.stdio) throw new UsageError('policy lsp needs --stdio (LSP over standard input and output)');
+      // A server outlives any one request: what escapes a handler is logged, never fatal.
+      process.on('unhandledRejection', (e) => process.stderr.write(`policy lsp: ${(e as Error)?.message ?? String(e)}\n`));
+      process.on('uncaughtException', (e) => process.stderr.write(`policy lsp: ${e.message}\n`));
+      const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+      await new Promise<void>((resolve) => {
+        connection.onExit(() => resolve());
+        process.stdin.on('close', () => resolve());
+        startServer(connection);
+      });
+    });
+}
