@@ -13,6 +13,7 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 PERSON_FIELD = {'contract': 'personId', 'nhsa': 'psn_no'}
+ID_FIELD = {'contract': 'id', 'nhsa': 'setl_id'}
 
 
 class InputError(ValueError):
@@ -49,7 +50,7 @@ def detect_shape(keys):
 
 
 def read_claims(spark, path, kind, shape):
-    """Returns (DataFrame[person, line], shape, csv_header or None)."""
+    """Returns (DataFrame[person, id, line], shape, csv_header or None)."""
     if kind == 'jsonl':
         return _read_jsonl(spark, path, shape)
     if kind == 'csv':
@@ -62,7 +63,8 @@ def _read_jsonl(spark, path, shape):
     if shape == 'auto':
         shape = _shape_of_json(lines)
     person = F.get_json_object('line', f'$.{PERSON_FIELD[shape]}')
-    return lines.select(person.alias('person'), 'line'), shape, None
+    rid = F.get_json_object('line', f'$.{ID_FIELD[shape]}')
+    return lines.select(person.alias('person'), rid.alias('id'), 'line'), shape, None
 
 
 def _shape_of_json(lines):
@@ -88,15 +90,15 @@ def _read_csv(spark, path, shape):
                          'convert the file to JSON Lines or Parquet first')
     if shape == 'auto':
         shape = detect_shape(names)
-    field = PERSON_FIELD[shape]
     rows = lines.where(F.col('line') != header)
-    if field in names:
-        schema = ', '.join(f'c{i} STRING' for i in range(len(names)))
-        parsed = F.from_csv('line', schema, {'quote': '"', 'escape': '"', 'mode': 'PERMISSIVE'})
-        person = parsed.getField(f'c{names.index(field)}')
-    else:
-        person = F.lit(None).cast('string')  # every row is rejected by batch: personId is required
-    return rows.select(person.alias('person'), 'line'), shape, header
+    schema = ', '.join(f'c{i} STRING' for i in range(len(names)))
+    parsed = F.from_csv('line', schema, {'quote': '"', 'escape': '"', 'mode': 'PERMISSIVE'})
+
+    def cell(field):
+        # A missing column: every row is rejected by batch (personId and id are required).
+        return parsed.getField(f'c{names.index(field)}') if field in names else F.lit(None).cast('string')
+
+    return rows.select(cell(PERSON_FIELD[shape]).alias('person'), cell(ID_FIELD[shape]).alias('id'), 'line'), shape, header
 
 
 def _read_parquet(spark, path, shape):
@@ -111,6 +113,18 @@ def _read_parquet(spark, path, shape):
         elif isinstance(f.dataType, T.TimestampType):
             c = F.date_format(c, 'yyyy-MM-dd HH:mm:ss')
         cols.append(c.alias(f.name))
-    field = PERSON_FIELD[shape]
-    person = F.col(f'`{field}`').cast('string') if field in df.columns else F.lit(None).cast('string')
-    return df.select(person.alias('person'), F.to_json(F.struct(*cols)).alias('line')), shape, None
+    def column(field):
+        return F.col(f'`{field}`').cast('string') if field in df.columns else F.lit(None).cast('string')
+
+    return df.select(column(PERSON_FIELD[shape]).alias('person'), column(ID_FIELD[shape]).alias('id'),
+                     F.to_json(F.struct(*cols)).alias('line')), shape, None
+
+
+def ids_of_several_persons(claims, limit=5):
+    """Ids used by records of more than one person. batch over a whole file rejects the later
+    record; per partition (`--presorted`) an id is checked only within its person, so the job
+    refuses such input instead of settling both."""
+    rows = (claims.where(F.col('id').isNotNull() & F.col('person').isNotNull())
+            .groupBy('id').agg(F.countDistinct('person').alias('n'), F.sort_array(F.collect_set('person')).alias('persons'))
+            .where(F.col('n') > 1).orderBy('id').limit(limit).collect())
+    return [(r['id'], r['persons'][:3]) for r in rows]

@@ -27,7 +27,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from claims_input import InputError, file_type, read_claims  # noqa: E402
+from claims_input import InputError, file_type, ids_of_several_persons, read_claims  # noqa: E402
 from policy_task import batch_command, settle_partition  # noqa: E402
 from summary import merge  # noqa: E402
 
@@ -45,6 +45,8 @@ def parse_args(argv):
     p.add_argument('--roster', action='append', default=[], help='a roster file, as for policy batch (repeatable)')
     p.add_argument('--engine', default='auto', choices=['auto', 'decimal'], help='as for policy batch')
     p.add_argument('--workers', type=int, default=1, help='worker threads of each batch process (default 1: a task is one core)')
+    p.add_argument('--skip-id-check', action='store_true',
+                   help='do not look for ids used by more than one person (ids are then checked within each person only)')
     p.add_argument('--node', default='node', help='the node executable on the executors')
     p.add_argument('--cli', default=DEFAULT_CLI, help='the bundled policy CLI (packages/cli/dist/policy.cjs)')
     args = p.parse_args(argv)
@@ -61,6 +63,13 @@ def settle(spark, args):
         raise InputError(f'{out}: already exists; give a new folder (nothing is overwritten)')
     kind = file_type(args.claims, args.in_type)
     claims, shape, header = read_claims(spark, args.claims, kind, args.in_format)
+    if not args.skip_id_check:
+        shared = ids_of_several_persons(claims)
+        if shared:
+            said = '; '.join(f'{i!r} by {", ".join(map(repr, ps))}' for i, ps in shared)
+            raise InputError(f'{args.claims}: ids used by records of more than one person ({said}): a whole-file '
+                             'policy batch would reject the later record, a partition cannot tell which is later; '
+                             'fix the ids, or say --skip-id-check to check ids within each person only')
     sc = spark.sparkContext
     n = args.partitions or sc.defaultParallelism
     command = batch_command(args.node, os.path.abspath(args.cli), os.path.abspath(args.policy), shape,
@@ -68,7 +77,7 @@ def settle(spark, args):
     sc.addPyFile(os.path.join(HERE, 'policy_task.py'))
 
     # Every record of a person in one partition, persons ascending; the line breaks ties.
-    ordered = claims.repartition(n, 'person').sortWithinPartitions('person', 'line')
+    ordered = claims.select('person', 'line').repartition(n, 'person').sortWithinPartitions('person', 'line')
 
     def task(index, rows):
         from policy_task import settle_partition as run
