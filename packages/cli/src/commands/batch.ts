@@ -23,6 +23,7 @@ interface BatchOptions extends RosterOptions {
   rejects?: string;
   summaryJson?: string;
   presorted?: boolean;
+  exitZero?: boolean;
   workers: string;
   engine: string;
   retroactive?: boolean;
@@ -50,6 +51,7 @@ export function registerBatch(program: Command): void {
     .option('--rejects <file>', 'rejected records with their reasons (.csv or .jsonl); without it they are listed on stderr')
     .option('--summary-json <file>', 'also write the summary as JSON')
     .option('--presorted', "the input holds each person's records together, persons in ascending order: memory stays flat")
+    .option('--exit-zero', 'exit 0 when records were rejected too (they are in the rejects output): for a task of Spark, Hive TRANSFORM or Hadoop Streaming, which a non-zero exit fails')
     .option('--workers <n>', 'worker threads settling persons', String(availableParallelism()))
     .option('--engine <name>', 'auto (fixed-point where proven exact, modifiers, bands and yearly caps included; a version or claim it cannot settle exactly goes to decimal.js) or decimal (decimal.js for every claim)', 'auto')
     .addOption(rosterOption())
@@ -68,7 +70,7 @@ comes in input order. Without --presorted every claim is kept (compactly) until 
 with it, one batch of persons at a time, and a record of a person out of order stops the run.
 Outputs are written under a temporary name and renamed when complete: a run stopped half-way
 leaves nothing under the final names. A progress bar shows on stderr when it is a terminal.
-Exit status: 0 every record settled, 1 a record was rejected, 2 usage or I/O error (and
+Exit status: 0 every record settled, 1 a record was rejected (0 with --exit-zero), 2 usage or I/O error (and
 --presorted input out of order, a bad roster), 3 internal error.
 ${ROSTER_HELP}
 
@@ -119,6 +121,7 @@ exit status 1 when one of them is rejected.`,
       }
       if (opts.retroactive && rosters) {
         await runRetroactive(policy, { ...rosters, retroactive: true }, opts, { records: detected.records, input, toClaim: recordToClaim(input, mapping) });
+        if (opts.exitZero === true && process.exitCode === EXIT.findings) process.exitCode = EXIT.ok;
         return;
       }
       summary.formats = {
@@ -207,7 +210,7 @@ exit status 1 when one of them is rejected.`,
         await f.write(`${JSON.stringify({ policy: policy.name, input: opts.in, output: opts.out, ...summary.toJson(), ...(rosters ? { rosters: rostersJson(rosters) } : {}) }, null, 2)}\n`);
         await f.commit();
       }
-      process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;
+      process.exitCode = summary.rejected > 0 && opts.exitZero !== true ? EXIT.findings : EXIT.ok;
     });
 }
 
