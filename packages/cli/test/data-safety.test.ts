@@ -35,7 +35,6 @@ describe('no output replaces an input or another output', () => {
     ['--rejects as --out', ['--out', join(dir, 'o.csv'), '--rejects', join(dir, 'o.csv')], /--rejects would overwrite another output, --out \(both .*o\.csv\)/],
     ['--summary-json as a hard link to the input', ['--out', join(dir, 'o.csv'), '--summary-json', join(dir, 'hard.csv')], /--summary-json would overwrite an input, --in/],
     ['--summary-json as --rejects', ['--out', join(dir, 'o.csv'), '--rejects', join(dir, 'r.csv'), '--summary-json', join(dir, 'r.csv')], /--summary-json would overwrite another output, --rejects/],
-    ['standard output twice', ['--out', '-', '--rejects', '-'], /--rejects would overwrite another output, --out \(both standard output\)/],
     ['a policy source', ['--out', 'policies/anyi/settlement.policy'], /--out would overwrite an input, --policy \(both policies\/anyi\/settlement\.policy\)/],
   ];
   for (const [what, args, message] of cases) {

@@ -14,7 +14,6 @@ export interface NamedPath {
  * path of its folder and its name. `-` is standard input or output, itself once.
  */
 function identity(path: string): string {
-  if (path === '-') return '-';
   // `x/../in.csv` names in.csv even when x does not exist yet (the output's folders are made first).
   for (const p of [path, resolve(path)]) {
     try {
@@ -55,7 +54,9 @@ export function policyInputs(option: string, path: string): NamedPath[] {
  * Refuses (a usage error, exit 2, before any file is touched) an output that would replace an
  * input or another output: `--out` the same file as `--in`, `--rejects` a hard link to
  * `--summary-json`, an output that is a symbolic link to a roster… Both options are named.
- * Standard output given twice is a clash too: two streams would interleave.
+ * Standard output given to several options is not a clash: nothing is replaced, and the lines
+ * interleave as JSON Lines told apart by their keys (a Spark task reads settlements and rejects
+ * from one stdout, docs/spark.md).
  */
 export function refuseClashes(inputs: readonly NamedPath[], outputs: readonly NamedPath[]): void {
   const seen = new Map<string, { named: NamedPath; output: boolean }>();
@@ -65,11 +66,12 @@ export function refuseClashes(inputs: readonly NamedPath[], outputs: readonly Na
     if (!seen.has(id)) seen.set(id, { named: i, output: false });
   }
   for (const o of outputs) {
+    if (o.path === '-') continue;
     const id = identity(o.path);
     const before = seen.get(id);
     if (before) {
       const what = before.output ? 'another output' : 'an input';
-      const same = before.named.path === o.path ? `both ${show(o.path)}` : `${show(o.path)} and ${show(before.named.path)} are the same file`;
+      const same = before.named.path === o.path ? `both ${o.path}` : `${o.path} and ${before.named.path} are the same file`;
       throw new OutputFileError(
         o.path,
         `${o.option} would overwrite ${what}, ${before.named.option} (${same}); choose another file for ${o.option} — nothing was written`,
@@ -77,8 +79,4 @@ export function refuseClashes(inputs: readonly NamedPath[], outputs: readonly Na
     }
     seen.set(id, { named: o, output: true });
   }
-}
-
-function show(path: string): string {
-  return path === '-' ? 'standard output' : path;
 }
