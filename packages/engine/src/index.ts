@@ -97,3 +97,5 @@ export {
   type SetlDetail,
   type SetlInfo,
 } from './output/settlement-nhsa.js';
+export { sampleProperties, type PropertySample, type SampleOptions } from './properties/sample-properties.js';
+export { plainClaim, toClaim, diseaseCandidates, type PlainClaim, type ClaimShape } from './properties/sample-claim.js';

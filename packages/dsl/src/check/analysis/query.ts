@@ -3,7 +3,7 @@ import { formatDate } from '../../dates.js';
 import type { TExpr } from '../ir.js';
 import { Evaluator, type Assignment } from './evaluate.js';
 import { Collector, search, truth, type Var } from './search.js';
-import type { VersionView } from './versions.js';
+import { versionViews, type VersionView } from './versions.js';
 
 export type Sat = { readonly status: 'sat'; readonly witness: Assignment } | { readonly status: 'unsat' | 'unknown' };
 
@@ -53,4 +53,34 @@ export function describeClaim(a: Assignment, view: VersionView): string {
   }
   const text = [...parts, ...cats].join(', ') || 'any claim';
   return view.date ? `${text} (version ${view.date})` : text;
+}
+
+/**
+ * Partial claims (finite fields only) that meet a condition, up to `max` per version: what a
+ * sampler fixes so that a rare condition is met (policy test's properties).
+ */
+export function conditionShapes(
+  versions: readonly import('../ir.js').VersionInfo[],
+  cond: TExpr | undefined,
+  max = 64,
+): { version: string; fields: Record<string, string | number | boolean> }[] {
+  const out: { version: string; fields: Record<string, string | number | boolean> }[] = [];
+  for (const view of versionViews(versions)) {
+    const { vars, ev } = prepare(view, [cond]);
+    const r = search(
+      vars,
+      (a) => {
+        ev.reset();
+        const t = truth(ev, cond, a);
+        return t === false ? 'prune' : t === true ? 'accept' : 'continue';
+      },
+      max,
+    );
+    for (const a of r.accepted) {
+      const fields: Record<string, string | number | boolean> = {};
+      for (const [k, v] of a) if (!(v instanceof Decimal)) fields[k] = v;
+      out.push({ version: view.date, fields });
+    }
+  }
+  return out;
 }
