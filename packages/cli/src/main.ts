@@ -9,6 +9,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
+import { registerProve } from './commands/prove.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT, UsageError } from './errors.js';
 
@@ -35,6 +36,7 @@ function program(): Command {
   registerDiff(p);
   registerRoster(p);
   registerFmt(p);
+  registerProve(p);
   return p;
 }
 
