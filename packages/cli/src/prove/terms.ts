@@ -101,8 +101,18 @@ export class Terms {
     return f(x, y);
   }
 
+  /**
+   * Two choices among constants (a ratio by level, adjusted by modifiers) combine branch by branch
+   * into one choice among constants, so that a later product with an amount stays linear; up to
+   * a limit on the branches, past which the solver gets the expression as it is.
+   */
+  private folds(x: Term, y: Term): boolean {
+    return constTree(x) && constTree(y) && (x.t === 'ite' || y.t === 'ite') && leaves(x) * leaves(y) <= 256;
+  }
+
   add(x: Term, y: Term): Term {
     if (x.t === 'const' && y.t === 'const') return this.num(x.v.plus(y.v));
+    if (this.folds(x, y)) return this.map2(x, y, (a, b) => this.add(a, b));
     if (x.t === 'const' && x.v.isZero()) return y;
     if (y.t === 'const' && y.v.isZero()) return x;
     const { a, b, d } = this.common(x, y);
@@ -111,6 +121,7 @@ export class Terms {
 
   sub(x: Term, y: Term): Term {
     if (x.t === 'const' && y.t === 'const') return this.num(x.v.minus(y.v));
+    if (this.folds(x, y)) return this.map2(x, y, (a, b) => this.sub(a, b));
     if (y.t === 'const' && y.v.isZero()) return x;
     const { a, b, d } = this.common(x, y);
     return { t: 'z3', n: a.sub(b), d };
@@ -158,12 +169,14 @@ export class Terms {
 
   min(x: Term, y: Term): Term {
     if (x.t === 'const' && y.t === 'const') return this.num(Decimal.min(x.v, y.v));
+    if (this.folds(x, y)) return this.map2(x, y, (a, b) => this.min(a, b));
     const { a, b, d } = this.common(x, y);
     return { t: 'z3', n: this.z.If(a.le(b), a, b) as Int, d };
   }
 
   max(x: Term, y: Term): Term {
     if (x.t === 'const' && y.t === 'const') return this.num(Decimal.max(x.v, y.v));
+    if (this.folds(x, y)) return this.map2(x, y, (a, b) => this.max(a, b));
     const { a, b, d } = this.common(x, y);
     return { t: 'z3', n: this.z.If(a.ge(b), a, b) as Int, d };
   }
@@ -206,4 +219,12 @@ export class Terms {
         return a.neq(b);
     }
   }
+}
+
+function constTree(x: Term): boolean {
+  return x.t === 'const' || (x.t === 'ite' && constTree(x.a) && constTree(x.b));
+}
+
+function leaves(x: Term): number {
+  return x.t === 'ite' ? leaves(x.a) + leaves(x.b) : 1;
 }
