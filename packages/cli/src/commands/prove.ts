@@ -38,20 +38,56 @@ export function registerProve(program: Command): void {
       if (opts.property !== undefined && !policies.some((p) => p.policy.resolved.properties.some((x) => x.name === opts.property))) {
         throw new UsageError(`no policy here declares property ${opts.property}`);
       }
-      const h = await loadZ3();
-      const { provePolicy } = await import('../prove/prove-policy.js');
       const report: { path: string; policy: string; properties: PropertyVerdict[] }[] = [];
-      for (const { path, policy } of policies) {
-        const verdicts = await provePolicy(h, policy, opts.property, seconds * 1000);
-        report.push({ path, policy: policy.name, properties: verdicts });
-        if (opts.format === 'text') for (const l of textLines(path, verdicts)) process.stderr.write(`${l}\n`);
+      if (policies.length > 1) {
+        // One process per policy, two at a time: each gets its own solver heap (z3's WebAssembly
+        // memory is capped at 2 GiB and never shrinks) and the machine's two cores.
+        const rest = [opts.property ? ['--property', opts.property] : [], ['--timeout', String(seconds)]].flat();
+        report.push(...(await inChildren(policies.map((p) => p.path), rest)));
+      } else {
+        const h = await loadZ3();
+        const { provePolicy } = await import('../prove/prove-policy.js');
+        for (const { path, policy } of policies) {
+          report.push({ path, policy: policy.name, properties: await provePolicy(h, policy, opts.property, seconds * 1000) });
+        }
       }
+      if (opts.format === 'text') for (const r of report) for (const l of textLines(r.path, r.properties)) process.stderr.write(`${l}\n`);
       const all = report.flatMap((r) => r.properties);
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(report.length === 1 ? { properties: all } : { policies: report, properties: all }, null, 2)}\n`);
       process.exitCode = all.some((v) => v.status === 'counterexample') ? EXIT.findings : all.some((v) => v.status === 'unknown') ? EXIT_UNKNOWN : EXIT.ok;
       // The solver's worker threads would keep the process alive.
       process.exit(process.exitCode);
     });
+}
+
+async function inChildren(paths: readonly string[], args: readonly string[]): Promise<{ path: string; policy: string; properties: PropertyVerdict[] }[]> {
+  const { spawn } = await import('node:child_process');
+  const script = process.argv[1] as string;
+  const one = (path: string) =>
+    new Promise<{ path: string; policy: string; properties: PropertyVerdict[] }>((resolve, reject) => {
+      const child = spawn(process.execPath, [script, 'prove', '--format', 'json', ...args, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        try {
+          const j = JSON.parse(out) as { properties: PropertyVerdict[] };
+          resolve({ path, policy: path, properties: j.properties });
+        } catch {
+          resolve({ path, policy: path, properties: [{ name: '*', cites: [], status: 'unknown', reason: `the prover stopped (exit ${String(code)})` }] });
+        }
+      });
+    });
+  const results: { path: string; policy: string; properties: PropertyVerdict[] }[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await one(paths[i] as string);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
 }
 
 function textLines(path: string, verdicts: readonly PropertyVerdict[]): string[] {
