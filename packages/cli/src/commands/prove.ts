@@ -18,7 +18,7 @@ export function registerProve(program: Command): void {
     .argument('<path...>', 'policy folders, or a folder of policy folders')
     .option('--property <name>', 'only this property')
     .option('--format <format>', 'text (for people, on stderr) or json (on stdout)', 'text')
-    .option('--timeout <seconds>', 'per property and version', '20')
+    .option('--timeout <seconds>', 'per property and version', '60')
     .addHelpText(
       'after',
       [
