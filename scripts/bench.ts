@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, policyFolders, type Decimal } from '@policy/dsl';
+import { analyzeRules, loadPolicy, parsePolicyFiles, policyFiles, policyFolders, type Decimal } from '@policy/dsl';
 import { compareClaims, compilePolicy, policyTextConstants, settleBatch, type Claim, type ClaimItem, type CompiledPolicy, type Outcome, type SettledClaim } from '@policy/engine';
 import { claimStream, contractToPlatform, loadNhsaMapping, validateRecord } from '@policy/claims';
 import { AnyiDecimal } from './bench/anyi-decimal.js';
@@ -220,6 +220,30 @@ function nhsaBatch(n: number): void {
   );
   rows.push({ kind: 'batch nhsa in and out', claims: m, seconds: Number(s.toFixed(1)), claimsPerSecond: rate(m, s), peakRssMiB: summary.peakRssMiB, workers: summary.workers, exit: run.status });
   rmSync(input);
+}
+
+// (g) `policy check` and `policy prove` of the shipped policies (docs/analysis.md). The floor is
+// parsing alone; the rule-interplay analysis is timed on its own, so that the check without it
+// (check − analysis) is the "before" of the 2× budget.
+{
+  const folders = policyFolders('policies').filter((f) => !f.endsWith('modules'));
+  const reps = 20;
+  const time = (f: () => void): number => {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) f();
+    return (performance.now() - t0) / reps;
+  };
+  const parse = time(() => folders.forEach((f) => parsePolicyFiles(policyFiles(f))));
+  const checked = folders.map((f) => loadPolicy(f).policy).filter((p) => p !== undefined);
+  const check = time(() => folders.forEach((f) => loadPolicy(f)));
+  const analysis = time(() => checked.forEach((p) => analyzeRules({ rules: p.rules, modifiers: p.modifiers, caps: p.caps, versions: p.versions, covers: [] }, () => {})));
+  say(`\n(g) policy check, ${folders.length} shipped policies: parse ${parse.toFixed(1)} ms (floor), check ${check.toFixed(1)} ms = ${(check / parse).toFixed(1)}× parse; analysis ${analysis.toFixed(1)} ms: check ${(check / Math.max(0.001, check - analysis)).toFixed(2)}× the check without it (budget 2×)`);
+  rows.push({ kind: 'check', policies: folders.length, parseMs: Number(parse.toFixed(2)), checkMs: Number(check.toFixed(2)), analysisMs: Number(analysis.toFixed(2)) });
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, [CLI, 'prove', 'policies'], { encoding: 'utf8' });
+  const prove = (performance.now() - t0) / 1000;
+  say(`(g) policy prove policies: ${prove.toFixed(1)} s on 2 processes (budget 60 s), exit ${run.status}: ${(run.stderr.match(/^ok .*$/gm) ?? []).length}/${folders.length} policies all proved`);
+  rows.push({ kind: 'prove', seconds: Number(prove.toFixed(1)), exit: run.status });
 }
 
 say('\npolicy batch, CSV → CSV, policies/anyi, whole process');

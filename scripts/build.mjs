@@ -14,4 +14,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   banner: { js: '#!/usr/bin/env node' },
+  // z3-solver (policy prove) loads its WebAssembly beside its own files: kept out of the bundle,
+  // required from node_modules when `prove` runs.
+  external: ['z3-solver'],
 });

@@ -10,6 +10,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerLsp } from './commands/lsp.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
+import { registerProve } from './commands/prove.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { ClaimFileError, OutputFileError } from '@policy/claims';
 import { EXIT, UsageError } from './errors.js';
@@ -38,6 +39,7 @@ function program(): Command {
   registerRoster(p);
   registerFmt(p);
   registerLsp(p);
+  registerProve(p);
   return p;
 }
 

@@ -18,3 +18,5 @@ export { loadPolicy, checkSources, policyFiles, policyFolders, hasPolicyFiles, p
 export { childExprs } from './check/ir-walk.js';
 export { formatPolicySource, FormatterError, type FormatResult } from './format/format.js';
 export { astShape, sameShape } from './format/ast-shape.js';
+export { conditionShapes } from './check/analysis/query.js';
+export { analyzeRules, type AnalysisInput, type CoversIR } from './check/analysis/analyze.js';

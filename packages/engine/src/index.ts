@@ -41,3 +41,5 @@ export {
   type RuleCoverage,
 } from './coverage/coverage.js';
 export { policyTextConstants } from './introspect.js';
+export { sampleProperties, type PropertySample, type SampleOptions } from './properties/sample-properties.js';
+export { plainClaim, toClaim, diseaseCandidates, type PlainClaim, type ClaimShape } from './properties/sample-claim.js';

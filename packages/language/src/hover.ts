@@ -117,7 +117,7 @@ function typeOf(a: Analysis, def: Def): string {
 
 const KIND_TITLE: Record<string, string> = {
   param: 'parameter', table: 'table', set: 'set', let: 'let', accumulator: 'accumulator', bands: 'bands',
-  cap: 'yearly cap', rule: 'rule', modifier: 'modifier', local: 'let (in a rule)',
+  cap: 'yearly cap', rule: 'rule', property: 'property', modifier: 'modifier', local: 'let (in a rule)',
 };
 
 function declaration(a: Analysis, def: Def): string {

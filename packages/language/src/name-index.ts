@@ -20,7 +20,7 @@ import {
 
 export type NameKind =
   | 'param' | 'table' | 'set' | 'let' | 'accumulator' | 'bands' | 'cap'
-  | 'rule' | 'modifier' | 'clause' | 'local'
+  | 'rule' | 'property' | 'modifier' | 'clause' | 'local'
   | 'field' | 'enum' | 'layer' | 'function' | 'state' | 'unknown';
 
 export interface Def {
@@ -164,6 +164,17 @@ export function buildIndex(top: PolicyUnit, _result: CheckResult): NameIndex {
           }
           break;
         }
+        case 'property':
+          // A property's name is its own (p:), like a rule's; its condition and body read names.
+          if (d.name.name !== '') define({ ...base, key: `p:${d.name.name}`, name: d.name.name, kind: 'property', nameSpan: d.name.span });
+          meta(d.meta);
+          expr(d.when, none);
+          expr(d.body, none);
+          break;
+        case 'covers':
+          meta(d.meta);
+          expr(d.when, none);
+          break;
         case 'modifier':
           if (!d.oneLine && d.name.name !== '') define({ ...base, key: `m:${d.name.name}`, name: d.name.name, kind: 'modifier', nameSpan: d.name.span });
           meta(d.meta);

@@ -16,10 +16,13 @@ const SYMBOL: Record<A.Declaration['kind'], SymbolKind> = {
   cap: SymbolKind.Number,
   modifier: SymbolKind.Operator,
   rule: SymbolKind.Function,
+  property: SymbolKind.Boolean,
+  covers: SymbolKind.Interface,
 };
 
 function nameOf(d: A.Declaration): { name: string; span: A.Ident['span'] } {
   if (d.kind === 'clause') return { name: `${d.id.value} ${d.title.value}`, span: d.id.span };
+  if (d.kind === 'covers') return { name: `covers ${d.layers.map((l) => l.name).join(', ')}`, span: d.layers[0]?.span ?? d.span };
   return { name: d.name.name, span: d.name.span };
 }
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CoverageCollector, meetsMinimum, type CoverageReport } from '@policy/engine';
+import { CoverageCollector, meetsMinimum, sampleProperties, type CoverageReport } from '@policy/engine';
 import { exampleFiles, runExamples } from '@policy/claims';
+import { propertyLines } from '../render/properties.js';
 import { EXIT } from '../errors.js';
 import { reportFormat } from '../format-option.js';
 import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../render/coverage.js';
@@ -54,12 +55,16 @@ export function registerTest(program: Command): void {
         const claims = result.cases.reduce((n, c) => n + c.claims, 0);
         const empty = files.length === 0 || result.cases.length === 0;
         if (bad.length > 0 || result.problems.length > 0 || empty) failed++;
+        // Every declared property, on sampled claims after a short history (docs/analysis.md).
+        const samples = sampleProperties(policy);
+        if (samples.some((x) => x.failure)) failed++;
         if (format === 'json') {
           report.push({
             path,
             policy: policy.name,
             cases: result.cases,
             problems: result.problems,
+            properties: samples,
             ...(coverage ? { coverage: coverageJson(coverage), belowMinimum: below.map((b) => b.kind) } : {}),
           });
           continue;
@@ -76,6 +81,7 @@ export function registerTest(program: Command): void {
           err.write(
             `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claim${claims === 1 ? '' : 's'} in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
           );
+        for (const l of propertyLines(path, samples)) err.write(`${l}\n`);
         if (coverage) for (const l of coverageLines(path, coverage)) err.write(`${l}\n`);
         for (const b of below) err.write(`FAILED coverage ${path}: ${b.message}\n`);
       }

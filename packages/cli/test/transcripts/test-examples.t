@@ -1,6 +1,7 @@
 # `policy test` runs the example claims next to each policy; modules are skipped.
 $ policy test policies/anyi policies/modules/anhui-base
 ! ok policies/anyi: 63/63 cases pass (83 claims in 7 files)
+! ok policies/anyi: 6/6 properties hold on sampled claims (1237 checked)
 ! skip policies/modules/anhui-base: module anhui_base, tested through the policies that build on it
 ? 0
 
@@ -67,7 +68,8 @@ $ policy test --format json $TMP/p
 >           ]
 >         }
 >       ],
->       "problems": []
+>       "problems": [],
+>       "properties": []
 >     }
 >   ]
 > }

@@ -8,11 +8,13 @@ import { CLAIM_FIELDS, FUNCTIONS, LAYERS, STATE_NAMES, isLayer, lookupEnumValue,
 import { citation } from './citation.js';
 import type { CheckContext } from './context.js';
 import { resolveAccumulator, resolveBands, resolveCap, resolveLet, resolveParam, resolveSet, resolveTable } from './declarations.js';
-import type { AdjustmentIR, CapSym, ClauseInfo, LetSym, ModifierSym, ResolvedPolicy, RuleIR, TExpr, VersionInfo } from './ir.js';
+import type { AdjustmentIR, CapSym, ClauseInfo, LetSym, ModifierSym, PropertyIR, ResolvedPolicy, RuleIR, TExpr, VersionInfo } from './ir.js';
 import { Modifiers } from './modifiers.js';
 import { sameType } from './types.js';
 import { ExprResolver, type GlobalResolver } from './resolver.js';
 import { checkRules } from './rules.js';
+import { analyzeRules, type CoversIR } from './analysis/analyze.js';
+import { checkCovers, checkProperties } from './properties.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { TYPE_NAMES } from './types.js';
@@ -56,7 +58,7 @@ function flatten(unit: PolicyUnit, namesOnly: boolean, top: boolean, seen: Set<s
   for (const f of unit.files) {
     for (const decl of f.ast.declarations) {
       if (decl.kind === 'policy') continue;
-      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap')) continue;
+      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers')) continue;
       out.push({ decl, unit, top });
     }
   }
@@ -111,8 +113,23 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     ['modifiers', () => (this.modifierSyms = this.modifiers.all())],
     ['overrides', () => this.checkOverrides()],
     ['rules', () => (this.rules = checkRules(this, this.ruleDecls.map((r) => r.decl)))],
+    ['properties', () => (this.properties = checkProperties(this, this.propertyDecls))],
+    ['covers', () => this.covers.push(...checkCovers(this, this.coversDecls))],
     ['unused', () => this.checkUnused()],
+    ['analysis', () => this.analyze()],
   ];
+
+  private readonly propertyDecls: A.PropertyDecl[] = [];
+  private readonly coversDecls: A.CoversDecl[] = [];
+  private properties: PropertyIR[] = [];
+  private readonly covers: CoversIR[] = [];
+
+  /** Rule interplay (check/analysis), on a policy that is otherwise correct. */
+  private analyze(): void {
+    if (hasErrors(this.diagnostics)) return;
+    const input = { rules: this.rules, modifiers: this.modifierSyms, caps: this.caps(), versions: this.versions, covers: this.covers };
+    analyzeRules(input, (d) => this.report(d));
+  }
 
   adjustmentsFor(entry: Entry): readonly AdjustmentIR[] {
     return this.modifiers.adjustmentsFor(entry);
@@ -245,6 +262,12 @@ class PolicyChecker implements GlobalResolver, CheckContext {
         case 'rule':
           this.collectRule(d, unit.id, ruleNames);
           break;
+        case 'property':
+          this.propertyDecls.push(d);
+          break;
+        case 'covers':
+          this.coversDecls.push(d);
+          break;
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
@@ -289,7 +312,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     return s ? { suggestion: s } : {};
   }
 
-  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl>, unit: PolicyUnit, top: boolean): void {
+  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl>, unit: PolicyUnit, top: boolean): void {
     if (d.name.name === '') return; // recovery hole, already reported
     const kind = d.kind === 'setDecl' ? 'set' : d.kind;
     const reserved = this.reservedWhat(d.name.name);
@@ -451,6 +474,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
       caps,
       modifiers: this.modifierSyms,
       rules: this.rules,
+      properties: this.properties,
       files: this.files,
       bases: [...(header.extends ? [header.extends.value] : []), ...header.imports.map((i) => i.value)],
     };

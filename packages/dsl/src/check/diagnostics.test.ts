@@ -31,7 +31,9 @@ describe('every diagnostic code has a golden file that reports it', () => {
       const { text, codes } = render(path);
       expect(codes).toContain(f.slice(0, 4));
       const golden = `${path}.expected`;
-      if (update || !existsSync(golden)) writeFileSync(golden, text);
+      if (update) writeFileSync(golden, text);
+      // A golden is written by hand (or on purpose with UPDATE_GOLDEN=1), never by a first run.
+      expect(existsSync(golden), `${golden} is missing: write it, or run with UPDATE_GOLDEN=1 and read it`).toBe(true);
       expect(text).toBe(readFileSync(golden, 'utf8'));
     });
   }

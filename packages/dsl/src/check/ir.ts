@@ -204,6 +204,18 @@ export interface RuleIR extends Citation {
   readonly nameSpan: Span;
 }
 
+/** `property NAME … { BOOLEAN }`: holds after every settlement of a claim meeting `when`. */
+export interface PropertyIR extends Citation {
+  readonly name: string;
+  readonly from?: string;
+  readonly until?: string;
+  readonly when?: TExpr;
+  /** Reads the layers as the settlement leaves them (`patient` = what remains). */
+  readonly body: TExpr;
+  readonly span: Span;
+  readonly nameSpan: Span;
+}
+
 export interface ResolvedPolicy {
   readonly name: string;
   /** A module: checked, never settled (it has no versions). */
@@ -224,6 +236,8 @@ export interface ResolvedPolicy {
   readonly caps: readonly CapSym[];
   readonly modifiers: readonly ModifierSym[];
   readonly rules: readonly RuleIR[];
+  /** Declared properties, the bases' first (checked by `policy test` on samples, decided by `policy prove`). */
+  readonly properties: readonly PropertyIR[];
   /** The bases this policy builds on (extends first, then imports), as written. */
   readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;

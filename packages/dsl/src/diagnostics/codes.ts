@@ -1,7 +1,8 @@
 /**
  * Every diagnostic code, in one table. Codes are stable: tools and CI scripts match on them.
  * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
- * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings.
+ * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings;
+ * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md).
  */
 export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
@@ -44,6 +45,10 @@ export const DIAGNOSTIC_CODES = {
   E505: 'a base (extends or import) that cannot be used',
   W201: 'layer read before any rule assigns it',
   W202: 'declared but never used',
+  E601: 'two rules assign one layer to the same claim (overlapping conditions)',
+  W602: 'a condition no claim can meet: the rule, branch, flag, modifier or cap never applies',
+  W603: 'order hazard: a rule reads a layer, paid or remaining that a later rule changes',
+  E604: 'claims a `covers` declaration covers that no rule assigning its layer applies to',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

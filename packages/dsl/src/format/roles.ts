@@ -70,6 +70,7 @@ const BLOCKS: Readonly<Record<string, readonly string[]>> = {
   bandsDecl: ['bandRow'],
   modifierDecl: ['adjustment'],
   ruleDecl: ['statement'],
+  propertyDecl: ['body'],
 };
 
 /** Nodes whose own optional trailing comma is dropped (one row per line needs none). */

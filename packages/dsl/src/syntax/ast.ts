@@ -366,6 +366,21 @@ export interface RuleDecl extends Applicability {
   readonly span: Span;
 }
 
+/** `property NAME cites … when c { BOOLEAN }`: what every settlement of such a claim must satisfy. */
+export interface PropertyDecl extends Applicability {
+  readonly kind: 'property';
+  readonly name: Ident;
+  readonly body: Expr;
+  readonly span: Span;
+}
+
+/** `covers basic, … when c`: every claim meeting c gets a rule assigning each layer (E604). */
+export interface CoversDecl extends Applicability {
+  readonly kind: 'covers';
+  readonly layers: readonly Ident[];
+  readonly span: Span;
+}
+
 export type Declaration =
   | PolicyDecl
   | ClauseDecl
@@ -377,7 +392,9 @@ export type Declaration =
   | BandsDecl
   | CapDecl
   | ModifierDecl
-  | RuleDecl;
+  | RuleDecl
+  | PropertyDecl
+  | CoversDecl;
 
 export interface PolicyFileAst {
   readonly path: string;

@@ -38,6 +38,10 @@ export class CstToAst extends CstExpressions {
         return this.modifierDecl(child);
       case 'adjustDecl':
         return this.adjustDecl(child);
+      case 'propertyDecl':
+        return this.propertyDecl(child);
+      case 'coversDecl':
+        return this.coversDecl(child);
       case 'overridable':
         return this.declaration(child, override);
       case 'overrideDecl': {
@@ -291,6 +295,24 @@ export class CstToAst extends CstExpressions {
       meta: this.metas(n),
       span,
     };
+  }
+
+  private propertyDecl(n: CstNode): A.PropertyDecl {
+    const span = this.nodeSpan(n);
+    const body = this.node(n, 'body');
+    return {
+      kind: 'property',
+      name: this.ident(this.tok(n, 'name'), span),
+      body: body ? this.expression(body) : this.errorExpr(span),
+      span,
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
+  }
+
+  private coversDecl(n: CstNode): A.CoversDecl {
+    const span = this.nodeSpan(n);
+    const layers = this.toks(n, 'layer').map((t) => this.ident(t, span));
+    return { kind: 'covers', layers, span, ...this.applicability(this.node(n, 'applicability'), span) };
   }
 
   private ruleDecl(n: CstNode): A.RuleDecl {

@@ -9,7 +9,10 @@ import { errorMessageProvider } from './messages.js';
  *
  *   file        := declaration*
  *   declaration := header | clause | param | table | set | let | accumulator | bands | cap
- *                | modifier | adjust | rule | 'override' (param | table | set | let | bands | rule)
+ *                | modifier | adjust | rule | property | covers
+ *                | 'override' (param | table | set | let | bands | rule)
+ *   property    := 'property' NAME meta… [from] [until] [when COND] '{' expression '}'
+ *   covers      := 'covers' LAYER (',' LAYER)* meta… [from] [until] [when COND]
  *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
  *   expression  := 'if' expression 'then' expression 'else' expression | or
  *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
@@ -41,6 +44,8 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.capDecl) },
       { ALT: () => this.SUBRULE(this.modifierDecl) },
       { ALT: () => this.SUBRULE(this.adjustDecl) },
+      { ALT: () => this.SUBRULE(this.propertyDecl) },
+      { ALT: () => this.SUBRULE(this.coversDecl) },
       { ALT: () => this.SUBRULE(this.overridable) },
       { ALT: () => this.SUBRULE(this.overrideDecl) },
     ]);
@@ -308,6 +313,23 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
     ]);
     this.SUBRULE(this.additive, { LABEL: 'amount' });
+  });
+
+  /** `property NAME meta… [from] [until] [when c] { BOOLEAN }`: what must hold after every settlement (docs/analysis.md). */
+  propertyDecl = this.RULE('propertyDecl', () => {
+    this.CONSUME(T.Property);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.SUBRULE(this.expression, { LABEL: 'body' });
+    this.CONSUME(T.RCurly);
+  });
+
+  /** `covers LAYER, … meta… [from] [until] [when c]`: every such claim gets a rule assigning each layer. */
+  coversDecl = this.RULE('coversDecl', () => {
+    this.CONSUME(T.Covers);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'layer' }) });
+    this.SUBRULE(this.applicability);
   });
 
   ruleDecl = this.RULE('ruleDecl', () => {

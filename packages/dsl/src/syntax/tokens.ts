@@ -111,12 +111,14 @@ export const At = keyword('at');
 export const Tops = keyword('tops');
 export const Up = keyword('up');
 export const False = keyword('false');
+export const Property = keyword('property');
+export const Covers = keyword('covers');
 
 export const keywordTokens: TokenType[] = [
   Policy, Title, Document, Version, Layers, Clause, Param, Table, By, Set, Let, Accumulator,
   Per, Person, Year, Rule, Cites, Assumed, Reading, Note, When, From, Until, Flag, If, Then,
   Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
-  Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up,
+  Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up, Property, Covers,
 ];
 
 export const allTokens: TokenType[] = [

@@ -1,10 +1,12 @@
 import {
   Decimal,
   LAYERS,
+  ZERO,
   formatMoney,
   type Constant,
   type LayerName,
   type ParamSym,
+  type PropertyIR,
   type ResolvedPolicy,
   type RuleIR,
   type TExpr,
@@ -14,7 +16,7 @@ import type { Claim } from '../claim.js';
 import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js';
 import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
-import { ClaimContext, type Flag } from '../runtime/context.js';
+import { ClaimContext, LAYER_INDEX, type Flag } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
 import type { RuleTrace, SettlementTrace, TraceStep } from '../trace.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
@@ -128,6 +130,46 @@ export class CompiledVersion {
       c.letGen[i] = c.gen;
       return v;
     });
+  }
+
+  private propertyFns: { readonly ir: PropertyIR; readonly when?: Fn; readonly body: Fn }[] | undefined;
+
+  /**
+   * The declared properties in force in this version, on the claim `settle` (decimal.js) settled
+   * last: whether each applies (its `when`) and holds. Layers read as the settlement left them,
+   * `patient` as what remains; accumulators as they stood before the claim.
+   */
+  properties(): { readonly property: PropertyIR; readonly applies: boolean; readonly holds: boolean }[] {
+    const fns = this.compiledProperties();
+    const c = this.ctx;
+    c.layers[LAYER_INDEX.patient] = c.remaining();
+    try {
+      return fns.map((p) => {
+        const applies = p.when ? p.when(c) === true : true;
+        return { property: p.ir, applies, holds: applies ? p.body(c) === true : true };
+      });
+    } finally {
+      c.layers[LAYER_INDEX.patient] = ZERO;
+    }
+  }
+
+  /** Whether a claim meets a property's `when` before any rule runs (for a claim the settlement rejected). */
+  propertyApplies(name: string, claim: Claim, store: AccumulatorStore): boolean {
+    const p = this.compiledProperties().find((x) => x.ir.name === name);
+    if (!p) return false;
+    const c = this.ctx;
+    c.begin(claim, false);
+    for (const a of this.policy.accumulators) c.acc[a.index] = store.get(a, claim);
+    return p.when ? p.when(c) === true : true;
+  }
+
+  private compiledProperties(): { readonly ir: PropertyIR; readonly when?: Fn; readonly body: Fn }[] {
+    this.propertyFns ??= this.policy.properties.filter(this.inForce).map((ir) => ({
+      ir,
+      body: compileExpr(ir.body, this.env),
+      ...(ir.when ? { when: compileExpr(ir.when, this.env) } : {}),
+    }));
+    return this.propertyFns;
   }
 
   /** Settles one claim. Accumulators are read from the store and committed only on success. */

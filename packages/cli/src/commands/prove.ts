@@ -1,0 +1,130 @@
+import type { Command } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
+import type { PropertyVerdict, Z3Handle } from '../prove/prove-policy.js';
+
+/** Exit status of `policy prove` when some property is unknown and none is refuted. */
+const EXIT_UNKNOWN = 4;
+
+/**
+ * `policy prove PATH…`: decides each declared property for every claim of every version with
+ * z3 (the z3-solver WebAssembly build, loaded only here; the bundle keeps it external and loads
+ * it from node_modules at run time). docs/analysis.md.
+ */
+export function registerProve(program: Command): void {
+  program
+    .command('prove')
+    .description('decide each declared property for every claim of every version (SMT, z3)')
+    .argument('<path...>', 'policy folders, or a folder of policy folders')
+    .option('--property <name>', 'only this property')
+    .option('--format <format>', 'text (for people, on stderr) or json (on stdout)', 'text')
+    .option('--timeout <seconds>', 'per property and version', '60')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Money is whole fen, each layer rounded half-up to the fen as the engine does; accumulators',
+        'are unknown values before the claim (0 or more; a property states in its `when` what it',
+        'assumes of them). A counterexample is a claim (and the accumulator values before it) that',
+        'the engine settled again before it is shown.',
+        `Exit status: 0 all proved, 1 a counterexample, 2 usage or I/O error, ${EXIT_UNKNOWN} some unknown and none refuted.`,
+      ].join('\n'),
+    )
+    .action(async (paths: string[], opts: { property?: string; format: string; timeout: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format is text or json, not ${JSON.stringify(opts.format)}`);
+      const seconds = Number(opts.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout is a number of seconds (0–3600], not ${JSON.stringify(opts.timeout)}`);
+      const policies = expandPolicyPaths(paths).map((path) => ({ path, policy: loadCompiled(path) })).filter((p) => !p.policy.resolved.module);
+      if (opts.property !== undefined && !policies.some((p) => p.policy.resolved.properties.some((x) => x.name === opts.property))) {
+        throw new UsageError(`no policy here declares property ${opts.property}`);
+      }
+      const report: { path: string; policy: string; properties: PropertyVerdict[] }[] = [];
+      if (policies.length > 1) {
+        // One process per policy, two at a time: each gets its own solver heap (z3's WebAssembly
+        // memory is capped at 2 GiB and never shrinks) and the machine's two cores.
+        const rest = [opts.property ? ['--property', opts.property] : [], ['--timeout', String(seconds)]].flat();
+        report.push(...(await inChildren(policies.map((p) => p.path), rest)));
+      } else {
+        const h = await loadZ3();
+        const { provePolicy } = await import('../prove/prove-policy.js');
+        for (const { path, policy } of policies) {
+          report.push({ path, policy: policy.name, properties: await provePolicy(h, policy, opts.property, seconds * 1000) });
+        }
+      }
+      if (opts.format === 'text') for (const r of report) for (const l of textLines(r.path, r.properties)) process.stderr.write(`${l}\n`);
+      const all = report.flatMap((r) => r.properties);
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify(report.length === 1 ? { properties: all } : { policies: report, properties: all }, null, 2)}\n`);
+      process.exitCode = all.some((v) => v.status === 'counterexample') ? EXIT.findings : all.some((v) => v.status === 'unknown') ? EXIT_UNKNOWN : EXIT.ok;
+      // The solver's worker threads would keep the process alive.
+      process.exit(process.exitCode);
+    });
+}
+
+async function inChildren(paths: readonly string[], args: readonly string[]): Promise<{ path: string; policy: string; properties: PropertyVerdict[] }[]> {
+  const { spawn } = await import('node:child_process');
+  const script = process.argv[1] as string;
+  const one = (path: string) =>
+    new Promise<{ path: string; policy: string; properties: PropertyVerdict[] }>((resolve, reject) => {
+      const child = spawn(process.execPath, [script, 'prove', '--format', 'json', ...args, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        try {
+          const j = JSON.parse(out) as { properties: PropertyVerdict[] };
+          resolve({ path, policy: path, properties: j.properties });
+        } catch {
+          resolve({ path, policy: path, properties: [{ name: '*', cites: [], status: 'unknown', reason: `the prover stopped (exit ${String(code)})` }] });
+        }
+      });
+    });
+  const results: { path: string; policy: string; properties: PropertyVerdict[] }[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await one(paths[i] as string);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+function textLines(path: string, verdicts: readonly PropertyVerdict[]): string[] {
+  const out: string[] = [];
+  for (const v of verdicts) {
+    const at = v.version ? ` (version ${v.version})` : '';
+    if (v.status === 'proved') out.push(`proved ${v.name}`);
+    else if (v.status === 'unknown') out.push(`unknown ${v.name}${at}: ${v.reason ?? ''}`);
+    else {
+      out.push(`COUNTEREXAMPLE ${v.name}${at}: ${v.reason ?? ''}`);
+      if (v.history) out.push(`  accumulators before the claim: ${JSON.stringify(v.history.accumulators)}`);
+      out.push(`  claim ${JSON.stringify(v.claim)}`);
+    }
+  }
+  const n = (s: string) => verdicts.filter((v) => v.status === s).length;
+  out.push(`${n('counterexample') > 0 ? 'FAILED' : n('unknown') > 0 ? 'UNKNOWN' : 'ok'} ${path}: ${n('proved')}/${verdicts.length} properties proved${n('counterexample') > 0 ? `, ${n('counterexample')} refuted` : ''}${n('unknown') > 0 ? `, ${n('unknown')} unknown` : ''}`);
+  return out;
+}
+
+/** z3-solver, loaded on first use (its WebAssembly takes a moment to start). */
+async function loadZ3(): Promise<Z3Handle> {
+  let mod: typeof import('z3-solver');
+  try {
+    mod = await import('z3-solver');
+  } catch (e) {
+    throw new UsageError(`policy prove needs the z3-solver package (pnpm install): ${(e as Error).message}`);
+  }
+  const { Context, Z3 } = await mod.init();
+  const z = Context('main');
+  return {
+    z,
+    reasonUnknown: (solver) => {
+      try {
+        return Z3.solver_get_reason_unknown(z.ptr, (solver as { ptr: never }).ptr);
+      } catch {
+        return '';
+      }
+    },
+  };
+}

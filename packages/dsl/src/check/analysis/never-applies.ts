@@ -1,0 +1,82 @@
+import { warning } from '../../diagnostics/diagnostic.js';
+import type { Span } from '../../source.js';
+import type { TExpr } from '../ir.js';
+import { childExprs } from '../ir-walk.js';
+import type { Analysis } from './analyze.js';
+import { satisfy } from './query.js';
+import type { VersionView } from './versions.js';
+
+/**
+ * W602: a condition no valid claim meets, in any version where it is in force — a rule's
+ * `when`, a branch of an `if` in a rule, a flag's `when`, a modifier's or a yearly cap's
+ * condition. Contradictory comparisons, a value outside a field's values (level 5), a disease
+ * set disjoint from the one tested. Said only when the search decides every branch.
+ */
+export function checkNeverApplies(a: Analysis): void {
+  const never = (inForce: (v: VersionView) => boolean, conds: readonly (TExpr | undefined)[]): boolean => {
+    let any = false;
+    for (const view of a.views) {
+      if (!inForce(view)) continue;
+      any = true;
+      if (satisfy(view, conds).status !== 'unsat') return false;
+    }
+    return any;
+  };
+  for (const r of a.rules) {
+    const inForce = (v: VersionView) => v.inForce(r);
+    if (r.when && never(inForce, [r.when])) {
+      a.report(warning('W602', r.nameSpan, `rule ${r.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: r.when.span, message: 'the condition' }] }));
+      continue;
+    }
+    for (const s of r.body) {
+      if (s.k === 'flag' && s.when && never(inForce, [r.when, s.when])) {
+        a.report(warning('W602', s.when.span, `the flag of rule ${r.name} is never raised: no claim the rule applies to meets its condition`, { related: [{ span: r.nameSpan, message: `rule ${r.name}` }] }));
+      }
+      const expr = s.k === 'flag' ? undefined : s.expr;
+      if (!expr) continue;
+      for (const b of branches(expr, [])) {
+        if (never(inForce, [r.when, ...b.path])) {
+          a.report(warning('W602', b.span, `this branch of rule ${r.name} never applies: no claim the rule applies to takes it`, { related: [{ span: r.nameSpan, message: `rule ${r.name}` }, { span: b.cond, message: 'the condition that decides it' }] }));
+        }
+      }
+    }
+  }
+  for (const m of a.modifiers) {
+    if (m.when && never((v) => v.inForce(m), [m.when])) {
+      a.report(warning('W602', m.span, `${m.oneLine ? 'adjust' : 'modifier'} ${m.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: m.when.span, message: 'the condition' }] }));
+    }
+  }
+  for (const c of a.caps) {
+    if (c.when && never((v) => v.inForce(c), [c.when])) {
+      a.report(warning('W602', c.span, `yearly cap ${c.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: c.when.span, message: 'the condition' }] }));
+    }
+  }
+}
+
+function versions(a: Analysis): string {
+  return a.views.length > 1 ? ' in any version' : '';
+}
+
+interface Branch {
+  readonly path: readonly TExpr[];
+  readonly span: Span;
+  readonly cond: Span;
+}
+
+/** Each branch of every `if` in an expression, with the conditions that lead to it. */
+function branches(e: TExpr, path: readonly TExpr[], depth = 0): Branch[] {
+  if (depth > 64) return [];
+  if (e.k === 'if') {
+    const neg: TExpr = { k: 'not', type: 'bool', operand: e.cond, span: e.cond.span };
+    const thenPath = [...path, e.cond];
+    const elsePath = [...path, neg];
+    return [
+      { path: thenPath, span: e.then.span, cond: e.cond.span },
+      { path: elsePath, span: e.else.span, cond: e.cond.span },
+      ...branches(e.cond, path, depth + 1),
+      ...branches(e.then, thenPath, depth + 1),
+      ...branches(e.else, elsePath, depth + 1),
+    ];
+  }
+  return childExprs(e).flatMap((c) => branches(c, path, depth + 1));
+}
