@@ -15,24 +15,13 @@ import {
 import { startClient, type LspClient } from './lsp-client.js';
 import { posOf } from './lsp-positions.js';
 import { tempDir } from './run-cli.js';
+import { HOSTILE_HEADER as header, seeded } from '../../dsl/test/hostile-corpus.js';
 
 /**
  * Hostile documents in the editor (the corpus of packages/dsl/src/hostile.test.ts): the server
  * answers every request on them — diagnostics, hover, completion, symbols, folding, tokens,
  * formatting, lenses — and is still serving afterwards; nothing in them is executed.
  */
-const header = 'policy t { title "t" version 2018-01-01 layers basic, patient }\nclause "X" "x"\n';
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = seeded(7);
 const words = ['rule', 'param', '{', '}', '(', ')', 'when', 'and', 'if', 'then', '=', '+=', '90%', '1万元', '"s"', 'x', 'basic', 'let', ',', 'table', 'by', ':'];

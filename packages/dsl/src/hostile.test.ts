@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources } from './load.js';
 import { parsePolicyFile } from './syntax/parse.js';
+import { HOSTILE_HEADER as header, seeded } from '../test/hostile-corpus.js';
 
 /**
  * Hostile policy files: whatever the bytes, `check` answers with diagnostics — no throw, no
  * hang, no stack overflow, and nothing in the file is ever executed.
  */
-const header = 'policy t { title "t" version 2018-01-01 layers basic, patient }\nclause "X" "x"\n';
 
 function check(text: string): { codes: string[]; ms: number } {
   const t0 = performance.now();
   const r = checkSources({ 'h.policy': text });
   return { codes: r.diagnostics.map((d) => d.code), ms: performance.now() - t0 };
-}
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('hostile policy files', () => {
