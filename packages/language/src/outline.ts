@@ -18,6 +18,7 @@ const SYMBOL: Record<A.Declaration['kind'], SymbolKind> = {
   rule: SymbolKind.Function,
   property: SymbolKind.Boolean,
   covers: SymbolKind.Interface,
+  audit: SymbolKind.Event,
 };
 
 function nameOf(d: A.Declaration): { name: string; span: A.Ident['span'] } {

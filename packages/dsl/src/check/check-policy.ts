@@ -15,6 +15,8 @@ import { ExprResolver, type GlobalResolver } from './resolver.js';
 import { checkRules } from './rules.js';
 import { analyzeRules, type CoversIR } from './analysis/analyze.js';
 import { checkCovers, checkProperties } from './properties.js';
+import { checkAudits } from './audit/check-audits.js';
+import type { AuditIR } from './audit/audit-ir.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { TYPE_NAMES } from './types.js';
@@ -58,7 +60,7 @@ function flatten(unit: PolicyUnit, namesOnly: boolean, top: boolean, seen: Set<s
   for (const f of unit.files) {
     for (const decl of f.ast.declarations) {
       if (decl.kind === 'policy') continue;
-      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers')) continue;
+      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit')) continue;
       out.push({ decl, unit, top });
     }
   }
@@ -115,12 +117,15 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     ['rules', () => (this.rules = checkRules(this, this.ruleDecls.map((r) => r.decl)))],
     ['properties', () => (this.properties = checkProperties(this, this.propertyDecls))],
     ['covers', () => this.covers.push(...checkCovers(this, this.coversDecls))],
+    ['audits', () => (this.audits = checkAudits(this, this.auditDecls))],
     ['unused', () => this.checkUnused()],
     ['analysis', () => this.analyze()],
   ];
 
   private readonly propertyDecls: A.PropertyDecl[] = [];
   private readonly coversDecls: A.CoversDecl[] = [];
+  private readonly auditDecls: A.AuditDecl[] = [];
+  private audits: AuditIR[] = [];
   private properties: PropertyIR[] = [];
   private readonly covers: CoversIR[] = [];
 
@@ -268,6 +273,9 @@ class PolicyChecker implements GlobalResolver, CheckContext {
         case 'covers':
           this.coversDecls.push(d);
           break;
+        case 'audit':
+          this.auditDecls.push(d);
+          break;
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
@@ -312,7 +320,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     return s ? { suggestion: s } : {};
   }
 
-  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl>, unit: PolicyUnit, top: boolean): void {
+  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl>, unit: PolicyUnit, top: boolean): void {
     if (d.name.name === '') return; // recovery hole, already reported
     const kind = d.kind === 'setDecl' ? 'set' : d.kind;
     const reserved = this.reservedWhat(d.name.name);
@@ -475,6 +483,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
       modifiers: this.modifierSyms,
       rules: this.rules,
       properties: this.properties,
+      audits: this.audits,
       files: this.files,
       bases: [...(header.extends ? [header.extends.value] : []), ...header.imports.map((i) => i.value)],
     };

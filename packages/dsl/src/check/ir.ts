@@ -238,6 +238,8 @@ export interface ResolvedPolicy {
   readonly rules: readonly RuleIR[];
   /** Declared properties, the bases' first (checked by `policy test` on samples, decided by `policy prove`). */
   readonly properties: readonly PropertyIR[];
+  /** Audits over claim histories, the bases' first (docs/audits.md): findings, never money. */
+  readonly audits: readonly import('./audit/audit-ir.js').AuditIR[];
   /** The bases this policy builds on (extends first, then imports), as written. */
   readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;

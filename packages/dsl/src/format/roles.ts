@@ -71,6 +71,7 @@ const BLOCKS: Readonly<Record<string, readonly string[]>> = {
   modifierDecl: ['adjustment'],
   ruleDecl: ['statement'],
   propertyDecl: ['body'],
+  auditDecl: ['auditItem'],
 };
 
 /** Nodes whose own optional trailing comma is dropped (one row per line needs none). */

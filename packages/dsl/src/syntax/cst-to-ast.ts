@@ -42,6 +42,8 @@ export class CstToAst extends CstExpressions {
         return this.propertyDecl(child);
       case 'coversDecl':
         return this.coversDecl(child);
+      case 'auditDecl':
+        return this.auditDecl(child);
       case 'overridable':
         return this.declaration(child, override);
       case 'overrideDecl': {
@@ -313,6 +315,58 @@ export class CstToAst extends CstExpressions {
     const span = this.nodeSpan(n);
     const layers = this.toks(n, 'layer').map((t) => this.ident(t, span));
     return { kind: 'covers', layers, span, ...this.applicability(this.node(n, 'applicability'), span) };
+  }
+
+  private auditDecl(n: CstNode): A.AuditDecl {
+    const span = this.nodeSpan(n);
+    const result = this.tok(n, 'result');
+    const stage = this.tok(n, 'stage');
+    const body: A.AuditStmt[] = [];
+    for (const item of this.nodes(n, 'auditItem')) {
+      const s = this.auditItem(item);
+      if (s) body.push(s);
+    }
+    return {
+      kind: 'audit',
+      name: this.ident(this.tok(n, 'name'), span),
+      body,
+      span,
+      ...(result ? { result: this.ident(result, span) } : {}),
+      ...(stage ? { stage: this.ident(stage, span) } : {}),
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
+  }
+
+  private auditItem(n: CstNode): A.AuditStmt | undefined {
+    const span = this.nodeSpan(n);
+    const letName = this.tok(n, 'letName');
+    if (letName) {
+      const h = this.node(n, 'history');
+      const v = this.node(n, 'letValue');
+      const value = h ? this.historyExpr(h) : v ? this.expression(v) : this.errorExpr(span);
+      return { kind: 'let', name: this.ident(letName, span), value, span };
+    }
+    const message = this.tok(n, 'message');
+    if (!message) return undefined;
+    const w = this.node(n, 'findingWhen');
+    return { kind: 'finding', message: this.stringLit(message, span), span, ...(w ? { when: this.expression(w) } : {}) };
+  }
+
+  private historyExpr(n: CstNode): A.HistoryExpr {
+    const span = this.nodeSpan(n);
+    const field = this.tok(n, 'field');
+    const where = this.node(n, 'where');
+    const within = this.node(n, 'within');
+    return {
+      kind: 'history',
+      aggregate: this.ident(this.tok(n, 'aggregate'), span),
+      same: this.toks(n, 'same').map((t) => this.ident(t, span)),
+      during: this.tok(n, 'during') !== undefined,
+      span,
+      ...(field ? { field: this.ident(field, span) } : {}),
+      ...(where ? { where: this.expression(where) } : {}),
+      ...(within ? { within: this.expression(within) } : {}),
+    };
   }
 
   private ruleDecl(n: CstNode): A.RuleDecl {

@@ -99,6 +99,11 @@ export class CompiledVersion {
     return value;
   }
 
+  /** How this version compiles an expression (its parameter values and lets), for the audit evaluator. */
+  get compileEnv(): CompileEnv {
+    return this.env;
+  }
+
   /** Whether a dated declaration (modifier, cap, rule) is in force in this version (for the fixed-point compiler). */
   active(r: { readonly from?: string; readonly until?: string }): boolean {
     return this.inForce(r);
