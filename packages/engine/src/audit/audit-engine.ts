@@ -119,7 +119,7 @@ function compileAudit(ir: AuditIR, version: CompiledVersion, earlierCtx: ClaimCo
   });
   const parameters = ir.params.map((p) => ({
     name: p.name,
-    value: formatValue(env.paramValue(p), p.type),
+    value: p.type === 'days' ? `${formatValue(env.paramValue(p), p.type)}日` : formatValue(env.paramValue(p), p.type),
     cites: p.cites,
     ...(p.assumed !== undefined ? { assumed: p.assumed } : {}),
   }));
