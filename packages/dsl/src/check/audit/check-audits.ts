@@ -70,7 +70,10 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
     const slot = locals.size;
     if (s.value.kind === 'history') {
       const history = checkHistory(ctx, s.value, owner, scope);
-      if (!history) continue;
+      if (!history) {
+        locals.set(name, { slot, type: 'number' }); // reported; keep later reads quiet
+        continue;
+      }
       if (history.windowText) windows.push(history.windowText);
       locals.set(name, { slot, type: history.type });
       body.push({ k: 'history', slot, name, history, span: s.span });
