@@ -74,7 +74,7 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
         locals.set(name, { slot, type: 'number' }); // reported; keep later reads quiet
         continue;
       }
-      if (history.windowText) windows.push(history.windowText);
+      if (history.windowText && !windows.includes(history.windowText)) windows.push(history.windowText);
       locals.set(name, { slot, type: history.type });
       body.push({ k: 'history', slot, name, history, span: s.span });
     } else {
