@@ -75,3 +75,18 @@ describe('policy audit', () => {
     expect(readFileSync(input, 'utf8')).toBe(lines([A01]));
   });
 });
+
+describe('policy explain shows the audit findings of a claim', () => {
+  it('in text (each with its clauses, related claims and thresholds) and in JSON', () => {
+    const input = file(lines([A01, A02]));
+    const r = policy(['explain', '--policy', 'policies/jinzhai', input, '--id', 'A02']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\naudit findings\n {2}分解住院 · suspect · after · policies\/jinzhai\/audits\.policy:\d+\n {4}cites {5}JINZHAI-1\.2 \(一\)2、严把入院出院指征, JINZHAI-3\.2 /);
+    expect(r.stdout).toMatch(/\n {4}related {3}A01\n {4}parameter {1}分解住院间隔天数 = 15日 \(assumed: /);
+    const zh = policy(['explain', '--policy', 'policies/jinzhai', input, '--id', 'A01', '--lang', 'zh']);
+    expect(zh.stdout).toMatch(/\n审核发现\n {2}\(无\)\n/);
+    const json = policy(['explain', '--policy', 'policies/jinzhai', input, '--id', 'A02', '--format', 'json']);
+    const found = (JSON.parse(json.stdout) as { findings: { audit: string; related: string[] }[] }).findings;
+    expect(found.map((f) => [f.audit, f.related])).toEqual([['分解住院', ['A01']], ['短期再入院', ['A01']]]);
+  });
+});
