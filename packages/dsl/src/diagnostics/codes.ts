@@ -2,7 +2,8 @@
  * Every diagnostic code, in one table. Codes are stable: tools and CI scripts match on them.
  * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
  * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings;
- * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md).
+ * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md);
+ * E7xx: audits over claim histories (check/audit, docs/audits.md).
  */
 export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
