@@ -22,3 +22,4 @@ export { conditionShapes } from './check/analysis/query.js';
 export { analyzeRules, type AnalysisInput, type CoversIR } from './check/analysis/analyze.js';
 export type * from './check/audit/audit-ir.js';
 export { RESULT_ZH, STAGE_ZH, RESULT_WORDS, STAGE_WORDS } from './check/audit/audit-ir.js';
+export type * from './check/kpi/kpi-ir.js';

@@ -19,6 +19,7 @@ const SYMBOL: Record<A.Declaration['kind'], SymbolKind> = {
   property: SymbolKind.Boolean,
   covers: SymbolKind.Interface,
   audit: SymbolKind.Event,
+  kpi: SymbolKind.Key,
 };
 
 function nameOf(d: A.Declaration): { name: string; span: A.Ident['span'] } {

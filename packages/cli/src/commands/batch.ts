@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ClaimFileError, IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, detectRecords, readRecords, recordFormatOf, type NhsaMapping, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
 import { BatchSummary, renderSummary } from '../render/summary.js';
+import { KpiTally } from '@policy/engine';
 import { Progress } from '../render/progress.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -114,6 +115,7 @@ exit status 1 when one of them is rejected.`,
       const presorted = opts.presorted === true;
       const lateColumns = inFormat === 'jsonl' && outFormat === 'csv';
       const summary = new BatchSummary(policy.engines, workers, presorted);
+      summary.kpis = new KpiTally(policy);
       const file = opts.in === '-' ? 'standard input' : opts.in;
       const progress = new Progress(opts.in === '-' ? undefined : sizeOf(opts.in));
 

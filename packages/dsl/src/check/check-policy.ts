@@ -17,6 +17,8 @@ import { analyzeRules, type CoversIR } from './analysis/analyze.js';
 import { checkCovers, checkProperties } from './properties.js';
 import { checkAudits } from './audit/check-audits.js';
 import type { AuditIR } from './audit/audit-ir.js';
+import { checkKpis } from './kpi/check-kpis.js';
+import type { KpiIR } from './kpi/kpi-ir.js';
 import { KIND_WORDS, type Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { TYPE_NAMES } from './types.js';
@@ -60,7 +62,7 @@ function flatten(unit: PolicyUnit, namesOnly: boolean, top: boolean, seen: Set<s
   for (const f of unit.files) {
     for (const decl of f.ast.declarations) {
       if (decl.kind === 'policy') continue;
-      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit')) continue;
+      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit' || decl.kind === 'kpi')) continue;
       out.push({ decl, unit, top });
     }
   }
@@ -118,6 +120,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     ['properties', () => (this.properties = checkProperties(this, this.propertyDecls))],
     ['covers', () => this.covers.push(...checkCovers(this, this.coversDecls))],
     ['audits', () => (this.audits = checkAudits(this, this.auditDecls))],
+    ['kpis', () => (this.kpis = checkKpis(this, this.kpiDecls))],
     ['unused', () => this.checkUnused()],
     ['analysis', () => this.analyze()],
   ];
@@ -126,6 +129,8 @@ class PolicyChecker implements GlobalResolver, CheckContext {
   private readonly coversDecls: A.CoversDecl[] = [];
   private readonly auditDecls: A.AuditDecl[] = [];
   private audits: AuditIR[] = [];
+  private readonly kpiDecls: A.KpiDecl[] = [];
+  private kpis: KpiIR[] = [];
   private properties: PropertyIR[] = [];
   private readonly covers: CoversIR[] = [];
 
@@ -276,6 +281,9 @@ class PolicyChecker implements GlobalResolver, CheckContext {
         case 'audit':
           this.auditDecls.push(d);
           break;
+        case 'kpi':
+          this.kpiDecls.push(d);
+          break;
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
@@ -320,7 +328,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
     return s ? { suggestion: s } : {};
   }
 
-  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl>, unit: PolicyUnit, top: boolean): void {
+  private collectEntry(d: Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl | A.KpiDecl>, unit: PolicyUnit, top: boolean): void {
     if (d.name.name === '') return; // recovery hole, already reported
     const kind = d.kind === 'setDecl' ? 'set' : d.kind;
     const reserved = this.reservedWhat(d.name.name);
@@ -484,6 +492,7 @@ class PolicyChecker implements GlobalResolver, CheckContext {
       rules: this.rules,
       properties: this.properties,
       audits: this.audits,
+      kpis: this.kpis,
       files: this.files,
       bases: [...(header.extends ? [header.extends.value] : []), ...header.imports.map((i) => i.value)],
     };

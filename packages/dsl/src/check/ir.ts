@@ -240,6 +240,8 @@ export interface ResolvedPolicy {
   readonly properties: readonly PropertyIR[];
   /** Audits over claim histories, the bases' first (docs/audits.md): findings, never money. */
   readonly audits: readonly import('./audit/audit-ir.js').AuditIR[];
+  /** Indicators over settled claims, the bases' first (docs/kpis.md). */
+  readonly kpis: readonly import('./kpi/kpi-ir.js').KpiIR[];
   /** The bases this policy builds on (extends first, then imports), as written. */
   readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;

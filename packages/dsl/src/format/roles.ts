@@ -72,6 +72,7 @@ const BLOCKS: Readonly<Record<string, readonly string[]>> = {
   ruleDecl: ['statement'],
   propertyDecl: ['body'],
   auditDecl: ['auditItem'],
+  kpiDecl: ['kpiItem'],
 };
 
 /** Nodes whose own optional trailing comma is dropped (one row per line needs none). */

@@ -431,7 +431,30 @@ export interface AuditDecl extends Applicability {
   readonly span: Span;
 }
 
+/** `count [where c]`, `sum EXPR [where c]`: one side of a kpi. */
+export interface KpiTerm {
+  readonly aggregate: Ident;
+  readonly value?: Expr;
+  readonly where?: Expr;
+  readonly span: Span;
+}
+
+/**
+ * `kpi NAME cites … [when c] { numerator … denominator … target >= 90% }`: an indicator over the
+ * settled claims that meet `c` (docs/kpis.md).
+ */
+export interface KpiDecl extends Applicability {
+  readonly kind: 'kpi';
+  readonly name: Ident;
+  /** Every `numerator` line (the checker wants exactly one), every `denominator` and `target` (at most one each). */
+  readonly numerators: readonly KpiTerm[];
+  readonly denominators: readonly KpiTerm[];
+  readonly targets: readonly { readonly op: '>=' | '<=' | '>' | '<'; readonly value: Expr; readonly span: Span }[];
+  readonly span: Span;
+}
+
 export type Declaration =
+  | KpiDecl
   | AuditDecl
   | PolicyDecl
   | ClauseDecl

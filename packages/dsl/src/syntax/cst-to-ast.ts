@@ -44,6 +44,8 @@ export class CstToAst extends CstExpressions {
         return this.coversDecl(child);
       case 'auditDecl':
         return this.auditDecl(child);
+      case 'kpiDecl':
+        return this.kpiDecl(child);
       case 'overridable':
         return this.declaration(child, override);
       case 'overrideDecl': {
@@ -350,6 +352,46 @@ export class CstToAst extends CstExpressions {
     if (!message) return undefined;
     const w = this.node(n, 'findingWhen');
     return { kind: 'finding', message: this.stringLit(message, span), span, ...(w ? { when: this.expression(w) } : {}) };
+  }
+
+  private kpiDecl(n: CstNode): A.KpiDecl {
+    const span = this.nodeSpan(n);
+    const numerators: A.KpiTerm[] = [];
+    const denominators: A.KpiTerm[] = [];
+    const targets: { op: '>=' | '<=' | '>' | '<'; value: A.Expr; span: Span }[] = [];
+    for (const item of this.nodes(n, 'kpiItem')) {
+      const num = this.node(item, 'numerator');
+      const den = this.node(item, 'denominator');
+      const op = this.tok(item, 'targetOp');
+      const target = this.node(item, 'target');
+      if (num) numerators.push(this.kpiTerm(num));
+      else if (den) denominators.push(this.kpiTerm(den));
+      else if (op && target) {
+        const image = op.image === '≥' ? '>=' : op.image === '≤' ? '<=' : op.image;
+        targets.push({ op: image as '>=' | '<=' | '>' | '<', value: this.expression(target), span: this.tokenSpan(op) ?? span });
+      }
+    }
+    return {
+      kind: 'kpi',
+      name: this.ident(this.tok(n, 'name'), span),
+      numerators,
+      denominators,
+      targets,
+      span,
+      ...this.applicability(this.node(n, 'applicability'), span),
+    };
+  }
+
+  private kpiTerm(n: CstNode): A.KpiTerm {
+    const span = this.nodeSpan(n);
+    const v = this.node(n, 'value');
+    const w = this.node(n, 'where');
+    return {
+      aggregate: this.ident(this.tok(n, 'aggregate'), span),
+      span,
+      ...(v ? { value: this.expression(v) } : {}),
+      ...(w ? { where: this.expression(w) } : {}),
+    };
   }
 
   private historyExpr(n: CstNode): A.HistoryExpr {

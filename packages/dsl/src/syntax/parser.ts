@@ -16,6 +16,8 @@ import { errorMessageProvider } from './messages.js';
  *   audit       := 'audit' NAME ['result' NAME] ['stage' NAME] meta… [from] [until] [when COND] '{' auditItem* '}'
  *   auditItem   := 'let' NAME '=' (history | expression) | 'finding' STRING ['when' expression]
  *   history     := AGGREGATE [FIELD] 'earlier' ['where' expression] ['same' FIELD (',' FIELD)*] ['within' expression | 'during']
+ *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression)* '}'
+ *   term        := AGGREGATE [expression] ['where' expression]
  *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
  *   expression  := 'if' expression 'then' expression 'else' expression | or
  *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
@@ -50,6 +52,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.propertyDecl) },
       { ALT: () => this.SUBRULE(this.coversDecl) },
       { ALT: () => this.SUBRULE(this.auditDecl) },
+      { ALT: () => this.SUBRULE(this.kpiDecl) },
       { ALT: () => this.SUBRULE(this.overridable) },
       { ALT: () => this.SUBRULE(this.overrideDecl) },
     ]);
@@ -403,6 +406,56 @@ export class PolicyParser extends CstParser {
         },
         { ALT: () => this.CONSUME(T.During, { LABEL: 'during' }) },
       ]);
+    });
+  });
+
+  /** `kpi NAME meta… [when c] { numerator count where c  denominator count  target >= 90% }` (docs/kpis.md). */
+  kpiDecl = this.RULE('kpiDecl', () => {
+    this.CONSUME(T.Kpi);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.kpiItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  /** One line of a kpi: `numerator …`, `denominator …` or `target >= VALUE`. */
+  kpiItem = this.RULE('kpiItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Numerator);
+          this.SUBRULE(this.kpiTerm, { LABEL: 'numerator' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Denominator);
+          this.SUBRULE2(this.kpiTerm, { LABEL: 'denominator' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Target);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.LtEq, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.Gt, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.Lt, { LABEL: 'targetOp' }) },
+          ]);
+          this.SUBRULE(this.expression, { LABEL: 'target' });
+        },
+      },
+    ]);
+  });
+
+  /** `count [where c]`, `sum total [where c]`: over the settled claims the kpi counts. */
+  kpiTerm = this.RULE('kpiTerm', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'aggregate' });
+    this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'value' }));
+    this.OPTION2(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE2(this.expression, { LABEL: 'where' });
     });
   });
 
