@@ -8,6 +8,8 @@ export { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
 export { policyParser, PolicyParser } from './syntax/parser.js';
 export { allTokens, policyLexer } from './syntax/tokens.js';
 export { checkPolicy, checkUnit, type CheckResult } from './check/check-policy.js';
+export { dumpIR } from './check/dump-ir.js';
+export type { PassMetric } from './check/check-policy.js';
 export { loadUnit, diskReader, memoryReader, readSource, MAX_SOURCE_BYTES, type PolicyUnit, type SourceReader } from './units.js';
 export type * from './check/ir.js';
 export { describeType, type Type, type Scalar } from './check/types.js';
