@@ -3,6 +3,7 @@ export * from './source.js';
 export * from './money.js';
 export * from './dates.js';
 export * from './vocabulary.js';
+export { BUILTINS, builtinNamed, type Builtin, type BuiltinName, type BuiltinValue, type FixedForm, type Signature } from './builtins.js';
 export type * as Ast from './syntax/ast.js';
 export { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
 export { policyParser, PolicyParser } from './syntax/parser.js';

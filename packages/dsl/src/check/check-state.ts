@@ -1,8 +1,9 @@
+import { builtinNamed } from '../builtins.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import type { PolicyUnit } from '../units.js';
-import { CLAIM_FIELDS, FUNCTIONS, STATE_NAMES, isLayer, lookupEnumValue, type LayerName } from '../vocabulary.js';
+import { CLAIM_FIELDS, STATE_NAMES, isLayer, lookupEnumValue, type LayerName } from '../vocabulary.js';
 import type { CoversIR } from './analysis/analyze.js';
 import type { CheckContext } from './context.js';
 import { resolveAccumulator, resolveBands, resolveCap, resolveLet, resolveParam, resolveSet, resolveTable } from './declarations.js';
@@ -95,7 +96,7 @@ export class CheckState implements GlobalResolver, CheckContext {
     if (isLayer(name)) return 'a layer';
     if (CLAIM_FIELDS[name]) return 'a claim field';
     if (STATE_NAMES[name]) return 'a settlement value';
-    if (FUNCTIONS[name]) return 'a function';
+    if (builtinNamed(name)) return 'a function';
     if (TYPE_NAMES[name]) return 'a type name';
     const ev = lookupEnumValue(name);
     if (ev) return `a value of ${ev.kind}`;

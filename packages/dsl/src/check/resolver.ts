@@ -5,7 +5,6 @@ import type * as A from '../syntax/ast.js';
 import type { Span } from '../source.js';
 import {
   CLAIM_FIELDS,
-  FUNCTIONS,
   LAYERS,
   STATE_NAMES,
   enumNames,
@@ -19,6 +18,7 @@ import { typeOperator } from './operators.js';
 import type { Entry } from './symbols.js';
 import { suggest } from './suggest.js';
 import { describeType, isNumeric, isScalar, sameType, type Scalar, type Type } from './types.js';
+import { BUILTINS, builtinNamed, type BuiltinName } from '../builtins.js';
 
 /** Where an expression stands decides what it may read. */
 export type Context = 'constant' | 'let' | 'rule';
@@ -417,9 +417,9 @@ export class ExprResolver {
     const name = e.callee.name;
     const bandsEntry = this.globals.entries.get(name);
     if (bandsEntry?.kind === 'bands') return this.bandsCall(bandsEntry, e, scope);
-    const fn = FUNCTIONS[name];
+    const fn = builtinNamed(name);
     if (!fn) {
-      const s = suggest(name, Object.keys(FUNCTIONS));
+      const s = suggest(name, Object.keys(BUILTINS));
       this.report(error('E113', e.callee.span, `unknown function ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
       return err(e.span);
     }
@@ -430,7 +430,8 @@ export class ExprResolver {
     }
     let args = e.args.map((a) => this.resolve(a, scope));
     if (args.some((a) => a.type === 'error')) return err(e.span);
-    if (name === 'min' || name === 'max') {
+    const sig = fn.signature;
+    if (sig.kind === 'same-numeric') {
       const target = args.find((a) => !(a.k === 'const' && a.type === 'number'))?.type ?? args[0]?.type ?? 'error';
       args = args.map((a) => this.coerceZero(a, target));
       for (const a of args) {
@@ -443,15 +444,10 @@ export class ExprResolver {
           return this.mixError(first, a, `${name}(…)`);
         }
       }
-      return { k: 'call', fn: name, type: target, args, span: e.span };
+      return { k: 'call', fn: fn.name as BuiltinName, type: target, args, span: e.span };
     }
-    if (name === 'round_fen') {
-      const a = args[0] as TExpr;
-      this.expect(a, 'money', 'round_fen');
-      return { k: 'call', fn: name, type: 'money', args, span: e.span };
-    }
-    for (const a of args) this.expect(a, 'text', `${name}`);
-    return { k: 'call', fn: name, type: 'bool', args, span: e.span };
+    args.forEach((a, i) => this.expect(a, sig.params[i] ?? 'text', name));
+    return { k: 'call', fn: fn.name as BuiltinName, type: sig.result, args, span: e.span };
   }
 
   private index(e: A.IndexExpr, scope: Scope, adjust = true): TExpr {

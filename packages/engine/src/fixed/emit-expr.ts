@@ -1,4 +1,4 @@
-import { Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import { BUILTINS, Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
 import { CATEGORY_BITS, type Category } from '../claim.js';
 import { LAYER_INDEX } from '../runtime/context.js';
 import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
@@ -399,26 +399,20 @@ function emitRuntimeDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScop
 
 function emitCall(e: Extract<TExpr, { k: 'call' }>, scope: ExprScope): Code {
   const args = e.args.map((a) => emitExpr(a, scope));
-  switch (e.fn) {
-    case 'min':
-    case 'max': {
+  const form = BUILTINS[e.fn].fixed;
+  switch (form.kind) {
+    case 'extremum': {
       if (!e.args.every((a) => isNumberType(a.type))) throw new Unsupported(`${e.fn} of values that are not numbers`);
       const s = Math.max(...args.map(scaleOf));
-      return result(`Math.${e.fn}(${args.map((a) => align(a, s)).join(', ')})`, s);
+      return result(`Math.${form.math}(${args.map((a) => align(a, s)).join(', ')})`, s);
     }
-    case 'round_fen': {
+    case 'round-fen': {
       const x = args[0] as Code;
       const s = scaleOf(x);
       return s <= 2 ? result(align(x, 2), 2) : result(`rh(${x.js}, ${POW10[s - 2]})`, 2);
     }
-    case 'ends_with':
-    case 'starts_with':
-    case 'contains': {
-      const method = e.fn === 'ends_with' ? 'endsWith' : e.fn === 'starts_with' ? 'startsWith' : 'includes';
-      return { js: `${(args[0] as Code).js}.${method}(${(args[1] as Code).js})` };
-    }
-    default:
-      throw new Unsupported(`function ${JSON.stringify(e.fn)}`);
+    case 'text-test':
+      return { js: `${(args[0] as Code).js}.${form.method}(${(args[1] as Code).js})` };
   }
 }
 
