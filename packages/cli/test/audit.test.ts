@@ -69,7 +69,7 @@ describe('policy audit', () => {
 
   it('refuses an unknown --format and an output that is the input', () => {
     const input = file(lines([A01]));
-    expect(policy(['audit', '--policy', 'policies/jinzhai', '--in', input, '--out', join(tempDir(), 'f.jsonl'), '--format', 'xml']).stderr).toMatch(/--format must be csv or jsonl/);
+    expect(policy(['audit', '--policy', 'policies/jinzhai', '--in', input, '--out', join(tempDir(), 'f.jsonl'), '--format', 'xml']).stderr).toMatch(/--format is csv or jsonl, not "xml"/);
     const same = policy(['audit', '--policy', 'policies/jinzhai', '--in', input, '--out', input]);
     expect(same.status).toBe(2);
     expect(readFileSync(input, 'utf8')).toBe(lines([A01]));

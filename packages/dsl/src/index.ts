@@ -3,11 +3,14 @@ export * from './source.js';
 export * from './money.js';
 export * from './dates.js';
 export * from './vocabulary.js';
+export { BUILTINS, builtinNamed, type Builtin, type BuiltinName, type BuiltinValue, type FixedForm, type Signature } from './builtins.js';
 export type * as Ast from './syntax/ast.js';
 export { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
 export { policyParser, PolicyParser } from './syntax/parser.js';
 export { allTokens, policyLexer } from './syntax/tokens.js';
 export { checkPolicy, checkUnit, type CheckResult } from './check/check-policy.js';
+export { dumpIR } from './check/dump-ir.js';
+export type { PassMetric } from './check/check-policy.js';
 export { loadUnit, diskReader, memoryReader, readSource, MAX_SOURCE_BYTES, type PolicyUnit, type SourceReader } from './units.js';
 export type * from './check/ir.js';
 export { describeType, type Type, type Scalar } from './check/types.js';
@@ -20,6 +23,6 @@ export { formatPolicySource, FormatterError, type FormatResult } from './format/
 export { astShape, sameShape } from './format/ast-shape.js';
 export { conditionShapes } from './check/analysis/query.js';
 export { analyzeRules, type AnalysisInput, type CoversIR } from './check/analysis/analyze.js';
-export type * from './check/audit/audit-ir.js';
+
 export { RESULT_ZH, STAGE_ZH, RESULT_WORDS, STAGE_WORDS } from './check/audit/audit-ir.js';
-export type * from './check/kpi/kpi-ir.js';
+

@@ -1,7 +1,7 @@
 import { IdRegistry, applyRoster, detectRecords, readRecords, recordFormatOf, type RecordItem } from '@policy/claims';
 import { CompiledAudits, compareClaims, type Claim, type CompiledPolicy, type Finding, type Rejection } from '@policy/engine';
 import type { RosterView } from '@policy/claims';
-import type { InFormatOption } from '../io/nhsa-options.js';
+import type { InFormat } from '../options.js';
 import { mappingFor } from '../io/nhsa-options.js';
 import { PersonOrder, comparePersons } from '../batch/person-order.js';
 import { recordToClaim } from '../batch/record-to-claim.js';
@@ -10,7 +10,7 @@ import { recordToClaim } from '../batch/record-to-claim.js';
 export interface AuditInput {
   /** The claims file (`-` = standard input, JSON Lines). */
   readonly in: string;
-  readonly inFormat: InFormatOption;
+  readonly inFormat: InFormat;
   /** The policy folder, for its platform mapping. */
   readonly policyPath: string;
   readonly mapping?: string;

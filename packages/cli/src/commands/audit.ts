@@ -4,7 +4,8 @@ import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes
 import { RESULT_ZH, displayWidth } from '@policy/dsl';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
-import { FORMAT_HELP, inFormatOption } from '../io/nhsa-options.js';
+import { FORMAT_HELP } from '../io/nhsa-options.js';
+import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
@@ -15,7 +16,7 @@ interface AuditOptions extends RosterOptions {
   out: string;
   format?: string;
   presorted?: boolean;
-  inFormat: string;
+  inFormat: InFormat;
   mapping?: string;
 }
 
@@ -27,16 +28,16 @@ export function registerAudit(program: Command): void {
   program
     .command('audit')
     .description("run the policy's audits over each person's claim history and write one finding a line")
-    .requiredOption('--policy <path>', 'policy folder or .policy file')
+    .addOption(policyOption())
     .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
     .requiredOption('--out <file>', 'findings: .csv or .jsonl; - = stdout (JSON Lines)')
-    .option('--format <format>', 'csv or jsonl (default: by the extension of --out)')
+    .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
     .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())
-    .option('--in-format <shape>', "auto, contract (claims) or nhsa (the national platform's settlement records)", 'auto')
-    .option('--mapping <file>', "the platform mapping (default: the policy's nhsa-mapping.json, else the default mapping)")
+    .addOption(inFormatOption())
+    .addOption(mappingOption())
     .addHelpText(
       'after',
       `${FORMAT_HELP}
@@ -53,7 +54,7 @@ ${ROSTER_HELP}`,
         [{ option: '--out', path: opts.out }],
       );
       const format = findingFormat(opts);
-      const inFormat = inFormatOption(opts.inFormat);
+      const inFormat = opts.inFormat;
       const policy = loadCompiled(opts.policy, { engine: 'decimal', settles: true });
       const rosters = await loadRosterOptions(opts, 'audit');
       const out = new AtomicFile(opts.out);
@@ -80,8 +81,7 @@ ${ROSTER_HELP}`,
 
 function findingFormat(opts: AuditOptions): OutputFormat {
   if (opts.format === undefined) return outputFormatOf(opts.out);
-  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl (got ${opts.format})`);
-  if (opts.out === '-' && opts.format === 'csv') return 'csv';
+  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not ${JSON.stringify(opts.format)}`);
   return opts.format;
 }
 
