@@ -11,6 +11,7 @@ import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
 import { registerAudit } from './commands/audit.js';
+import { registerReport } from './commands/report.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
 /**
@@ -39,6 +40,7 @@ export function program(): Command {
   registerLsp(p);
   registerProve(p);
   registerAudit(p);
+  registerReport(p);
   return p;
 }
 
