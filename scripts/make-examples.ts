@@ -10,7 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CSV_HEADER, csvCell, toCsvRow, toJsonLine } from '../packages/claims/src/generate/claim-files.js';
-import { CLAIM_FIELDS, orderClaimFields } from '../packages/claims/src/generate/raw-claim.js';
+import { CONTRACT_FIELDS } from '../packages/claims/src/input/fields.js';
+import { orderClaimFields } from '../packages/claims/src/generate/raw-claim.js';
 import { generateClaims, type RawClaim } from '../packages/claims/src/generate/synthetic-claims.js';
 
 /**
@@ -215,7 +216,7 @@ function badJsonLines(): BadLine[] {
 
 function badCsvLines(): BadLine[] {
   const row = (record: Record<string, unknown>): string =>
-    CLAIM_FIELDS.map((f) => {
+    CONTRACT_FIELDS.map((f) => {
       const v = record[f];
       return csvCell(v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v));
     }).join(',');

@@ -23,6 +23,7 @@ import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { TraceCompiler, compileRule, notAppliedTrace, type CompiledRule } from './compile-rule.js';
 import { SourceText } from './trace-info.js';
 import type { SettledClaim } from './settled-claim.js';
+import { readLogging } from './expr-hooks.js';
 
 export type { SettledClaim } from './settled-claim.js';
 
@@ -212,7 +213,7 @@ export class CompiledVersion {
       paramValue: this.env.paramValue,
       letFns: this.tracedLetFns,
       active: this.env.active,
-      logReads: { position: (span) => ({ ...source.location(span), column: source.column(span) }) },
+      hooks: readLogging((span) => ({ ...source.location(span), column: source.column(span) })),
     };
     for (const l of this.policy.lets) this.tracedLetFns[l.index] = compileExpr(l.expr, env);
     const tracer = new TraceCompiler(env, source);
