@@ -287,7 +287,7 @@ function readme(): string {
 
 Written by \`scripts/make-examples.ts\` (\`npx tsx scripts/make-examples.ts\`); do not edit by hand,
 change the script and run it again. It is deterministic: same bytes on every run. Field names,
-enumerations and formats are those of the claim contract (\`../shared/design/contract.md\`).
+enumerations and formats are those of the claim contract ([docs/design/contract.md](../docs/design/contract.md)).
 
 | file | what |
 |---|---|
