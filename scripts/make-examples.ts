@@ -341,7 +341,7 @@ ${badTable(csv)}
 
 ## rosters/
 
-Poverty rosters over the persons of \`claims.csv\`, written by hand (see the README's "Rosters"):
+Poverty rosters over the persons of \`claims.csv\`, written by hand (see [docs/rosters.md](../docs/rosters.md)):
 one period a row, \`person, category, from, to\` (\`to\` empty or null = still in).
 
 | file | what |
