@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyParser, policyParser } from './parser.js';
 import { parsePolicyFile } from './parse.js';
 import { policyLexer } from './tokens.js';
 import type * as A from './ast.js';
@@ -10,13 +9,8 @@ function tokens(text: string): string[] {
   return policyLexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 }
 
-describe('grammar', () => {
-  it('passes Chevrotain self-analysis with no definition errors', () => {
-    // Chevrotain keeps the grammar's definition errors on the instance (not in its typings).
-    expect((policyParser as unknown as { definitionErrors: unknown[] }).definitionErrors).toEqual([]);
-    expect(() => new PolicyParser()).not.toThrow();
-  });
-});
+// No test of the grammar's definition: Chevrotain's performSelfAnalysis throws on a definition
+// error (ambiguity, left recursion) when parser.ts is loaded, so every test below fails then.
 
 describe('lexer', () => {
   it('keeps units in number tokens', () => {
