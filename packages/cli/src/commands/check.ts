@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { diagnosticToJson, dumpIR, renderDiagnostic, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
 import { compilePolicy } from '@policy/engine';
 import { EXIT, UsageError } from '../errors.js';
-import { reportFormat } from '../format-option.js';
+import { formatOption } from '../options.js';
 import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
@@ -11,14 +11,14 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('parse and statically check policy files; prints file:line:col: error CODE: message')
     .argument('<path...>', 'policy folders, .policy files, or a folder of policy folders')
-    .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
+    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
     .option('--metrics', 'also print how long each pass of the checker took (with --format json: a "metrics" list per policy)')
     .option('--dump-ir', 'print the resolved IR of a checked policy as JSON on stdout (symbols named, spans as file:line:col)')
     .option('--dump-fixed', 'print the generated fixed-point code of each version (or of --version) on stdout')
     .option('--version-date <date>', 'with --dump-fixed: only the version of this date (YYYY-MM-DD)')
     .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
-    .action((paths: string[], opts: { format: string; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
-      const format = reportFormat(opts.format);
+    .action((paths: string[], opts: { format: 'text' | 'json'; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
+      const format = opts.format;
       if (opts.dumpIr && opts.dumpFixed) throw new UsageError('--dump-ir and --dump-fixed both print on stdout: give one');
       if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError('--dump-ir and --dump-fixed print on stdout, like --format json: leave out --format json');
       if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError('--version-date goes with --dump-fixed');
