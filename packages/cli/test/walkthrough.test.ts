@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { showStages } from '../../../scripts/show-stages.js';
-import { CLI } from './run-cli.js';
+import { policyInProcess } from './in-process.js';
 import { outputLines, parseTranscript, renderTranscript, splitCommand, type Block, type Part } from './transcript-file.js';
 
 /**
@@ -14,7 +13,8 @@ import { outputLines, parseTranscript, renderTranscript, splitCommand, type Bloc
  * `# FILE:LINE`) must be the lines of that file. UPDATE_WALKTHROUGH=1 rewrites the blocks
  * from the actual output: on purpose only, then read the diff and the prose around it.
  *
- * Commands: `policy …` runs the built CLI; `cat FILE`; `npx tsx scripts/show-stages.ts …` calls
+ * Commands: `policy …` runs the CLI in this process through the program object (in-process.ts),
+ * as the built command would; `cat FILE`; `npx tsx scripts/show-stages.ts …` calls
  * the script's showStages in this process (the script's main prints exactly that text).
  */
 const ROOT = process.cwd();
@@ -28,12 +28,11 @@ interface Output {
   readonly status: number;
 }
 
-function run(block: Block, tmp: string): Output {
+async function run(block: Block, tmp: string): Promise<Output> {
   const { words } = splitCommand(block.command, tmp);
   const [name, ...args] = words;
   if (name === 'policy') {
-    const r = spawnSync(process.execPath, [resolve(ROOT, CLI), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, POLICY_DEBUG: '', NO_COLOR: '1' } });
-    if (r.error) throw r.error;
+    const r = await policyInProcess(args, { cwd: ROOT, env: { POLICY_DEBUG: '', NO_COLOR: '1' } });
     return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
   }
   if (name === 'cat' && args.length === 1) return { stdout: readFileSync(resolve(ROOT, args[0] as string), 'utf8'), stderr: '', status: 0 };
@@ -73,12 +72,17 @@ function fencedBlocks(page: string): Fenced[] {
   return out;
 }
 
-function replay(parts: readonly Part[], tmp: string): Part[] {
-  return parts.map((p) => {
-    if (p.kind === 'text') return p;
-    const o = run(p.block, tmp);
-    return { kind: 'block', block: { ...p.block, stdout: outputLines(normalise(o.stdout, tmp)), stderr: outputLines(normalise(o.stderr, tmp)), status: o.status } };
-  });
+async function replay(parts: readonly Part[], tmp: string): Promise<Part[]> {
+  const out: Part[] = [];
+  for (const p of parts) {
+    if (p.kind === 'text') {
+      out.push(p);
+      continue;
+    }
+    const o = await run(p.block, tmp);
+    out.push({ kind: 'block', block: { ...p.block, stdout: outputLines(normalise(o.stdout, tmp)), stderr: outputLines(normalise(o.stderr, tmp)), status: o.status } });
+  }
+  return out;
 }
 
 const page = readFileSync(PAGE, 'utf8');
@@ -94,14 +98,14 @@ describe('docs/walkthrough.md', () => {
     }
   });
 
-  it('prints what every transcript block shows', () => {
+  it('prints what every transcript block shows', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'policy-walkthrough-'));
     try {
       let updated = page;
       // From the last block back, so that earlier offsets stay valid while rewriting.
       for (const b of [...transcripts].reverse()) {
         const parts = parseTranscript(b.body, `docs/walkthrough.md:${b.line}`);
-        const actual = renderTranscript(replay(parts, tmp));
+        const actual = renderTranscript(await replay(parts, tmp));
         if (UPDATE) updated = updated.slice(0, b.start) + actual + updated.slice(b.end);
         else expect(actual, `docs/walkthrough.md, the block of line ${b.line} (UPDATE_WALKTHROUGH=1 rewrites it)`).toBe(renderTranscript(parts));
       }
