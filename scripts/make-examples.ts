@@ -288,7 +288,7 @@ function readme(): string {
 
 Written by \`scripts/make-examples.ts\` (\`npx tsx scripts/make-examples.ts\`); do not edit by hand,
 change the script and run it again. It is deterministic: same bytes on every run. Field names,
-enumerations and formats are those of the claim contract (\`../shared/design/contract.md\`).
+enumerations and formats are those of the claim contract ([docs/design/contract.md](../docs/design/contract.md)).
 
 | file | what |
 |---|---|
@@ -342,7 +342,7 @@ ${badTable(csv)}
 
 ## rosters/
 
-Poverty rosters over the persons of \`claims.csv\`, written by hand (see the README's "Rosters"):
+Poverty rosters over the persons of \`claims.csv\`, written by hand (see [docs/rosters.md](../docs/rosters.md)):
 one period a row, \`person, category, from, to\` (\`to\` empty or null = still in).
 
 | file | what |

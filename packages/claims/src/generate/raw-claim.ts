@@ -3,7 +3,7 @@ import type { Category, Level, Referral, Region, Visit } from '@policy/engine';
 import { CONTRACT_FIELDS } from '../input/fields.js';
 
 /**
- * A claim as it stands in an input file (../shared/design/contract.md, "Claim (input)"):
+ * A claim as it stands in an input file (docs/design/contract.md, "Claim (input)"):
  * money as decimal strings in yuan, dates as `YYYY-MM-DD`, absent optional fields left out.
  * This is what users send, before validation turns it into a `Claim`.
  */

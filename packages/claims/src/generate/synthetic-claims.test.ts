@@ -17,7 +17,7 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 }
 
-/** Every way a generated claim could break the contract (../shared/design/contract.md), as messages. */
+/** Every way a generated claim could break the contract (docs/design/contract.md), as messages. */
 function contractErrors(claim: RawClaim, year: number): string[] {
   const errors: string[] = [];
   const record = claim as unknown as Record<string, unknown>;

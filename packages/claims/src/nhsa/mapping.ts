@@ -9,7 +9,7 @@ import mappingSchema from './nhsa-mapping.schema.json' with { type: 'json' };
  * The mapping between the national platform's settlement records and the claim contract: the
  * codes that differ by province (med_type, pay_loc, hosp_lv, fund_pay_type) are data, in a
  * JSON file next to the policy (`nhsa-mapping.json`) that extends the default
- * (`nhsa-default-mapping.json`, national codes from shared/design/nhsa.md). Both are checked
+ * (`nhsa-default-mapping.json`, national codes from docs/design/nhsa.md). Both are checked
  * against `nhsa-mapping.schema.json`; a bad file is a MappingError naming the file and the JSON
  * path of the fault.
  */

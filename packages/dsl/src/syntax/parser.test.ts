@@ -12,9 +12,9 @@ function tokens(text: string): string[] {
 
 describe('grammar', () => {
   it('passes Chevrotain self-analysis with no definition errors', () => {
-    // Chevrotain keeps the grammar's definition errors on the instance (not in its typings).
+    // The grammar's validations are skipped at run time (parser.ts), so this is where a definition
+    // error (ambiguity, left recursion) is found: constructing a validated parser throws on one.
     // The commands skip the validations (policyParser()); a validated parser must find nothing.
-    // Chevrotain throws on definition errors when validating, so constructing one is the check.
     const validated = new PolicyParser({ validate: true });
     expect((validated as unknown as { definitionErrors: unknown[] }).definitionErrors).toEqual([]);
     expect(() => buildLexer(true)).not.toThrow();
