@@ -246,6 +246,26 @@ function nhsaBatch(n: number): void {
   rows.push({ kind: 'prove', seconds: Number(prove.toFixed(1)), exit: run.status });
 }
 
+// (h) start-up (issue 12): `policy check policies/anyi` as a whole process against a bare
+// `node -e 0` measured in the same run (budget 2.5×), the best of several runs each, and
+// `policy --version` (loading the bundle, no command) between them.
+{
+  const best = (args: string[], runs = 7): number => {
+    let min = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, args, { encoding: 'utf8' });
+      min = Math.min(min, performance.now() - t0);
+    }
+    return min;
+  };
+  const floor = best(['-e', '0']);
+  const version = best([CLI, '--version']);
+  const check = best([CLI, 'check', 'policies/anyi']);
+  say(`\n(h) start-up: node -e 0 ${floor.toFixed(0)} ms (floor); policy --version ${version.toFixed(0)} ms = ${(version / floor).toFixed(2)}×; policy check policies/anyi ${check.toFixed(0)} ms = ${(check / floor).toFixed(2)}× (budget 2.5×)`);
+  rows.push({ kind: 'startup', floorMs: Number(floor.toFixed(1)), versionMs: Number(version.toFixed(1)), checkMs: Number(check.toFixed(1)) });
+}
+
 say('\npolicy batch, CSV → CSV, policies/anyi, whole process');
 batch(count, false);
 nhsaBatch(count);
