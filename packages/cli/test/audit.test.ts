@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STACK, policy, tempDir } from './run-cli.js';
+import { STACK, policySync as policy, tempDir } from './run-cli.js';
 
 // 金寨: a poor patient with two stays for 肺炎 10 days apart, and another person in between.
 //   A02 (03-20 … 03-25) starts 10 days after A01's discharge (03-10): 分解住院 (≤ 15日) and 短期再入院 (≤ 30日), both [A01]

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policy, tempDir } from './run-cli.js';
+import { policySync as policy, tempDir } from './run-cli.js';
 
 /**
  * Every shipped kpi (docs/kpis.md), as `batch --summary-json` reports it, against a computation

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { policy, tempDir } from './run-cli.js';
+import { policySync as policy, tempDir } from './run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const requireBrowser = process.env['POLICY_REQUIRE_BROWSER'] === '1';
