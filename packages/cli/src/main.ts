@@ -11,6 +11,7 @@ import { registerLsp } from './commands/lsp.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
+import { registerStudio } from './commands/studio.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { ClaimFileError, OutputFileError } from '@policy/claims';
 import { EXIT, UsageError } from './errors.js';
@@ -40,6 +41,7 @@ function program(): Command {
   registerFmt(p);
   registerLsp(p);
   registerProve(p);
+  registerStudio(p);
   return p;
 }
 
