@@ -4,7 +4,7 @@ import { addTestCase } from './add-test.js';
 import { changeReport, ciCorpus } from './diff.js';
 import { kindOf } from './files.js';
 import { HttpError, readJson, str } from './http-util.js';
-import { Workbench } from './workbench.js';
+import { Workbench, norm } from './workbench.js';
 
 type Body = Record<string, unknown>;
 
@@ -48,7 +48,8 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
   switch (name) {
     case 'tree': {
       const folder = bench.policy(body['policy']);
-      return { policy: folder, files: bench.tree(folder), corpus: ciCorpus(folder) ?? null };
+      const corpus = ciCorpus(folder);
+      return { policy: folder, files: bench.tree(folder), corpus: corpus ? norm(corpus) : null };
     }
     case 'file': {
       const path = bench.file(body['path']);
@@ -113,7 +114,7 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
       if (rev !== undefined && !/^[\w./~^@{}][\w./~^@{}-]{0,99}$/.test(rev)) throw new HttpError(400, `rev: not a git revision: ${rev}`);
       const started = performance.now();
       const report = await changeReport({ folder, edited: bench.analysis(folder).result, ...(rev ? { rev } : {}), corpus, top: 10 });
-      return { report, corpus, ms: Math.round(performance.now() - started) };
+      return { report, corpus: norm(corpus), ms: Math.round(performance.now() - started) };
     }
     case 'parameters': {
       const folder = bench.policy(body['policy']);

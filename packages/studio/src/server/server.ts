@@ -68,6 +68,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, files.get('index.html') as Buffer, 'text/html; charset=utf-8');
     const asset = ASSETS[url.pathname];
     if (req.method === 'GET' && asset) return send(res, 200, files.get(url.pathname.slice(1)) as Buffer, asset);
+    if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST' && req.method !== 'GET') return sendJson(res, 405, { error: 'GET or POST' });
       return sendJson(res, 200, await route(bench, req, url));
