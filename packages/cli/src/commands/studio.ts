@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { isLoopback, startStudio } from '@policy/studio';
 import { UsageError } from '../errors.js';
 
 /** Where the bundle keeps the page: packages/cli/dist/studio beside policy.cjs (scripts/build.mjs). */
@@ -36,6 +35,8 @@ export function registerStudio(program: Command): void {
       for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(`${f}: no such folder`);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port is a whole number 0–65535, not ${JSON.stringify(opts.port)}`);
+      // Loaded here, not at start-up: the other commands do not pay for the studio.
+      const { isLoopback, startStudio } = await import('@policy/studio');
       if (!isLoopback(opts.host)) process.stderr.write(`policy studio: warning: listening on ${opts.host}, not loopback: other machines can reach it (the token still guards it)\n`);
       let studio;
       try {

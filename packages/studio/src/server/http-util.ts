@@ -17,17 +17,29 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new HttpError(415, 'the body must be application/json');
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+  const tooLarge = new HttpError(413, `the body is larger than ${limit} bytes`);
+  if (declared > limit) {
+    // Refused unread; the rest is discarded (not kept) so that the client reads the answer.
+    req.resume();
+    throw tooLarge;
   }
+  const text = await new Promise<string>((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      fail(tooLarge);
+    };
+    req.on('data', onData);
+    req.once('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', fail);
+  });
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
