@@ -87,6 +87,15 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     expect(explain).toContain('min(max(0元, 9000.00 − 500.00) × 80%');
   });
 
+  it('switches to English and back, keeping the claim', async () => {
+    await page.click('[data-testid=lang]');
+    expect(await page.textContent('[data-testid=tab-claim]')).toBe('Claim');
+    expect(await page.textContent('[data-testid=settle]')).toBe('Settle');
+    expect(await page.inputValue('[data-testid=claim-json]')).toContain('"Q001"');
+    await page.click('[data-testid=lang]');
+    expect(await page.textContent('[data-testid=tab-claim]')).toBe('试算');
+  });
+
   it('shows the diagnostic of a misspelt name with its suggestion, and clears it when fixed', async () => {
     const original = readFileSync(settlement(), 'utf8');
     const broken = original.replace('× 本次基本报销比例,', '× 本次基本报销比列,');

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { ApiError, get, post } from './api.js';
+import { ApiError, get, post, setUnsaved } from './api.js';
 import { ClaimPanel } from './claim-panel.js';
 import { DiffPanel } from './diff-panel.js';
 import { $, clear, h } from './dom.js';
@@ -201,6 +201,16 @@ function render(): void {
   view?.destroy();
   view = new EditorView({ parent: editorHost, ...(state ? { state } : {}) });
 }
+
+setUnsaved(() => {
+  if (view && docs.has(current)) (docs.get(current) as Doc).state = view.state;
+  const out: { path: string; text: string }[] = [];
+  for (const [path, d] of docs) {
+    const text = d.state.doc.toString();
+    if (text !== d.savedText) out.push({ path, text });
+  }
+  return out;
+});
 
 async function boot(): Promise<void> {
   const saved = localStorage.getItem('policy-studio-lang');

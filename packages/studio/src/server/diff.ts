@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadPolicy, type CheckResult } from '@policy/dsl';
 import { compilePolicy } from '@policy/engine';
@@ -44,6 +44,41 @@ export function sideOf(label: string, path: string, checked: CheckResult): Side 
   return { path, label, policy: compilePolicy(checked.policy), fingerprint: fingerprint(checked) };
 }
 
+/**
+ * The saved side, kept while its files are unchanged on disk (same names, sizes and mtimes): a
+ * second diff of the same policy does not check and compile the saved files again.
+ */
+const savedSides = new Map<string, { stamp: string; side: Side; files: readonly string[] }>();
+
+function stampOf(folder: string, files: readonly string[]): string {
+  let names = '';
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith('.policy')).sort().join(',');
+  } catch {
+    names = '-';
+  }
+  const stats = files.map((f) => {
+    try {
+      const st = statSync(f);
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return `${f}:-`;
+    }
+  });
+  return `${names}|${stats.join('|')}`;
+}
+
+function savedSide(folder: string): Side {
+  const kept = savedSides.get(folder);
+  if (kept && kept.stamp === stampOf(folder, kept.files)) return kept.side;
+  const checked = loadPolicy(folder);
+  const side = sideOf(`${folder} (saved)`, folder, checked);
+  const files = [...checked.files.keys()];
+  savedSides.set(folder, { stamp: stampOf(folder, files), side, files });
+  if (savedSides.size > 16) savedSides.delete(savedSides.keys().next().value as string);
+  return side;
+}
+
 export interface ChangeRequest {
   readonly folder: string;
   /** The edited policy (open documents over the disk), checked. */
@@ -58,7 +93,7 @@ export interface ChangeRequest {
 export async function changeReport(r: ChangeRequest): Promise<unknown> {
   let base: Side;
   try {
-    base = r.rev !== undefined ? loadSideAtRevision(r.folder, r.rev) : sideOf(`${r.folder} (saved)`, r.folder, loadPolicy(r.folder));
+    base = r.rev !== undefined ? loadSideAtRevision(r.folder, r.rev) : savedSide(r.folder);
   } catch (e) {
     if (e instanceof HttpError) throw e;
     throw new HttpError(422, (e as Error).message);

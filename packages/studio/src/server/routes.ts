@@ -30,6 +30,19 @@ function withText(bench: Workbench, body: Body): string {
   return path;
 }
 
+/** The page's unsaved documents: what it settles, tests and compares is the edited text. */
+function applyEdits(bench: Workbench, edits: unknown): void {
+  if (edits === undefined) return;
+  if (!Array.isArray(edits) || edits.length > 200) throw new HttpError(400, 'edits: a list of { path, text }');
+  const docs = new Map<string, string>();
+  for (const e of edits as unknown[]) {
+    const { path, text } = (e ?? {}) as { path?: unknown; text?: unknown };
+    if (typeof text !== 'string') throw new HttpError(400, 'edits: a list of { path, text }');
+    docs.set(bench.file(path), text);
+  }
+  bench.syncEdits(docs);
+}
+
 /**
  * The JSON API. GET for what only reads the disk's state; POST (JSON bodies) for everything
  * that sends text. Every path goes through the FileStore (Workbench.file / policy).
@@ -45,6 +58,7 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
     }
   }
   const body = await readJson(req);
+  applyEdits(bench, body['edits']);
   switch (name) {
     case 'tree': {
       const folder = bench.policy(body['policy']);
@@ -82,10 +96,6 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
       const path = withText(bench, body);
       const edits = kindOf(path) === 'policy' ? bench.service.format(path) : [];
       return { text: edits[0]?.newText ?? null };
-    }
-    case 'tokens': {
-      const path = withText(bench, body);
-      return { data: kindOf(path) === 'policy' ? bench.service.semanticTokens(path) : [] };
     }
     case 'settle': {
       const folder = bench.policy(body['policy']);

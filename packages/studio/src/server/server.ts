@@ -93,6 +93,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
+  // Check the policy the page opens first while the browser loads the page (the first check is the slow one).
+  setTimeout(() => {
+    try {
+      const first = bench.policies().find((p) => !p.includes('modules')) ?? bench.policies()[0];
+      if (first) bench.analysis(first);
+    } catch {
+      // the page reports it when it asks
+    }
+  }, 0).unref();
   const shown = host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shown}:${port}`;
   return {

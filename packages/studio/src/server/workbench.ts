@@ -102,6 +102,15 @@ export class Workbench {
     this.service.open(path, text);
   }
 
+  /**
+   * The page's unsaved documents are exactly these: any other document kept open (a page
+   * reloaded without saving) is the disk's again.
+   */
+  syncEdits(docs: ReadonlyMap<string, string>): void {
+    for (const p of this.service.workspace.openPaths()) if (!docs.has(p)) this.service.close(p);
+    for (const [p, text] of docs) if (this.service.workspace.text(p) !== text || !this.service.workspace.isOpen(p)) this.edit(p, text);
+  }
+
   /** The file on disk is what the page has (after a save or a reload). */
   saved(path: string): void {
     this.service.close(path);
