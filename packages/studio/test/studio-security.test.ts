@@ -145,6 +145,30 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect((await call(studio, '/api/policies')).status).toBe(200);
   });
 
+  it('answers the editor from the language service: lint with the unsaved text, hover, completion, format', async () => {
+    const path = join(anyi, 'parameters.policy');
+    const text = readFileSync(path, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('table 住院报销比例 by level'));
+    expect(line).toBeGreaterThanOrEqual(0);
+    const hover = JSON.parse((await api(studio, 'hover', { path, text, line, character: 'table '.length + 1 })).body) as { hover: { contents: { value: string } } | null };
+    expect(hover.hover?.contents.value).toContain('住院报销比例');
+    expect(hover.hover?.contents.value).toContain('80%');
+    const settlement = join(anyi, 'settlement.policy');
+    const broken = readFileSync(settlement, 'utf8').replace('× 本次基本报销比例,', '× 本次基本报销比列,');
+    const lint = JSON.parse((await api(studio, 'lint', { path: settlement, text: broken })).body) as { diagnostics: { code: string; data?: { suggestion?: string } }[] };
+    expect(lint.diagnostics.find((d) => d.code === 'E101')?.data?.suggestion).toBe('本次基本报销比例');
+    const items = JSON.parse((await api(studio, 'complete', { path: settlement, text: broken, line: 0, character: 0 })).body) as { items: { label: string }[] };
+    expect(items.items.map((i) => i.label)).toContain('住院报销比例');
+    // the unsaved text goes back to the disk's with the next request listing the page's edits
+    await api(studio, 'tree', { policy: anyi, edits: [] });
+    const clean = JSON.parse((await api(studio, 'lint', { path: settlement })).body) as { diagnostics: unknown[] };
+    expect(clean.diagnostics).toEqual([]);
+    const messy = text.replace('param 基本医保年度最高支付限额 = 15万元', 'param   基本医保年度最高支付限额=15万元');
+    expect(messy).not.toBe(text);
+    const formatted = JSON.parse((await api(studio, 'format', { path, text: messy })).body) as { text: string | null };
+    expect(formatted.text).toBe(text);
+  });
+
   it('adds a claim as a test case to tests/studio.yaml, which then passes', async () => {
     mkdirSync(join(anyi, 'tests'), { recursive: true });
     const claim = JSON.parse(readFileSync(join(dir, 'examples/one-claim.json'), 'utf8')) as Record<string, unknown>;

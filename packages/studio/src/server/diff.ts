@@ -5,9 +5,9 @@ import { compilePolicy } from '@policy/engine';
 // The diff over a corpus is `policy diff`'s own library code, used as it is (not moved).
 import type { Side } from '../../../cli/src/diff/load-side.js';
 import { loadSideAtRevision } from '../../../cli/src/diff/load-side.js';
-import { runDiff } from '../../../cli/src/diff/run-diff.js';
 import { renderJson } from '../../../cli/src/diff/render-json.js';
 import { hashText } from './files.js';
+import { runChange } from './run-change.js';
 import { HttpError } from './http-util.js';
 
 /**
@@ -100,7 +100,7 @@ export async function changeReport(r: ChangeRequest): Promise<unknown> {
   }
   const head = sideOf(`${r.folder} (edited)`, r.folder, r.edited);
   try {
-    const report = await runDiff(base, head, { input: r.corpus, top: r.top });
+    const report = await runChange(base, head, r.corpus, r.top);
     return JSON.parse(renderJson(report)) as unknown;
   } catch (e) {
     throw new HttpError(422, (e as Error).message);
