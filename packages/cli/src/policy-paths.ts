@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, PolicyPathError, type CheckResult } from '@policy/dsl';
+import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, type CheckResult } from '@policy/dsl';
 import { compilePolicy, type CompileOptions, type CompiledPolicy } from '@policy/engine';
 import { UsageError } from './errors.js';
 
@@ -23,12 +23,7 @@ export function expandPolicyPaths(paths: readonly string[]): string[] {
 }
 
 export function loadChecked(path: string): CheckResult & { name: string } {
-  try {
-    return loadPolicy(path);
-  } catch (e) {
-    if (e instanceof PolicyPathError) throw new UsageError(e.message);
-    throw e;
-  }
+  return loadPolicy(path);
 }
 
 /**

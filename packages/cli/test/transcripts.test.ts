@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from './run-cli.js';
+import { policyInProcess } from './in-process.js';
 import {
   outputLines,
   parseTranscript,
@@ -46,12 +47,19 @@ interface Output {
   readonly status: number;
 }
 
-function run(block: Block, s: Session): Output {
+/** Commands run as a process of their own: they read standard input, or start processes (prove, lsp). */
+const SPAWNED = new Set(['prove', 'lsp']);
+
+async function run(block: Block, s: Session): Promise<Output> {
   const { words, stdin } = splitCommand(block.command, s.tmp);
   const [name, ...args] = words;
   const at = (p: string) => resolve(s.cwd, p);
   switch (name) {
     case 'policy': {
+      if (stdin === undefined && !SPAWNED.has(args[0] ?? '')) {
+        const r = await policyInProcess(args, { cwd: s.cwd, env: { ...GIT_ENV, POLICY_DEBUG: '', NO_COLOR: '1' } });
+        return { ...r, status: r.status ?? -1 };
+      }
       const input = stdin === undefined ? undefined : readFileSync(at(stdin));
       const r = spawnSync(process.execPath, [resolve(ROOT, CLI), ...args], {
         cwd: s.cwd,
@@ -101,21 +109,26 @@ function normalise(text: string, tmp: string): string {
   return t.replace(/wall time [\d.,]+ s, [\d,.]+ records\/s, peak memory [\d,.]+ MiB/g, 'wall time <t> s, <n> records/s, peak memory <m> MiB');
 }
 
-function replay(parts: readonly Part[]): Part[] {
+async function replay(parts: readonly Part[]): Promise<Part[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'policy-transcript-'));
   const session: Session = { cwd: ROOT, tmp };
   try {
-    return parts.map((p) => {
-      if (p.kind === 'text') return p;
-      const o = run(p.block, session);
+    const out: Part[] = [];
+    for (const p of parts) {
+      if (p.kind === 'text') {
+        out.push(p);
+        continue;
+      }
+      const o = await run(p.block, session);
       const block: Block = {
         ...p.block,
         stdout: outputLines(normalise(o.stdout, tmp)),
         stderr: outputLines(normalise(o.stderr, tmp)),
         status: o.status,
       };
-      return { kind: 'block', block };
-    });
+      out.push({ kind: 'block', block });
+    }
+    return out;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -130,11 +143,11 @@ describe('transcripts', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('%s', (file) => {
+  it.each(files)('%s', async (file) => {
     const path = join(DIR, file);
     const text = readFileSync(path, 'utf8');
     const parts = parseTranscript(text, `packages/cli/test/transcripts/${file}`);
-    const actual = renderTranscript(replay(parts));
+    const actual = renderTranscript(await replay(parts));
     if (UPDATE && actual !== text) writeFileSync(path, actual);
     else expect(actual).toBe(renderTranscript(parts));
   });

@@ -1,4 +1,5 @@
 import type { Scalar, Type } from './check/types.js';
+import { BUILTINS, type Builtin } from './builtins.js';
 
 /**
  * The contract's vocabulary (../shared/design/contract.md): layers, claim fields and their
@@ -148,17 +149,6 @@ export const STATE_NAMES: Record<string, { type: Type; doc: string }> = {
   remaining: { type: 'money', doc: 'total − every layer assigned so far: what the patient would pay now' },
 };
 
-export interface FunctionInfo {
-  readonly minArgs: number;
-  readonly maxArgs: number;
-  readonly doc: string;
-}
+/** The built-in functions by name (builtins.ts is the table). */
+export const FUNCTIONS: Readonly<Record<string, Builtin>> = BUILTINS;
 
-export const FUNCTIONS: Record<string, FunctionInfo> = {
-  min: { minArgs: 2, maxArgs: 16, doc: 'the least of numbers of one type' },
-  max: { minArgs: 2, maxArgs: 16, doc: 'the greatest of numbers of one type' },
-  round_fen: { minArgs: 1, maxArgs: 1, doc: 'money rounded half-up to the fen (D4), for a share that is rounded before it is split' },
-  ends_with: { minArgs: 2, maxArgs: 2, doc: 'ends_with(text, suffix)' },
-  starts_with: { minArgs: 2, maxArgs: 2, doc: 'starts_with(text, prefix)' },
-  contains: { minArgs: 2, maxArgs: 2, doc: 'contains(text, part)' },
-};

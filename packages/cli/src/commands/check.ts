@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { diagnosticToJson, renderDiagnostic } from '@policy/dsl';
-import { EXIT } from '../errors.js';
-import { reportFormat } from '../format-option.js';
+import { diagnosticToJson, dumpIR, renderDiagnostic, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
+import { compilePolicy } from '@policy/engine';
+import { EXIT, UsageError } from '../errors.js';
+import { formatOption } from '../options.js';
 import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
@@ -10,10 +11,17 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('parse and statically check policy files; prints file:line:col: error CODE: message')
     .argument('<path...>', 'policy folders, .policy files, or a folder of policy folders')
-    .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
+    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
+    .option('--metrics', 'also print how long each pass of the checker took (with --format json: a "metrics" list per policy)')
+    .option('--dump-ir', 'print the resolved IR of a checked policy as JSON on stdout (symbols named, spans as file:line:col)')
+    .option('--dump-fixed', 'print the generated fixed-point code of each version (or of --version) on stdout')
+    .option('--version-date <date>', 'with --dump-fixed: only the version of this date (YYYY-MM-DD)')
     .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
-    .action((paths: string[], opts: { format: string }) => {
-      const format = reportFormat(opts.format);
+    .action((paths: string[], opts: { format: 'text' | 'json'; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
+      const format = opts.format;
+      if (opts.dumpIr && opts.dumpFixed) throw new UsageError('--dump-ir and --dump-fixed both print on stdout: give one');
+      if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError('--dump-ir and --dump-fixed print on stdout, like --format json: leave out --format json');
+      if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError('--version-date goes with --dump-fixed');
       let errors = 0;
       const json: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -27,6 +35,7 @@ export function registerCheck(program: Command): void {
             policy: r.policy?.name ?? null,
             ok: nErr === 0,
             diagnostics: r.diagnostics.map((d) => diagnosticToJson(d, r.files)),
+            ...(opts.metrics ? { metrics: r.metrics.map((m) => ({ pass: m.pass, ran: m.ran, ms: Number(m.ms.toFixed(3)) })) } : {}),
           });
           continue;
         }
@@ -37,11 +46,54 @@ export function registerCheck(program: Command): void {
           process.stderr.write(
             `ok ${path}: ${p.name} — ${p.module ? 'module' : `${p.versions.length} version${p.versions.length > 1 ? 's' : ''} (${p.versions.map((v) => v.date).join(', ')})`}${p.bases.length > 0 ? `, on ${p.bases.join(', ')}` : ''}, ${p.rules.length} rules, ${p.params.length} parameters, ${p.tables.length} tables${p.bands.length > 0 ? `, ${p.bands.length} bands` : ''}${p.modifiers.length > 0 ? `, ${p.modifiers.length} modifiers` : ''}${p.caps.length > 0 ? `, ${p.caps.length} yearly caps` : ''}${warn}\n`,
           );
+          if (opts.dumpIr) process.stdout.write(dumpIR(p));
+          if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));
         } else {
           process.stderr.write(`FAILED ${path}: ${nErr} error${nErr > 1 ? 's' : ''}${nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : ''}\n`);
         }
+        if (opts.metrics) process.stderr.write(renderMetrics(r.metrics));
       }
       if (format === 'json') process.stdout.write(`${JSON.stringify({ policies: json }, null, 2)}\n`);
       process.exitCode = errors > 0 ? EXIT.findings : EXIT.ok;
     });
+}
+
+/** `--metrics`: one line per pass, the slowest marked, the total last. */
+function renderMetrics(metrics: readonly PassMetric[]): string {
+  const total = metrics.reduce((a, m) => a + m.ms, 0);
+  const width = Math.max(...metrics.map((m) => m.pass.length));
+  const lines = metrics.map((m) => `  ${m.pass.padEnd(width)}  ${m.ran ? `${m.ms.toFixed(2).padStart(8)} ms` : '   (skipped: syntax errors)'}`);
+  return `${lines.join('\n')}\n  ${'total'.padEnd(width)}  ${total.toFixed(2).padStart(8)} ms\n`;
+}
+
+/** `--dump-fixed`: each version's generated code, or why decimal.js settles it. */
+function dumpFixed(path: string, resolved: ResolvedPolicy, date: string | undefined): string {
+  const compiled = compilePolicy(resolved);
+  const versions = compiled.versions.filter((v) => date === undefined || v.date === date);
+  if (versions.length === 0) {
+    throw new UsageError(`${path} has no version ${date ?? ''} (its versions: ${compiled.versions.map((v) => v.date).join(', ') || 'none'})`);
+  }
+  const out: string[] = [];
+  for (const v of versions) {
+    const engine = compiled.engines.find((e) => e.date === v.date);
+    const fixed = compiled.fixedFor(v);
+    if (!fixed) {
+      out.push(`// version ${v.date}: settled by decimal.js (${engine?.engine === 'decimal' ? engine.reason : 'no fixed-point code'})\n`);
+      continue;
+    }
+    const values = fixed.values.map((x, i) => `//   V[${i}] = ${describeValue(x)}`).join('\n');
+    out.push(`// version ${v.date}: fixed-point code, body of function (V, E, OVERFLOW, NOFLAGS)\n${values ? `${values}\n` : ''}${fixed.source}\n`);
+  }
+  return out.join('\n');
+}
+
+function describeValue(x: unknown): string {
+  if (x instanceof Map) return `table of ${x.size} rows`;
+  if (x instanceof Set) return `set of ${x.size} values`;
+  if (Array.isArray(x)) return `[${x.length} values]`;
+  if (typeof x === 'object' && x !== null) {
+    const text = JSON.stringify(x) ?? String(x);
+    return text.length > 100 ? `${text.slice(0, 97)}…` : text;
+  }
+  return String(x);
 }

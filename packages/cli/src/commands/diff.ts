@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption } from '../options.js';
 import { existsSync } from 'node:fs';
 import { describeRejection, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
 import { loadSide, loadSideAtRevision } from '../diff/load-side.js';
@@ -13,13 +14,13 @@ interface DiffOptions {
   baseRev?: string;
   head: string;
   in: string;
-  format: string;
+  format: 'text' | 'json' | 'markdown';
   failOnChange?: boolean;
   top: string;
   out?: string;
 }
 
-const RENDER = { table: renderTable, json: renderJson, markdown: renderMarkdown } as const;
+const RENDER = { text: renderTable, json: renderJson, markdown: renderMarkdown } as const;
 
 /**
  * `policy diff --base OLD --head NEW --in CLAIMS`: settles the same claims under two versions
@@ -34,7 +35,7 @@ export function registerDiff(program: Command): void {
     .option('--base-rev <rev>', 'instead of --base: the old policy is --head as it stands at this git revision (e.g. HEAD~1, origin/main)')
     .requiredOption('--head <path>', 'the new policy: folder or .policy file')
     .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
-    .option('--format <format>', 'table (for people), json (for machines) or markdown (for a pull-request comment)', 'table')
+    .addOption(formatOption(['text', 'json', 'markdown']))
     .option('--fail-on-change', 'exit 1 when any claim changed: its layers, its flags, or settled ↔ rejected')
     .option('--top <n>', 'how many of the claims that changed most to list, with the rules that fired differently', '10')
     .option('--out <file>', 'write the report to FILE instead of standard output')
@@ -59,8 +60,7 @@ and --fail-on-change was given, 2 usage or I/O error (a bad path, revision or cl
 a policy with errors), 3 internal error.`,
     )
     .action(async (opts: DiffOptions) => {
-      const render = Object.hasOwn(RENDER, opts.format) ? RENDER[opts.format as keyof typeof RENDER] : undefined;
-      if (!render) throw new UsageError(`--format is table, json or markdown, not ${JSON.stringify(opts.format)}`);
+      const render = RENDER[opts.format];
       if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
       if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
       if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);

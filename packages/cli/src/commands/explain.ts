@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
-import { ClaimFileError, describeRejection, readClaims, readRecords, settlementToJson, detectRecords } from '@policy/claims';
+import { describeRejection, settlementToJson } from '@policy/claims';
+import { openClaims } from '../io/open-claims.js';
+import { choiceOption, formatOption, policyOption } from '../options.js';
 import { extname } from 'node:path';
 import { explainSettlement } from '../render/explain.js';
 import type { ExplainLang } from '../render/explain-labels.js';
@@ -17,10 +19,10 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .description('explain how each layer amount of a claim came about: rules, clauses, formulas with the numbers, accumulators, rules not applied')
     .argument('<file>', 'claims file (one JSON object, a JSON array, JSON Lines, or CSV by its extension), or - for standard input (JSON)')
-    .requiredOption('--policy <path>', 'policy folder or .policy file')
+    .addOption(policyOption())
     .option('--id <id>', 'the claim to explain (default: every claim of the file)')
-    .option('--lang <lang>', 'en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …)', 'en')
-    .option('--format <format>', 'text (for people) or json (the trace tree, one settlement per line)', 'text')
+    .addOption(choiceOption<ExplainLang>('--lang <lang>', 'en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …)', ['en', 'zh'], 'en', true))
+    .addOption(formatOption(['text', 'json'], ': json is the trace tree, one settlement per line'))
     .option('--quote', "quote the text of every clause cited 「…」 under its citation (text format)")
     .addHelpText(
       'after',
@@ -32,21 +34,15 @@ export function registerExplain(program: Command): void {
         'Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).',
       ].join('\n'),
     )
-    .action(async (file: string, opts: { policy: string; id?: string; lang: string; format: string; quote?: boolean }) => {
-      const lang = explainLang(opts.lang);
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format is text or json, not ${JSON.stringify(opts.format)}`);
+    .action(async (file: string, opts: { policy: string; id?: string; lang: ExplainLang; format: 'text' | 'json'; quote?: boolean }) => {
+      const lang = opts.lang;
       const policy = loadCompiled(opts.policy, { settles: true });
       const items: ClaimItem[] = [];
       const rejections: { index: number; rejection: Rejection }[] = [];
-      try {
-        const format = file !== '-' && extname(file).toLowerCase() === '.csv' ? 'csv' : 'json';
-        for await (const r of readClaims((await detectRecords(readRecords(file, { format }), 'contract', file === '-' ? 'standard input' : file)).records)) {
-          if (r.kind === 'claim') items.push(r);
-          else rejections.push(r);
-        }
-      } catch (e) {
-        if (e instanceof ClaimFileError) throw new UsageError(e.message);
-        throw e;
+      const format = file !== '-' && extname(file).toLowerCase() === '.csv' ? 'csv' : 'json';
+      for await (const r of (await openClaims(file, { format, inFormat: 'contract' })).claims()) {
+        if (r.kind === 'claim') items.push(r);
+        else rejections.push(r);
       }
       if (items.length === 0 && rejections.length === 0) throw new UsageError(`${file} holds no claims`);
       const wanted = (id: string | undefined): boolean => opts.id === undefined || id === opts.id;
@@ -77,9 +73,4 @@ export function registerExplain(program: Command): void {
       const explainedRejected = failed.some((r) => explained.has(r.index) || chosenRejections.includes(r));
       process.exitCode = explainedRejected ? EXIT.findings : EXIT.ok;
     });
-}
-
-function explainLang(value: string): ExplainLang {
-  if (value === 'en' || value === 'zh') return value;
-  throw new UsageError(`--lang is en or zh, not ${JSON.stringify(value)}`);
 }

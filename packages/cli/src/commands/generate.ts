@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption } from '../options.js';
 import { policyTextConstants } from '@policy/engine';
 import { claimStream, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
 import { CSV_HEADER, toCsvRow, toJsonLine } from '@policy/claims';
@@ -17,14 +18,13 @@ export function registerGenerate(program: Command): void {
     .requiredOption('--policy <path>', 'policy folder or .policy file: its disease names are drawn from')
     .requiredOption('--count <n>', 'number of claims')
     .option('--seed <n>', 'any 32-bit integer', '1')
-    .option('--format <format>', 'csv or jsonl', 'csv')
+    .addOption(formatOption(['csv', 'jsonl']))
     .option('--out <file>', 'where to write; - = stdout', '-')
     .option('--year <year>', "calendar year of the claims (default: the policy's first whole year in force)")
     .addHelpText('after', '\nExit status: 0 written, 2 usage or I/O error.')
-    .action(async (opts: { policy: string; count: string; seed: string; format: string; out: string; year?: string }) => {
+    .action(async (opts: { policy: string; count: string; seed: string; format: 'csv' | 'jsonl'; out: string; year?: string }) => {
       const count = whole(opts.count, '--count');
       const seed = whole(opts.seed, '--seed');
-      if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl (got ${opts.format})`);
       const loaded = loadChecked(opts.policy);
       if (!loaded.policy) throw new UsageError(`policy ${opts.policy} has errors; run \`policy check ${opts.policy}\``);
       if (loaded.policy.module) throw new UsageError(`${opts.policy} is a module: generate claims for a policy that extends it`);

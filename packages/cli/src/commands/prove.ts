@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption } from '../options.js';
 import { EXIT, UsageError } from '../errors.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 import type { PropertyVerdict, Z3Handle } from '../prove/prove-policy.js';
@@ -17,7 +18,7 @@ export function registerProve(program: Command): void {
     .description('decide each declared property for every claim of every version (SMT, z3)')
     .argument('<path...>', 'policy folders, or a folder of policy folders')
     .option('--property <name>', 'only this property')
-    .option('--format <format>', 'text (for people, on stderr) or json (on stdout)', 'text')
+    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
     .option('--timeout <seconds>', 'per property and version', '60')
     .addHelpText(
       'after',
@@ -30,8 +31,7 @@ export function registerProve(program: Command): void {
         `Exit status: 0 all proved, 1 a counterexample, 2 usage or I/O error, ${EXIT_UNKNOWN} some unknown and none refuted.`,
       ].join('\n'),
     )
-    .action(async (paths: string[], opts: { property?: string; format: string; timeout: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`--format is text or json, not ${JSON.stringify(opts.format)}`);
+    .action(async (paths: string[], opts: { property?: string; format: 'text' | 'json'; timeout: string }) => {
       const seconds = Number(opts.timeout);
       if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout is a number of seconds (0–3600], not ${JSON.stringify(opts.timeout)}`);
       const policies = expandPolicyPaths(paths).map((path) => ({ path, policy: loadCompiled(path) })).filter((p) => !p.policy.resolved.module);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatOption } from '../options.js';
 import { formatDate } from '@policy/dsl';
 import { OPEN_END, compareRosters, describeConflict, describeProblem, findConflicts, periodText, rowPlace, type RosterComparison, type RosterConflict, type RosterRow } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
@@ -15,7 +16,7 @@ export function registerRoster(program: Command): void {
     .command('check')
     .description('validate two rosters and list the people on one only and the categories or periods that differ, with file:line')
     .requiredOption('--roster <file>', 'a roster (CSV or JSON Lines: person, category, from, to); give exactly two: A then B', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .option('--format <format>', 'table (for people) or json; both on stdout', 'table')
+    .addOption(formatOption(['text', 'json'], ': both on stdout'))
     .addHelpText(
       'after',
       `
@@ -27,9 +28,8 @@ categories that exclude each other (extreme_poor, dibao, dibao_edge, hardship).
 Exit status: 0 the lists agree and are valid, 1 they differ (or a row is bad or contradicts
 another), 2 usage or I/O error (not exactly two --roster, a file that cannot be read).`,
     )
-    .action(async (opts: { roster: string[]; format: string }) => {
-      const format = opts.format === 'pretty' ? 'table' : opts.format;
-      if (format !== 'table' && format !== 'json') throw new UsageError(`--format is table or json, not ${JSON.stringify(opts.format)}`);
+    .action(async (opts: { roster: string[]; format: 'text' | 'json' }) => {
+      const format = opts.format;
       if (opts.roster.length !== 2) throw new UsageError(`roster check compares two rosters: give --roster A --roster B (got ${opts.roster.length})`);
       const loaded = await readRosters(opts.roster);
       const [a, b] = loaded.files as [(typeof loaded.files)[number], (typeof loaded.files)[number]];

@@ -5,7 +5,7 @@ import { CoverageCollector, meetsMinimum, sampleProperties, type CoverageReport 
 import { exampleFiles, runExamples } from '@policy/claims';
 import { propertyLines } from '../render/properties.js';
 import { EXIT } from '../errors.js';
-import { reportFormat } from '../format-option.js';
+import { formatOption } from '../options.js';
 import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../render/coverage.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 
@@ -15,7 +15,7 @@ export function registerTest(program: Command): void {
     .command('test')
     .description('run the example claims with expected layers that sit next to each policy (tests/*.yaml)')
     .argument('<path...>', 'policy folders, or a folder of policy folders')
-    .option('--format <format>', 'pretty (for people, on stderr) or json (on stdout)', 'pretty')
+    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
     .option('--coverage', 'also report, per policy, the rules, conditions and table rows no example exercised')
     .option('--min-coverage <N>', 'fail (exit 1) when the RULE coverage of a policy is below N% (0-100); or per kind: rules=100,conditions=80,rows=50 (implies --coverage)')
     .addHelpText(
@@ -30,8 +30,8 @@ export function registerTest(program: Command): void {
         '--min-coverage), 2 usage or I/O error.',
       ].join('\n'),
     )
-    .action((paths: string[], opts: { format: string; coverage?: boolean; minCoverage?: string }) => {
-      const format = reportFormat(opts.format);
+    .action((paths: string[], opts: { format: 'text' | 'json'; coverage?: boolean; minCoverage?: string }) => {
+      const format = opts.format;
       const minimums = opts.minCoverage !== undefined ? parseMinimums(opts.minCoverage) : undefined;
       const withCoverage = opts.coverage === true || minimums !== undefined;
       let failed = 0;

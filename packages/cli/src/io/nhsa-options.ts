@@ -1,40 +1,16 @@
 import { type CompiledPolicy } from '@policy/engine';
-import { MappingError, loadNhsaMapping, nhsaOutputPlan, type NhsaMapping, type NhsaOutputPlan } from '@policy/claims';
-import { UsageError } from '../errors.js';
+import { loadNhsaMapping, nhsaOutputPlan, type NhsaMapping, type NhsaOutputPlan } from '@policy/claims';
 
 /** `--in-format` and `--out-format` of eval and batch, and the mapping file they need. */
 
-export type InFormatOption = 'auto' | 'contract' | 'nhsa';
-export type OutShape = 'contract' | 'nhsa';
-
-export function inFormatOption(value: string): InFormatOption {
-  if (value !== 'auto' && value !== 'contract' && value !== 'nhsa') throw new UsageError(`--in-format must be auto, contract or nhsa (got ${value})`);
-  return value;
-}
-
-export function outShapeOption(value: string): OutShape {
-  if (value !== 'contract' && value !== 'nhsa') throw new UsageError(`--out-format must be contract or nhsa (got ${value})`);
-  return value;
-}
-
 /** The mapping of a policy (`--mapping FILE`, else its nhsa-mapping.json, else the default); a bad file is a usage error. */
 export function mappingFor(policyPath: string, explicit: string | undefined): NhsaMapping {
-  try {
-    return loadNhsaMapping(policyPath, explicit);
-  } catch (e) {
-    if (e instanceof MappingError) throw new UsageError(e.message);
-    throw e;
-  }
+  return loadNhsaMapping(policyPath, explicit);
 }
 
 /** The nhsa output's plan: the mapping's output lets must be lets of the policy, of the right type. */
 export function outputPlanFor(policy: CompiledPolicy, mapping: NhsaMapping): NhsaOutputPlan {
-  try {
-    return nhsaOutputPlan(policy, mapping);
-  } catch (e) {
-    if (e instanceof MappingError) throw new UsageError(e.message);
-    throw e;
-  }
+  return nhsaOutputPlan(policy, mapping);
 }
 
 export const FORMAT_HELP = `

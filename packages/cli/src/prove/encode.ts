@@ -9,6 +9,9 @@ import { NotDecidable, Terms, type Term, type Z } from './terms.js';
  * negative layer, a layer assigned twice, layers over the invoice, a table with no row, a
  * division by zero) collected in `rejected`. What the encoding cannot express exactly raises
  * NotDecidable, and the property is reported `unknown` with that reason.
+ *
+ * Why this file is long: it mirrors compile-expr.ts and compile-rule.ts node for node, and the
+ * two are easiest to compare side by side when each is one file.
  */
 
 type B = Bool<'main'> | boolean;

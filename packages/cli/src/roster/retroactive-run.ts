@@ -1,10 +1,9 @@
 import { basename } from 'node:path';
 import { formatDate, formatMoney, LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
 import { compareClaims, type ClaimItem, type CompiledPolicy, type Rejection, type SettledClaim } from '@policy/engine';
-import { ClaimFileError, IdRegistry, describeRejection, settleRetroactive, type RecordItem, type RetroClaim, AtomicFile, RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '@policy/claims';
+import { IdRegistry, describeRejection, settleRetroactive, type RecordItem, type RetroClaim, AtomicFile, RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '@policy/claims';
 import { personOf } from '../batch/person-order.js';
 import type { RecordToClaim } from '../batch/record-to-claim.js';
-import { EXIT, UsageError } from '../errors.js';
 import { describeRosters, rostersJson, type Rosters } from './roster-options.js';
 
 /**
@@ -43,7 +42,7 @@ function entering(rosters: Rosters, person: string): boolean {
   return rosters.index.periodsOf(person).some((p) => !formatDate(p.from).endsWith('-01-01'));
 }
 
-export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions, source: RetroInput): Promise<void> {
+export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, opts: RetroOptions, source: RetroInput): Promise<{ readonly report: string; readonly rejected: number }> {
   const file = opts.in === '-' ? 'standard input' : opts.in;
   const outFormat = outputFormatOf(opts.out);
   const items: ClaimItem[] = [];
@@ -51,19 +50,14 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
   const ids = new IdRegistry(source.input === 'nhsa' ? 'setl_id' : 'id');
   let read = 0;
   let kept = 0;
-  try {
-    for await (const item of source.records) {
-      const index = read++;
-      const person = personOf(item, source.input === 'nhsa' ? 'psn_no' : 'personId');
-      if (person === undefined || !entering(rosters, person)) continue;
-      kept++;
-      const r = source.toClaim(item, index, ids.see(item));
-      if (r.kind === 'claim') items.push(r);
-      else rejections.push(r.rejection);
-    }
-  } catch (e) {
-    if (e instanceof ClaimFileError) throw new UsageError(e.message);
-    throw e;
+  for await (const item of source.records) {
+    const index = read++;
+    const person = personOf(item, source.input === 'nhsa' ? 'psn_no' : 'personId');
+    if (person === undefined || !entering(rosters, person)) continue;
+    kept++;
+    const r = source.toClaim(item, index, ids.see(item));
+    if (r.kind === 'claim') items.push(r);
+    else rejections.push(r.rejection);
   }
   const results = settleRetroactive(policy, items, rosters);
   for (const r of results) {
@@ -93,7 +87,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
 
   const report = reportOf(done);
   const title = `policy batch --retroactive: ${policy.name} over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}`;
-  process.stderr.write(`${renderReport(title, rosters, { read, kept, rejections, withoutRejects: !rej }, done, report)}\n`);
+  const text = renderReport(title, rosters, { read, kept, rejections, withoutRejects: !rej }, done, report);
   if (opts.summaryJson) {
     const f = new AtomicFile(opts.summaryJson);
     const json = {
@@ -114,7 +108,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
     await f.write(`${JSON.stringify(json, null, 2)}\n`);
     await f.commit();
   }
-  process.exitCode = rejections.length > 0 ? EXIT.findings : EXIT.ok;
+  return { report: text, rejected: rejections.length };
 }
 
 interface Report {

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { basename } from 'node:path';
-import { RosterFileError, RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
+import { RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
 import { UsageError } from '../errors.js';
 
 /** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */
@@ -71,12 +71,7 @@ export async function loadRosterOptions(opts: RosterOptions, command: string): P
 }
 
 export async function readRosters(paths: readonly string[]): Promise<LoadedRosters> {
-  try {
-    return await loadRosters(paths);
-  } catch (e) {
-    if (e instanceof RosterFileError) throw new UsageError(e.message);
-    throw e;
-  }
+  return loadRosters(paths);
 }
 
 function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {

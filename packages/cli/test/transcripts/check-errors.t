@@ -118,5 +118,5 @@ $ policy check $TMP/nowhere
 ? 2
 
 $ policy check --format xml policies/anyi
-! policy: --format is pretty or json, not "xml"
+! policy: --format is text or json, not "xml"
 ? 2

@@ -12,7 +12,7 @@ $ policy diff --base policies/anyi --base-rev HEAD --head policies/anyi --in $TM
 ? 2
 
 $ policy diff --base policies/anyi --head policies/anyi --in $TMP/claims.jsonl --format html
-! policy: --format is table, json or markdown, not "html"
+! policy: --format is text, json or markdown, not "html"
 ? 2
 
 $ policy diff --base policies/anyi --head policies/anyi --in $TMP/claims.jsonl --top many

@@ -117,7 +117,7 @@ $ policy roster check --roster $TMP/a.csv
 ? 2
 
 $ policy roster check --roster $TMP/a.csv --roster $TMP/b.jsonl --format xml
-! policy: --format is table or json, not "xml"
+! policy: --format is text or json, not "xml"
 ? 2
 
 $ policy roster check --roster $TMP/a.csv --roster $TMP/missing.csv

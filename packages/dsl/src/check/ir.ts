@@ -2,6 +2,7 @@ import type { BinaryOp } from '../syntax/ast.js';
 import type { SourceFile, Span } from '../source.js';
 import type { LayerName } from '../vocabulary.js';
 import type { Type } from './types.js';
+import type { BuiltinName } from '../builtins.js';
 
 /**
  * The resolved policy: every name bound to its declaration, every expression typed. This is
@@ -153,7 +154,7 @@ export type TExpr =
       /** Ratio results of + and − are clamped to 0–100% (D1). */
       readonly clampRatio: boolean;
     })
-  | (Node & { readonly k: 'call'; readonly fn: string; readonly args: readonly TExpr[] })
+  | (Node & { readonly k: 'call'; readonly fn: BuiltinName; readonly args: readonly TExpr[] })
   | (Node & { readonly k: 'if'; readonly cond: TExpr; readonly then: TExpr; readonly else: TExpr })
   | (Node & { readonly k: 'setLit'; readonly elements: readonly TExpr[] })
   /**

@@ -4,6 +4,9 @@ import type { Span } from '../source.js';
  * The typed AST of a .policy file. Every node has its source span. Literal values are kept
  * as canonical decimal strings (no binary fractions), in the unit the engine computes in:
  * money in yuan (`1万元` → "10000"), ratios and points as fractions (`90%` → "0.9").
+ *
+ * Why this file is long: it is the one list of node types, each a few lines with its
+ * documentation; one file is where a reader looks up a node.
  */
 
 export interface Ident {

@@ -7,6 +7,10 @@ import { errorMessageProvider } from './messages.js';
  * expensive part) and reused for every file; recovery is on so that `check` reports every
  * syntax error of a file, not only the first.
  *
+ * Why this file is long: Chevrotain defines a grammar as the rules of one parser class, and the
+ * grammar analysis runs over that class once; splitting the rules across files would mean
+ * mixins that hide which rule calls which.
+ *
  *   file        := declaration*
  *   declaration := header | clause | param | table | set | let | accumulator | bands | cap
  *                | modifier | adjust | rule | property | covers

@@ -1,9 +1,10 @@
 import {
+  BUILTINS,
   Decimal,
   ONE,
   ZERO,
-  roundFen,
   type AdjustmentIR,
+  type BuiltinValue,
   type Constant,
   type ModifierSym,
   type ParamSym,
@@ -374,23 +375,9 @@ function compileComparison(op: string, l: Fn, r: Fn, lt: Type, rt: Type): Fn {
 
 function compileCall(e: Extract<TExpr, { k: 'call' }>, env: CompileEnv): Fn {
   const args = e.args.map((a) => compileExpr(a, env));
+  const f = BUILTINS[e.fn].decimal;
   const [a, b] = args as [Fn, Fn];
-  switch (e.fn) {
-    case 'min':
-      if (args.length === 2) return (c) => Decimal.min(a(c) as Decimal, b(c) as Decimal);
-      return (c) => Decimal.min(...args.map((f) => f(c) as Decimal));
-    case 'max':
-      if (args.length === 2) return (c) => Decimal.max(a(c) as Decimal, b(c) as Decimal);
-      return (c) => Decimal.max(...args.map((f) => f(c) as Decimal));
-    case 'round_fen':
-      return (c) => roundFen(a(c) as Decimal);
-    case 'ends_with':
-      return (c) => (a(c) as string).endsWith(b(c) as string);
-    case 'starts_with':
-      return (c) => (a(c) as string).startsWith(b(c) as string);
-    case 'contains':
-      return (c) => (a(c) as string).includes(b(c) as string);
-    default:
-      throw new Error(`unknown function ${e.fn}`);
-  }
+  if (args.length === 1) return (c) => f([a(c) as BuiltinValue]);
+  if (args.length === 2) return (c) => f([a(c) as BuiltinValue, b(c) as BuiltinValue]);
+  return (c) => f(args.map((g) => g(c) as BuiltinValue));
 }

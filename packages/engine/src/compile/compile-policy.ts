@@ -16,29 +16,15 @@ import type { Claim } from '../claim.js';
 import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js';
 import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
-import { ClaimContext, LAYER_INDEX, type Flag } from '../runtime/context.js';
+import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
-import type { RuleTrace, SettlementTrace, TraceStep } from '../trace.js';
+import type { RuleTrace, TraceStep } from '../trace.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { TraceCompiler, compileRule, notAppliedTrace, type CompiledRule } from './compile-rule.js';
 import { SourceText } from './trace-info.js';
+import type { SettledClaim } from './settled-claim.js';
 
-/** The result of settling one claim under a policy. */
-export interface SettledClaim {
-  readonly claim: Claim;
-  readonly policy: string;
-  readonly version: string;
-  /** Every layer of the contract's vocabulary (zero when the policy does not use it). */
-  readonly layers: Readonly<Record<LayerName, Decimal>>;
-  /** The layers this policy declares, in the contract's order. */
-  readonly declaredLayers: readonly LayerName[];
-  readonly flags: readonly Flag[];
-  readonly trace?: SettlementTrace;
-  /** The layers in whole fen, in the contract's order, when the fixed-point evaluator settled the claim. */
-  readonly fen?: readonly number[];
-  /** The values of the lets a `LetProbe` asked for (SettleOptions.probe), in its order. */
-  readonly values?: readonly unknown[];
-}
+export type { SettledClaim } from './settled-claim.js';
 
 /**
  * Top-level lets whose values an output wants beside the layers (e.g. the deductible applied,

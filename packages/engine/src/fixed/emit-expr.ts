@@ -1,7 +1,8 @@
-import { Decimal, type Constant, type LetSym, type TExpr, type TableSym, type Type } from '@policy/dsl';
+import { BUILTINS, Decimal, type Constant, type TExpr, type TableSym, type Type } from '@policy/dsl';
 import { CATEGORY_BITS, type Category } from '../claim.js';
 import { LAYER_INDEX } from '../runtime/context.js';
 import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
+import { align, scaleOf, type Code, type ExprScope } from './code.js';
 import { emitAdjusted, emitBands } from './emit-modifiers.js';
 import { checkShape } from './ir-shape.js';
 import { Unsupported } from './unsupported.js';
@@ -26,11 +27,6 @@ import { Unsupported } from './unsupported.js';
  * accumulators, v<rule>_<slot> locals, t<n> temporaries, R<n> constants, let<n>() lets.
  * Policy text (names, strings) reaches the source only through JSON.stringify or as constants.
  */
-export interface Code {
-  readonly js: string;
-  /** The scale, for a number of the language; undefined for every other value. */
-  readonly scale?: number;
-}
 
 const DECIMAL_TYPES = new Set<Type>(['money', 'ratio', 'points', 'number', 'days']);
 const PLAIN_TYPES = new Set<Type>(['bool', 'text', 'date', 'level', 'visit', 'region', 'referral', 'category']);
@@ -45,31 +41,6 @@ function checkType(t: Type): void {
   throw new Unsupported(`values of type ${JSON.stringify(t)} are not implemented`);
 }
 
-/** What expressions need from the version being compiled. */
-export interface ExprScope {
-  /** A parameter's value in this version (decimal.js Constant). */
-  parameter(e: Extract<TExpr, { k: 'param' }>): Constant;
-  /** Whether a dated modifier is in force in the version being compiled. */
-  active(r: { readonly from?: string; readonly until?: string }): boolean;
-  /** Evaluates a constant expression (table rows) with the decimal.js compiler. */
-  constant(e: TExpr): unknown;
-  /** Registers a runtime value; returns its name in the generated source. */
-  value(v: unknown): string;
-  /** A fresh temporary variable. */
-  temp(): string;
-  /** The name and scale of a let's cached function, emitting it on first use. */
-  letRef(l: LetSym): Code;
-  /** A local of the rule being compiled. */
-  local(slot: number): Code;
-  /** The scale of an accumulator's values. */
-  accumulatorScale(index: number): number;
-  /** Index of a table in the error helper's list. */
-  tableIndex(t: TableSym): number;
-  /** Index of a span in the error helper's list. */
-  spanIndex(e: TExpr): number;
-  /** True while compiling a top-level let: it may not read layers, locals or the settlement state. */
-  readonly inLet: boolean;
-}
 
 /** A scaled integer literal (or a plain value) for a decimal.js Constant. */
 export function constantCode(v: Constant, type: Type, scope: ExprScope): Code {
@@ -87,25 +58,7 @@ export function constantCode(v: Constant, type: Type, scope: ExprScope): Code {
   throw new Unsupported(`a constant of type ${String(type)}`);
 }
 
-export function scaleOf(c: Code): number {
-  if (c.scale === undefined) throw new Unsupported('a number without a scale');
-  return c.scale;
-}
 
-/** `c` at a scale ≥ its own. */
-export function align(c: Code, to: number): string {
-  const s = scaleOf(c);
-  if (s === to) return c.js;
-  if (to > MAX_SCALE || to < s) throw new Unsupported(`scale ${to}`);
-  const factor = POW10[to - s] as number;
-  // A literal is aligned here, once: its product is exact while it is a safe integer.
-  const literal = /^\(?(-?\d+)\)?$/.exec(c.js);
-  if (literal && Number.isSafeInteger(Number(literal[1]) * factor)) {
-    const n = Number(literal[1]) * factor;
-    return n < 0 ? `(${n})` : String(n);
-  }
-  return `ck(${c.js} * ${factor})`;
-}
 
 /** A scaled number as the JS number decimal.js's toNumber() would give (levels, dates, set members). */
 function asJsNumber(c: Code): string {
@@ -213,9 +166,9 @@ export function emitExpr(e: TExpr, scope: ExprScope): Code {
       return { js: `new Set([${items.join(', ')}])` };
     }
     case 'adjusted':
-      return emitAdjusted(e, scope);
+      return emitAdjusted(e, scope, emitExpr);
     case 'bands':
-      return emitBands(e, scope);
+      return emitBands(e, scope, emitExpr);
     default:
       throw new Unsupported(`expression kind ${JSON.stringify((e as { k: unknown }).k)}`);
   }
@@ -399,27 +352,22 @@ function emitRuntimeDivision(e: Extract<TExpr, { k: 'binary' }>, scope: ExprScop
 
 function emitCall(e: Extract<TExpr, { k: 'call' }>, scope: ExprScope): Code {
   const args = e.args.map((a) => emitExpr(a, scope));
-  switch (e.fn) {
-    case 'min':
-    case 'max': {
+  const form = BUILTINS[e.fn].fixed;
+  switch (form.kind) {
+    case 'extremum': {
       if (!e.args.every((a) => isNumberType(a.type))) throw new Unsupported(`${e.fn} of values that are not numbers`);
       const s = Math.max(...args.map(scaleOf));
-      return result(`Math.${e.fn}(${args.map((a) => align(a, s)).join(', ')})`, s);
+      return result(`Math.${form.math}(${args.map((a) => align(a, s)).join(', ')})`, s);
     }
-    case 'round_fen': {
+    case 'round-fen': {
       const x = args[0] as Code;
       const s = scaleOf(x);
       return s <= 2 ? result(align(x, 2), 2) : result(`rh(${x.js}, ${POW10[s - 2]})`, 2);
     }
-    case 'ends_with':
-    case 'starts_with':
-    case 'contains': {
-      const method = e.fn === 'ends_with' ? 'endsWith' : e.fn === 'starts_with' ? 'startsWith' : 'includes';
-      return { js: `${(args[0] as Code).js}.${method}(${(args[1] as Code).js})` };
-    }
-    default:
-      throw new Unsupported(`function ${JSON.stringify(e.fn)}`);
+    case 'text-test':
+      return { js: `${(args[0] as Code).js}.${form.method}(${(args[1] as Code).js})` };
   }
 }
 
 export { Unsupported };
+export { align, scaleOf, type Code, type ExprScope } from './code.js';

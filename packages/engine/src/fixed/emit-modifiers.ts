@@ -1,6 +1,6 @@
 import type { AdjustmentIR, TExpr } from '@policy/dsl';
 import { MAX_SCALE, POW10, minimalScale, toScaled } from '../runtime/scaled.js';
-import { align, emitExpr, scaleOf, type Code, type ExprScope } from './emit-expr.js';
+import { align, scaleOf, type Code, type Emit, type ExprScope } from './code.js';
 import { checkShape } from './ir-shape.js';
 import { Unsupported } from './unsupported.js';
 
@@ -30,7 +30,7 @@ function inForce(adjustments: readonly AdjustmentIR[], scope: ExprScope): Adjust
 }
 
 /** `base` adjusted by `adjs` (already filtered to those in force), then clamped. */
-function emitAdjust(base: Code, adjs: readonly AdjustmentIR[], clamp: Clamp, scope: ExprScope): Code {
+function emitAdjust(base: Code, adjs: readonly AdjustmentIR[], clamp: Clamp, scope: ExprScope, emitExpr: Emit): Code {
   if (adjs.length === 0) return base;
   const value = scope.temp();
   let scale = scaleOf(base);
@@ -62,10 +62,10 @@ function emitAdjust(base: Code, adjs: readonly AdjustmentIR[], clamp: Clamp, sco
   return { js: `(${steps.join(', ')}, ${clamped})`, scale: out };
 }
 
-export function emitAdjusted(e: Extract<TExpr, { k: 'adjusted' }>, scope: ExprScope): Code {
+export function emitAdjusted(e: Extract<TExpr, { k: 'adjusted' }>, scope: ExprScope, emitExpr: Emit): Code {
   const base = emitExpr(e.base, scope);
   const clamp: Clamp = e.type === 'ratio' ? 'ratio' : e.type === 'money' ? 'money' : 'none';
-  return emitAdjust(base, inForce(e.adjustments, scope), clamp, scope);
+  return emitAdjust(base, inForce(e.adjustments, scope), clamp, scope, emitExpr);
 }
 
 function scaled(d: import('@policy/dsl').Decimal, what: string): Code {
@@ -75,14 +75,14 @@ function scaled(d: import('@policy/dsl').Decimal, what: string): Code {
   return { js: n < 0 ? `(${n})` : String(n), scale: s };
 }
 
-export function emitBands(e: Extract<TExpr, { k: 'bands' }>, scope: ExprScope): Code {
+export function emitBands(e: Extract<TExpr, { k: 'bands' }>, scope: ExprScope, emitExpr: Emit): Code {
   checkShape('bands', e.bands);
   const adjs = inForce(e.adjustments, scope);
   const lower = e.lower ? emitExpr(e.lower, scope) : undefined;
   const upper = emitExpr(e.upper, scope);
   const rows = e.bands.rows.map((r) => {
     checkShape('band', r);
-    const ratio = emitAdjust(scaled(r.ratio, 'the band ratio'), adjs, 'ratio', scope);
+    const ratio = emitAdjust(scaled(r.ratio, 'the band ratio'), adjs, 'ratio', scope, emitExpr);
     return { lower: scaled(r.lower, 'the band bound'), ...(r.upper ? { upper: scaled(r.upper, 'the band bound') } : {}), ratio };
   });
   // Amounts (the stretch and the bounds) at one scale; each band's share at that + its ratio's.

@@ -1,6 +1,6 @@
 import { LAYERS, type Decimal, type LayerName } from '@policy/dsl';
 import type { Claim } from '../claim.js';
-import type { SettledClaim } from '../compile/compile-policy.js';
+import type { SettledClaim } from '../compile/settled-claim.js';
 import type { Flag } from '../runtime/context.js';
 import { fromScaled } from '../runtime/scaled.js';
 

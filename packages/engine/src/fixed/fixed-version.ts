@@ -25,6 +25,11 @@ export class FixedVersion {
   private readonly out: { flags: readonly Flag[] } = { flags: NOFLAGS };
   private readonly accumulators: readonly AccumulatorSym[];
 
+  /** The runtime values the source names V[i]. */
+  get values(): readonly unknown[] {
+    return this.emitted.values;
+  }
+
   constructor(
     private readonly policy: ResolvedPolicy,
     readonly date: string,

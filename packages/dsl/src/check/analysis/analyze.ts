@@ -1,32 +1,13 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Span } from '../../source.js';
-import type { LayerName } from '../../vocabulary.js';
-import type { CapSym, ModifierSym, RuleIR, TExpr, VersionInfo } from '../ir.js';
+import type { Analysis, AnalysisInput } from './analysis.js';
 import { checkGaps } from './gaps.js';
 import { checkNeverApplies } from './never-applies.js';
 import { checkOrder } from './order.js';
 import { checkOverlap } from './overlap.js';
-import { versionViews, type VersionView } from './versions.js';
+import { versionViews } from './versions.js';
 
-/** A `covers` declaration: every claim meeting the condition gets a rule assigning each layer. */
-export interface CoversIR {
-  readonly layers: readonly { readonly layer: LayerName; readonly span: Span }[];
-  readonly when: TExpr;
-  readonly span: Span;
-}
-
-export interface AnalysisInput {
-  readonly rules: readonly RuleIR[];
-  readonly modifiers: readonly ModifierSym[];
-  readonly caps: readonly CapSym[];
-  readonly versions: readonly VersionInfo[];
-  readonly covers: readonly CoversIR[];
-}
-
-export interface Analysis extends AnalysisInput {
-  readonly views: readonly VersionView[];
-  report(d: Diagnostic): void;
-}
+export type { AnalysisInput, CoversIR } from './analysis.js';
+export { assignedLayers, assignmentOf } from './analysis.js';
 
 /**
  * The rule-interplay passes (docs/analysis.md), over every version of the policy, its bases'
@@ -39,14 +20,4 @@ export function analyzeRules(input: AnalysisInput, report: (d: Diagnostic) => vo
   checkOverlap(a);
   checkOrder(a);
   checkGaps(a);
-}
-
-/** The first statement of a rule assigning a layer. */
-export function assignmentOf(r: RuleIR, layer: LayerName): Span | undefined {
-  for (const s of r.body) if (s.k === 'assign' && s.layer === layer) return s.span;
-  return undefined;
-}
-
-export function assignedLayers(r: RuleIR): LayerName[] {
-  return r.body.flatMap((s) => (s.k === 'assign' ? [s.layer] : []));
 }

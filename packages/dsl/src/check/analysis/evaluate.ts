@@ -1,4 +1,5 @@
-import { Decimal, ONE, ZERO, roundFen } from '../../money.js';
+import { Decimal, ONE, ZERO } from '../../money.js';
+import { BUILTINS, type BuiltinValue } from '../../builtins.js';
 import type { LetSym, ModifierSym, ParamSym, TExpr } from '../ir.js';
 import type { VersionView } from './versions.js';
 
@@ -175,25 +176,14 @@ export class Evaluator {
   private call(e: Extract<TExpr, { k: 'call' }>, a: Assignment, d: number): Value {
     const args = e.args.map((x) => this.eval(x, a, d));
     if (args.some((v) => v === UNKNOWN)) return UNKNOWN;
-    const [x, y] = args;
-    switch (e.fn) {
-      case 'ends_with':
-        return typeof x === 'string' && typeof y === 'string' ? x.endsWith(y) : UNKNOWN;
-      case 'starts_with':
-        return typeof x === 'string' && typeof y === 'string' ? x.startsWith(y) : UNKNOWN;
-      case 'contains':
-        return typeof x === 'string' && typeof y === 'string' ? x.includes(y) : UNKNOWN;
-      case 'round_fen':
-        return x instanceof Decimal ? roundFen(x) : UNKNOWN;
-      case 'min':
-      case 'max': {
-        const ds = args.map(dec);
-        if (ds.some((v) => !v)) return UNKNOWN;
-        return (e.fn === 'min' ? Decimal.min : Decimal.max)(...(ds as Decimal[]));
-      }
-      default:
-        return UNKNOWN;
+    const b = BUILTINS[e.fn];
+    if (b.signature.kind === 'same-numeric') {
+      const ds = args.map(dec);
+      return ds.every((v) => v !== undefined) ? (b.decimal(ds as Decimal[]) as Value) : UNKNOWN;
     }
+    const want = b.signature.params;
+    const typed = args.every((v, i) => (want[i] === 'text' ? typeof v === 'string' : v instanceof Decimal));
+    return typed ? (b.decimal(args as BuiltinValue[]) as Value) : UNKNOWN;
   }
 
   /** A parameter or row under modifiers: known when no modifier in force can hold, else UNKNOWN. */

@@ -1,6 +1,6 @@
 import { error } from '../../diagnostics/diagnostic.js';
-import type { Analysis } from './analyze.js';
-import { assignedLayers } from './analyze.js';
+import type { Analysis } from './analysis.js';
+import { assignedLayers } from './analysis.js';
 import { describeClaim, prepare } from './query.js';
 import { search, truth } from './search.js';
 

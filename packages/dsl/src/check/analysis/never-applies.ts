@@ -2,7 +2,7 @@ import { warning } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../source.js';
 import type { TExpr } from '../ir.js';
 import { childExprs } from '../ir-walk.js';
-import type { Analysis } from './analyze.js';
+import type { Analysis } from './analysis.js';
 import { satisfy } from './query.js';
 import type { VersionView } from './versions.js';
 

@@ -3,8 +3,8 @@ import type { Span } from '../../source.js';
 import { LAYERS, PAYING_LAYERS, type LayerName } from '../../vocabulary.js';
 import type { RuleIR, TExpr } from '../ir.js';
 import { childExprs } from '../ir-walk.js';
-import type { Analysis } from './analyze.js';
-import { assignedLayers, assignmentOf } from './analyze.js';
+import type { Analysis } from './analysis.js';
+import { assignedLayers, assignmentOf } from './analysis.js';
 import { describeClaim, satisfy } from './query.js';
 
 /**

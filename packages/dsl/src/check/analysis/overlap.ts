@@ -1,6 +1,6 @@
 import { error } from '../../diagnostics/diagnostic.js';
-import type { Analysis } from './analyze.js';
-import { assignedLayers, assignmentOf } from './analyze.js';
+import type { Analysis } from './analysis.js';
+import { assignedLayers, assignmentOf } from './analysis.js';
 import { describeClaim, satisfy } from './query.js';
 
 /**

@@ -1,0 +1,71 @@
+import { Option } from 'commander';
+import { UsageError } from './errors.js';
+
+/**
+ * The options several commands share, declared once. Enumerations go through commander's
+ * `choices` (listed in --help), with a parser that keeps the project's own message for a wrong
+ * value ("policy: --engine must be auto or decimal (got fast)", exit 2).
+ */
+
+/** One `--format` vocabulary for every command: what a value means is the same everywhere. */
+export type Format = 'text' | 'json' | 'markdown' | 'html' | 'csv' | 'jsonl';
+
+/** Older spellings, kept working: `pretty` (check, test) and `table` (diff, roster check) are `text`. */
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = { pretty: 'text', table: 'text' };
+
+const FORMAT_WORDS: Readonly<Record<Format, string>> = {
+  text: 'text (for people)',
+  json: 'json (for machines)',
+  markdown: 'markdown (for a pull-request comment)',
+  html: 'html (one self-contained page)',
+  csv: 'csv',
+  jsonl: 'jsonl (JSON Lines)',
+};
+
+function either(values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/** `--format` with the values a command offers (its first the default unless `fallback`). */
+export function formatOption<F extends Format>(allowed: readonly F[], where = '', fallback: F = allowed[0] as F): Option {
+  const described = either(allowed.map((f) => FORMAT_WORDS[f]));
+  const aliases = Object.entries(FORMAT_ALIASES).filter(([, f]) => (allowed as readonly Format[]).includes(f)).map(([a]) => a);
+  return new Option('--format <format>', `${described}${where}${aliases.length > 0 ? `; ${aliases.join(', ')} = text` : ''}`)
+    .choices([...allowed, ...aliases])
+    .default(fallback)
+    .argParser((value: string): F => {
+      const f = (FORMAT_ALIASES[value] ?? value) as F;
+      if (!allowed.includes(f)) throw new UsageError(`--format is ${either(allowed)}, not ${JSON.stringify(value)}`);
+      return f;
+    });
+}
+
+/**
+ * An option with a fixed set of values, e.g. `--engine auto|decimal`. The message for a wrong
+ * value keeps each option's established wording: "--engine must be auto or decimal (got fast)",
+ * or with `quoted`, "--lang is en or zh, not "fr"".
+ */
+export function choiceOption<V extends string>(flags: string, help: string, values: readonly V[], fallback?: V, quoted = false): Option {
+  const name = flags.split(' ')[0] as string;
+  const o = new Option(flags, help).choices(values).argParser((value: string): V => {
+    if (!(values as readonly string[]).includes(value)) {
+      throw new UsageError(quoted ? `${name} is ${either(values)}, not ${JSON.stringify(value)}` : `${name} must be ${either(values)} (got ${value})`);
+    }
+    return value as V;
+  });
+  return fallback === undefined ? o : o.default(fallback);
+}
+
+export const policyOption = (): Option => new Option('--policy <path>', 'policy folder or .policy file').makeOptionMandatory();
+
+export type InFormat = 'auto' | 'contract' | 'nhsa';
+export type OutShape = 'contract' | 'nhsa';
+
+export const inFormatOption = (): Option =>
+  choiceOption<InFormat>('--in-format <shape>', "auto, contract (claims) or nhsa (the national platform's settlement records)", ['auto', 'contract', 'nhsa'], 'auto');
+
+export const outFormatOption = (more = ''): Option =>
+  choiceOption<OutShape>('--out-format <shape>', `contract (settlements) or nhsa (the platform's setlinfo records)${more}`, ['contract', 'nhsa'], 'contract');
+
+export const mappingOption = (): Option =>
+  new Option('--mapping <file>', "the platform mapping (default: the policy's nhsa-mapping.json, else the default mapping)");

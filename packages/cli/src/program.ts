@@ -1,0 +1,69 @@
+import { Command, CommanderError } from 'commander';
+import { registerBatch } from './commands/batch.js';
+import { registerCheck } from './commands/check.js';
+import { registerDiff } from './commands/diff.js';
+import { registerEval } from './commands/eval.js';
+import { registerExplain } from './commands/explain.js';
+import { registerFmt } from './commands/fmt.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerLsp } from './commands/lsp.js';
+import { registerRoster } from './commands/roster.js';
+import { registerTest } from './commands/test.js';
+import { registerProve } from './commands/prove.js';
+import { registerStudio } from './commands/studio.js';
+import { EXIT, isUsageProblem } from './errors.js';
+
+/**
+ * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
+ * claims and rosters. Machine output on stdout,
+ * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
+ * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
+ */
+export function program(): Command {
+  const p = new Command();
+  p.name('policy')
+    .description('Medical-insurance reimbursement policies as code: check policies, settle claims, run examples.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run `policy --help` for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  registerCheck(p);
+  registerEval(p);
+  registerExplain(p);
+  registerBatch(p);
+  registerTest(p);
+  registerGenerate(p);
+  registerDiff(p);
+  registerRoster(p);
+  registerFmt(p);
+  registerLsp(p);
+  registerProve(p);
+  registerStudio(p);
+  return p;
+}
+
+
+/**
+ * Runs one command line (without `node` and the script) and gives its exit status: the one
+ * place where errors become exit statuses — usage and file problems 2 with their message, an
+ * internal error 3 (POLICY_DEBUG=1 shows the stack). Tests call it in-process.
+ */
+export async function runCli(args: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await program().parseAsync([...args], { from: 'user' });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // A bad invocation, a file that cannot be read or written, two options naming one file: exit 2, the file named.
+    if (isUsageProblem(e)) {
+      process.stderr.write(`policy: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e as Error;
+    process.stderr.write(`policy: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env['POLICY_DEBUG'] === '1') process.stderr.write(`${err?.stack ?? ''}\n`);
+    else process.stderr.write('(set POLICY_DEBUG=1 to see where; please report it)\n');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,61 @@
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Decimal } from '../money.js';
+import type { TExpr } from './ir.js';
+import { describeType, isNumeric, sameType, type Type } from './types.js';
+
+/**
+ * Typing: whether an expression has the type its place needs (E201 money where a ratio belongs,
+ * E202 the reverse, E203 the rest), literal zeros taking the type of the other side, and the
+ * messages for mixed operands. Binding is bind-names.ts's; the operators' rules operators.ts's.
+ */
+
+const err = (span: TExpr['span']): TExpr => ({ k: 'error', type: 'error', span });
+
+export class Typing {
+  constructor(private readonly report: (d: Diagnostic) => void) {}
+
+  /** Reports E203 unless the expression has the type (errors pass silently: already reported). */
+  expect(t: TExpr, type: Type, where: string): boolean {
+    if (t.type === 'error' || sameType(t.type, type)) return true;
+    if (type === 'money' && t.type === 'ratio') {
+      this.report(error('E202', t.span, `a ratio where money belongs (${where}); did you mean a ratio of an amount, e.g. 90% of …?`));
+    } else if (type === 'ratio' && t.type === 'money') {
+      this.report(error('E201', t.span, `money where a ratio belongs (${where}); write a percentage such as 90%`));
+    } else if (type === 'money' && t.type === 'number') {
+      this.report(error('E203', t.span, `a plain number where money belongs (${where}); write it in 元, e.g. 7500元`));
+    } else {
+      this.report(error('E203', t.span, `${where} needs ${describeType(type)}, but this is ${describeType(t.type)}`));
+    }
+    return false;
+  }
+
+  /** A plain literal 0 takes the numeric type of the other side: max(0, x − 起付线). */
+  coerceZero(t: TExpr, to: Type): TExpr {
+    if (t.k === 'const' && t.type === 'number' && t.value instanceof Decimal && t.value.isZero() && isNumeric(to)) {
+      return { ...t, type: to };
+    }
+    if (t.k === 'const' && t.type === 'number' && to === 'level' && t.value instanceof Decimal && t.value.isInteger()) {
+      return { ...t, type: 'level', value: t.value.toNumber() };
+    }
+    return t;
+  }
+
+  unify(l: TExpr, r: TExpr): [TExpr, TExpr] {
+    return [this.coerceZero(l, r.type), this.coerceZero(r, l.type)];
+  }
+
+  /** E201/E202 for a money/ratio mix, pointing at the operand that is out of place. */
+  mixError(l: TExpr, r: TExpr, op: string): TExpr {
+    const span = { file: l.span.file, start: l.span.start, end: r.span.end };
+    if (l.type === 'money' && r.type === 'ratio') {
+      this.report(error('E202', r.span, `a ratio where money belongs: money ${op} a ratio; did you mean (${op === '+' || op === '-' ? '100% ' + op + ' ratio' : 'ratio'}) × amount?`));
+    } else if (l.type === 'ratio' && r.type === 'money') {
+      this.report(error('E201', r.span, `money where a ratio belongs: a ratio ${op} money`));
+    } else if (l.type === 'money' && r.type === 'points') {
+      this.report(error('E203', r.span, `percentage points change a ratio, not money (money ${op} points)`));
+    } else {
+      this.report(error('E203', r.span, `cannot combine ${describeType(l.type)} ${op} ${describeType(r.type)}`));
+    }
+    return err(span);
+  }
+}
