@@ -53,6 +53,21 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   }
   let hosts = new Set<string>();
+  // The first check of a policy is the slow one: done once the page's script is sent, while the
+  // browser parses it (before that the server would keep the page itself waiting).
+  let warmed = false;
+  const warm = (): void => {
+    if (warmed) return;
+    warmed = true;
+    setImmediate(() => {
+      try {
+        const first = bench.policies().find((p) => !p.includes('modules')) ?? bench.policies()[0];
+        if (first) bench.analysis(first);
+      } catch {
+        // the page reports it when it asks
+      }
+    });
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refused = refuseOrigin(req, hosts);
@@ -67,7 +82,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (!sameToken(cookieToken(req), token)) return send(res, 401, 'unauthorized: open the URL with ?token= that `policy studio` printed\n', 'text/plain; charset=utf-8');
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, files.get('index.html') as Buffer, 'text/html; charset=utf-8');
     const asset = ASSETS[url.pathname];
-    if (req.method === 'GET' && asset) return send(res, 200, files.get(url.pathname.slice(1)) as Buffer, asset);
+    if (req.method === 'GET' && asset) {
+      send(res, 200, files.get(url.pathname.slice(1)) as Buffer, asset);
+      if (url.pathname === '/app.js') warm();
+      return;
+    }
     if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST' && req.method !== 'GET') return sendJson(res, 405, { error: 'GET or POST' });
@@ -93,15 +112,6 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
-  // Check the policy the page opens first while the browser loads the page (the first check is the slow one).
-  setTimeout(() => {
-    try {
-      const first = bench.policies().find((p) => !p.includes('modules')) ?? bench.policies()[0];
-      if (first) bench.analysis(first);
-    } catch {
-      // the page reports it when it asks
-    }
-  }, 0).unref();
   const shown = host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shown}:${port}`;
   return {
