@@ -5,19 +5,22 @@
  *   (b) 安义 hand-written with decimal.js; (c) 安义 hand-written over integer fen, the physical limit;
  *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file;
  *   (f) the same claims as the national platform's records, in and out (`--out-format nhsa`), CSV → CSV;
- *   then the language server: diagnostics after an edit and memory over 1 000 edits (scripts/bench-lsp.ts).
+ *   (g) policy check and prove; (h) start-up against a bare `node -e 0`;
+ *   then the language server: diagnostics after an edit and memory over 1 000 edits (scripts/bench-lsp.ts),
+ *   and each figure against the previous results file (scripts/lib/bench-compare.ts).
  * The hand-written settlements are checked equal to the engine, claim by claim. Results go to
  * bench/results/<version>-<date>.{md,json}. Default 1 000 000 claims and 10 000 000 presorted;
  * --quick: 100 000 and 1 000 000. BENCH_PRESORTED=<n> sets the presorted count.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeRules, loadPolicy, parsePolicyFiles, policyFiles, policyFolders, type Decimal } from '@policy/dsl';
 import { compareClaims, compilePolicy, policyTextConstants, settleBatch, type Claim, type ClaimItem, type CompiledPolicy, type Outcome, type SettledClaim } from '@policy/engine';
 import { claimStream, contractToPlatform, loadNhsaMapping, validateRecord } from '@policy/claims';
 import { AnyiDecimal } from './bench/anyi-decimal.js';
+import { compareRuns } from './lib/bench-compare.js';
 import { AnyiFen } from './bench/anyi-fen.js';
 import { benchLsp } from './bench-lsp.js';
 
@@ -246,6 +249,26 @@ function nhsaBatch(n: number): void {
   rows.push({ kind: 'prove', seconds: Number(prove.toFixed(1)), exit: run.status });
 }
 
+// (h) start-up (issue 12): `policy check policies/anyi` as a whole process against a bare
+// `node -e 0` measured in the same run (budget 2.5×), the best of several runs each, and
+// `policy --version` (loading the bundle, no command) between them.
+{
+  const best = (args: string[], runs = 7): number => {
+    let min = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, args, { encoding: 'utf8' });
+      min = Math.min(min, performance.now() - t0);
+    }
+    return min;
+  };
+  const floor = best(['-e', '0']);
+  const version = best([CLI, '--version']);
+  const check = best([CLI, 'check', 'policies/anyi']);
+  say(`\n(h) start-up: node -e 0 ${floor.toFixed(0)} ms (floor); policy --version ${version.toFixed(0)} ms = ${(version / floor).toFixed(2)}×; policy check policies/anyi ${check.toFixed(0)} ms = ${(check / floor).toFixed(2)}× (budget 2.5×)`);
+  rows.push({ kind: 'startup', floorMs: Number(floor.toFixed(1)), versionMs: Number(version.toFixed(1)), checkMs: Number(check.toFixed(1)) });
+}
+
 say('\npolicy batch, CSV → CSV, policies/anyi, whole process');
 batch(count, false);
 nhsaBatch(count);
@@ -259,6 +282,15 @@ rows.push(lsp.row);
 
 mkdirSync('bench/results', { recursive: true });
 const name = `bench/results/${version}-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`;
+// The change against the latest earlier results file of the same kind (quick or full).
+const earlier = readdirSync('bench/results')
+  .filter((f) => f.endsWith('.json') && !f.startsWith('spark') && f.includes('-quick') === quick && `bench/results/${f}` !== `${name}.json`)
+  .sort((x, y) => statSync(`bench/results/${y}`).mtimeMs - statSync(`bench/results/${x}`).mtimeMs)[0];
+if (earlier) {
+  const before = (JSON.parse(readFileSync(`bench/results/${earlier}`, 'utf8')) as { results: Record<string, unknown>[] }).results;
+  say(`\nchange against ${earlier} (same machine only is a fair comparison):`);
+  for (const l of compareRuns(before, rows)) say(`  ${l}`);
+}
 writeFileSync(`${name}.md`, `# pnpm bench${quick ? ' --quick' : ''}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
 writeFileSync(`${name}.json`, `${JSON.stringify({ version, node: process.version, count, presortedCount, seed, results: rows }, null, 2)}\n`);
 console.log(`\nwritten ${name}.md and .json`);

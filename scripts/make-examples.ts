@@ -10,7 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CSV_HEADER, csvCell, toCsvRow, toJsonLine } from '../packages/claims/src/generate/claim-files.js';
-import { CLAIM_FIELDS, orderClaimFields } from '../packages/claims/src/generate/raw-claim.js';
+import { CONTRACT_FIELDS } from '../packages/claims/src/input/fields.js';
+import { orderClaimFields } from '../packages/claims/src/generate/raw-claim.js';
 import { generateClaims, type RawClaim } from '../packages/claims/src/generate/synthetic-claims.js';
 
 /**
@@ -215,7 +216,7 @@ function badJsonLines(): BadLine[] {
 
 function badCsvLines(): BadLine[] {
   const row = (record: Record<string, unknown>): string =>
-    CLAIM_FIELDS.map((f) => {
+    CONTRACT_FIELDS.map((f) => {
       const v = record[f];
       return csvCell(v === undefined ? '' : Array.isArray(v) ? v.join('|') : String(v));
     }).join(',');
@@ -287,7 +288,7 @@ function readme(): string {
 
 Written by \`scripts/make-examples.ts\` (\`npx tsx scripts/make-examples.ts\`); do not edit by hand,
 change the script and run it again. It is deterministic: same bytes on every run. Field names,
-enumerations and formats are those of the claim contract (\`../shared/design/contract.md\`).
+enumerations and formats are those of the claim contract ([docs/design/contract.md](../docs/design/contract.md)).
 
 | file | what |
 |---|---|
@@ -341,7 +342,7 @@ ${badTable(csv)}
 
 ## rosters/
 
-Poverty rosters over the persons of \`claims.csv\`, written by hand (see the README's "Rosters"):
+Poverty rosters over the persons of \`claims.csv\`, written by hand (see [docs/rosters.md](../docs/rosters.md)):
 one period a row, \`person, category, from, to\` (\`to\` empty or null = still in).
 
 | file | what |

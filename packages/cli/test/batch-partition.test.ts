@@ -21,18 +21,18 @@ const P1 = { ...K2, id: 'K1', personId: 'P1' };
 const jsonl = (...records: object[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 
 describe('policy batch per partition (docs/spark.md)', () => {
-  it('an empty partition writes nothing on stdout and exits 0', () => {
-    const r = policy(PART, '');
+  it('an empty partition writes nothing on stdout and exits 0', async () => {
+    const r = await policy(PART, '');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     // Without --exit-zero and --rejects too: nothing to reject, nothing to write.
-    const plain = policy(['batch', '--policy', 'policies/anyi', '--presorted', '--in', '-', '--out', '-'], '');
+    const plain = await policy(['batch', '--policy', 'policies/anyi', '--presorted', '--in', '-', '--out', '-'], '');
     expect(plain.status).toBe(0);
     expect(plain.stdout).toBe('');
   });
 
-  it('writes no header: every stdout line is one JSON settlement or rejection, settlements first-key id, rejections first-key line', () => {
-    const r = policy(PART, jsonl(P1, K2, BAD));
+  it('writes no header: every stdout line is one JSON settlement or rejection, settlements first-key id, rejections first-key line', async () => {
+    const r = await policy(PART, jsonl(P1, K2, BAD));
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.pop()).toBe('');
@@ -44,39 +44,39 @@ describe('policy batch per partition (docs/spark.md)', () => {
     expect(rej).toMatchObject({ line: 3, id: 'K3', field: 'inCatalog' });
   });
 
-  it('a per-record problem is a rejection line and exit 0 with --exit-zero (exit 1 without it), never a fatal error', () => {
+  it('a per-record problem is a rejection line and exit 0 with --exit-zero (exit 1 without it), never a fatal error', async () => {
     const input = `${jsonl(P1)}{"id":"X1", not json\n${jsonl(K2, BAD)}`;
-    const r = policy(PART, input);
+    const r = await policy(PART, input);
     expect(r.status).toBe(0);
     const rejected = r.stdout.split('\n').filter((l) => l.startsWith('{"line":')).map((l) => JSON.parse(l) as { line: number; error: string; record: unknown });
     expect(rejected.map((x) => x.line)).toEqual([2, 4]);
     expect(rejected[0]?.error).toMatch(/^not valid JSON/);
     expect(rejected[0]?.record).toBe('{"id":"X1", not json');
-    const without = policy(PART.filter((a) => a !== '--exit-zero'), input);
+    const without = await policy(PART.filter((a) => a !== '--exit-zero'), input);
     expect(without.status).toBe(1);
     expect(without.stdout).toBe(r.stdout);
   });
 
-  it('is deterministic: the same partition gives the same bytes, run again or on 1 or 3 worker threads', () => {
+  it('is deterministic: the same partition gives the same bytes, run again or on 1 or 3 worker threads', async () => {
     const input = jsonl(P1, K2, BAD, { ...K2, id: 'K4', personId: 'P3' });
-    const first = policy([...PART, '--workers', '1'], input);
-    const again = policy([...PART, '--workers', '1'], input);
-    const three = policy([...PART, '--workers', '3'], input);
+    const first = await policy([...PART, '--workers', '1'], input);
+    const again = await policy([...PART, '--workers', '1'], input);
+    const three = await policy([...PART, '--workers', '3'], input);
     expect(first.status).toBe(0);
     expect(first.stdout.split('\n')).toHaveLength(5);
     expect(again.stdout).toBe(first.stdout);
     expect(three.stdout).toBe(first.stdout);
   });
 
-  it('a fatal problem (persons out of order, a missing policy) exits 2 with one short line on stderr, no stack trace', () => {
-    const disorder = policy(PART, jsonl(K2, P1));
+  it('a fatal problem (persons out of order, a missing policy) exits 2 with one short line on stderr, no stack trace', async () => {
+    const disorder = await policy(PART, jsonl(K2, P1));
     expect(disorder.status).toBe(2);
     expect(disorder.stderr).toMatch(/^policy: standard input line 2: personId "P1" comes after "P2"/);
     expect(disorder.stderr.trim().split('\n')).toHaveLength(1);
     // Spark keeps the last 2 KB of a failed task's stderr: the whole message fits.
     expect(Buffer.byteLength(disorder.stderr)).toBeLessThan(2048);
     expect(disorder.stderr).not.toMatch(STACK);
-    const missing = policy(['batch', '--policy', 'policies/nowhere', '--presorted', '--in', '-', '--out', '-'], jsonl(P1));
+    const missing = await policy(['batch', '--policy', 'policies/nowhere', '--presorted', '--in', '-', '--out', '-'], jsonl(P1));
     expect(missing.status).toBe(2);
     expect(Buffer.byteLength(missing.stderr)).toBeLessThan(2048);
     expect(missing.stderr).toMatch(/^policy: .*nowhere/);
@@ -90,11 +90,11 @@ describe('policy batch per partition (docs/spark.md)', () => {
     const dir = tempDir();
     const folder = join(dir, 'anyi');
     cpSync('policies/anyi', folder, { recursive: true });
-    const gen = policy(['generate', '--policy', folder, '--count', '3000', '--seed', '7', '--format', 'jsonl']);
+    const gen = await policy(['generate', '--policy', folder, '--count', '3000', '--seed', '7', '--format', 'jsonl']);
     expect(gen.status).toBe(0);
     const lines = gen.stdout.split('\n').filter((l) => l !== '');
     const sorted = [...lines].sort((a, b) => (personIdOf(a) < personIdOf(b) ? -1 : personIdOf(a) > personIdOf(b) ? 1 : 0));
-    const intact = policy([...PART.map((a) => (a === 'policies/anyi' ? folder : a)), '--workers', '1'], `${sorted.join('\n')}\n`);
+    const intact = await policy([...PART.map((a) => (a === 'policies/anyi' ? folder : a)), '--workers', '1'], `${sorted.join('\n')}\n`);
     expect(intact.status).toBe(0);
 
     const child = spawn(process.execPath, [CLI, ...PART.map((a) => (a === 'policies/anyi' ? folder : a)), '--workers', '1'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -118,8 +118,8 @@ describe('policy batch per partition (docs/spark.md)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the help says what --exit-zero is for', () => {
-    const r = policy(['batch', '--help']);
+  it('the help says what --exit-zero is for', async () => {
+    const r = await policy(['batch', '--help']);
     expect(r.stdout).toMatch(/--exit-zero/);
     expect(r.stdout).toMatch(/1 a record was rejected \(0 with --exit-zero\)/);
   });

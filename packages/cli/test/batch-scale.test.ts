@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, STACK, policy, tempDir } from './run-cli.js';
+import { CLI, STACK, policy, policySync, tempDir, type Run } from './run-cli.js';
 
 /**
  * policy batch at scale, on small inputs: the same bytes for 1 and N workers, for shards by
@@ -12,25 +12,25 @@ import { CLI, STACK, policy, tempDir } from './run-cli.js';
 
 const dir = tempDir();
 const claims = join(dir, 'claims.csv');
-const gen = policy(['generate', '--policy', 'policies/anyi', '--count', '3000', '--seed', '7', '--out', claims]);
+const gen = await policy(['generate', '--policy', 'policies/anyi', '--count', '3000', '--seed', '7', '--out', claims]);
 const rows = readFileSync(claims, 'utf8').trimEnd().split('\n');
 const header = rows[0] as string;
 const body = rows.slice(1);
 const personOf = (row: string): string => row.split(',')[1] as string;
 
-function batch(args: readonly string[], input?: string): ReturnType<typeof policy> {
-  return policy(['batch', '--policy', 'policies/anyi', ...args], input);
+function batch(args: readonly string[], input?: string): Run {
+  return (policySync(['batch', '--policy', 'policies/anyi', ...args], input));
 }
 
 describe('policy generate', () => {
-  it('writes the same claims for the same seed', () => {
+  it('writes the same claims for the same seed', async () => {
     expect(gen.status).toBe(0);
     expect(rows).toHaveLength(3001);
-    const again = policy(['generate', '--policy', 'policies/anyi', '--count', '3000', '--seed', '7', '--format', 'csv']);
+    const again = await policy(['generate', '--policy', 'policies/anyi', '--count', '3000', '--seed', '7', '--format', 'csv']);
     expect(again.stdout).toBe(readFileSync(claims, 'utf8'));
-    const jsonl = policy(['generate', '--policy', 'policies/anyi', '--count', '2', '--seed', '7', '--format', 'jsonl']);
+    const jsonl = await policy(['generate', '--policy', 'policies/anyi', '--count', '2', '--seed', '7', '--format', 'jsonl']);
     expect(jsonl.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['C0000001', 'C0000002']);
-    expect(policy(['generate', '--policy', 'policies/anyi', '--count', 'many']).status).toBe(2);
+    expect((await policy(['generate', '--policy', 'policies/anyi', '--count', 'many'])).status).toBe(2);
   });
 });
 
@@ -39,14 +39,14 @@ describe('policy batch over many claims', () => {
   const one = batch(['--workers', '1', '--in', claims, '--out', out1, '--summary-json', join(dir, 'w1.json')]);
   const expected = readFileSync(out1, 'utf8');
 
-  it('balances: records read = settled + rejected, settled by the fixed-point code', () => {
+  it('balances: records read = settled + rejected, settled by the fixed-point code', async () => {
     expect(one.status, one.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'w1.json'), 'utf8')) as Record<string, unknown>;
     expect(s).toMatchObject({ records: 3000, settled: 3000, rejected: 0, balanced: true, engine: 'fixed-point', fixedPointClaims: 3000, workers: 1 });
     expect(one.stderr).toContain('records read = settled + rejected: 3000 = 3000 + 0');
   });
 
-  it('writes the same bytes with 3 workers, and with decimal.js for every claim', () => {
+  it('writes the same bytes with 3 workers, and with decimal.js for every claim', async () => {
     for (const args of [['--workers', '3'], ['--workers', '2', '--engine', 'decimal']]) {
       const out = join(dir, `${args.join('')}.csv`);
       expect(batch([...args, '--in', claims, '--out', out]).status).toBe(0);
@@ -54,7 +54,7 @@ describe('policy batch over many claims', () => {
     }
   });
 
-  it('settles each person the same when the input is split into shards by person', () => {
+  it('settles each person the same when the input is split into shards by person', async () => {
     const shards = 3;
     const settled = new Map<string, string>();
     for (let k = 0; k < shards; k++) {
@@ -68,7 +68,7 @@ describe('policy batch over many claims', () => {
     expect(whole.slice(1).map((l) => settled.get(l.split(',')[0] as string))).toEqual(whole.slice(1));
   });
 
-  it('writes the same with --presorted over the claims sorted by person', () => {
+  it('writes the same with --presorted over the claims sorted by person', async () => {
     const sorted = join(dir, 'sorted.csv');
     const order = body.map((r, i) => ({ r, i })).sort((a, b) => (personOf(a.r) < personOf(b.r) ? -1 : personOf(a.r) > personOf(b.r) ? 1 : a.i - b.i));
     writeFileSync(sorted, `${[header, ...order.map((x) => x.r)].join('\n')}\n`);
@@ -80,7 +80,7 @@ describe('policy batch over many claims', () => {
     expect(got.slice(1)).toEqual(order.map((x) => byId.get(x.r.split(',')[0])));
   });
 
-  it('stops --presorted input that is out of order, naming the record, and writes nothing', () => {
+  it('stops --presorted input that is out of order, naming the record, and writes nothing', async () => {
     const bad = join(dir, 'unsorted.csv');
     writeFileSync(bad, `${[header, ...body.slice(0, 50)].join('\n')}\n`);
     const out = join(dir, 'never.csv');
@@ -91,8 +91,8 @@ describe('policy batch over many claims', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('reads standard input and writes standard output (JSON Lines), as in a pipe', () => {
-    const jsonl = policy(['generate', '--policy', 'policies/anyi', '--count', '300', '--seed', '3', '--format', 'jsonl']).stdout;
+  it('reads standard input and writes standard output (JSON Lines), as in a pipe', async () => {
+    const jsonl = (await policy(['generate', '--policy', 'policies/anyi', '--count', '300', '--seed', '3', '--format', 'jsonl'])).stdout;
     const r = batch(['--in', '-', '--out', '-'], jsonl);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -109,7 +109,7 @@ describe('a run stopped half-way', () => {
       const child = spawn(process.execPath, [CLI, 'batch', '--policy', 'policies/anyi', '--in', '-', '--out', out, '--workers', '1']);
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      const lines = policy(['generate', '--policy', 'policies/anyi', '--count', '200', '--seed', '5', '--format', 'jsonl']).stdout;
+      const lines = (await policy(['generate', '--policy', 'policies/anyi', '--count', '200', '--seed', '5', '--format', 'jsonl'])).stdout;
       // A slow pipe: half the claims, then nothing more until the signal.
       child.stdin.write(lines.slice(0, lines.length >> 1));
       // Wait until it is under way: its output open under the temporary name.
@@ -132,7 +132,7 @@ describe('a run stopped half-way', () => {
 });
 
 describe('policy batch, CSV output from JSON Lines input', () => {
-  it("has a column per extra field any valid claim carries, in the order first seen, each row's own values", () => {
+  it("has a column per extra field any valid claim carries, in the order first seen, each row's own values", async () => {
     const d = tempDir();
     const base = { personId: 'P1', visit: 'outpatient', level: 1, region: 'county', total: '100.00', inCatalog: '80.00' };
     const lines = [
@@ -154,7 +154,7 @@ describe('policy batch, CSV output from JSON Lines input', () => {
 });
 
 describe('policy batch on hostile input', () => {
-  it('answers a file of random bytes named .csv or .jsonl with rejects or a message, never a stack trace', () => {
+  it('answers a file of random bytes named .csv or .jsonl with rejects or a message, never a stack trace', async () => {
     const d = tempDir();
     const bytes = Buffer.alloc(200_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 5)) & 0xff;
@@ -167,7 +167,7 @@ describe('policy batch on hostile input', () => {
     }
   });
 
-  it('refuses a bad --workers or --engine as a usage error', () => {
+  it('refuses a bad --workers or --engine as a usage error', async () => {
     expect(batch(['--workers', '0', '--in', claims, '--out', '-']).status).toBe(2);
     expect(batch(['--engine', 'fast', '--in', claims, '--out', '-']).status).toBe(2);
   });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { STACK, policy, tempDir } from './run-cli.js';
 
 describe('policy test --coverage', () => {
-  it('the shipped policies reach 100% rule coverage (modules through their users)', () => {
-    const r = policy(['test', '--min-coverage', '100', 'policies']);
+  it('the shipped policies reach 100% rule coverage (modules through their users)', async () => {
+    const r = await policy(['test', '--min-coverage', '100', 'policies']);
     expect(r.stderr).not.toContain('FAILED');
     expect(r.status).toBe(0);
     for (const name of ['anyi', 'chifeng', 'hefei', 'jinzhai', 'liuan']) {
@@ -13,7 +13,7 @@ describe('policy test --coverage', () => {
     }
   });
 
-  it('names the rules no example applies, and --min-coverage fails on it (1)', () => {
+  it('names the rules no example applies, and --min-coverage fails on it (1)', async () => {
     const dir = join(tempDir(), 'anyi');
     cpSync('policies/anyi', dir, { recursive: true, filter: (src) => !src.includes('tests') });
     mkdirSync(join(dir, 'tests'));
@@ -31,14 +31,14 @@ describe('policy test --coverage', () => {
         '',
       ].join('\n'),
     );
-    const pretty = policy(['test', '--coverage', dir]);
+    const pretty = await policy(['test', '--coverage', dir]);
     expect(pretty.status).toBe(0);
     expect(pretty.stderr).toMatch(/rules 2\/13 15\.3%/);
     expect(pretty.stderr).toMatch(/rule never applied {6}\S+settlement\.policy:130 {2}晚期血吸虫病免费救治\n/);
-    const min = policy(['test', '--min-coverage', '100', dir]);
+    const min = await policy(['test', '--min-coverage', '100', dir]);
     expect(min.status).toBe(1);
     expect(min.stderr).toContain(`FAILED coverage ${dir}: rule coverage 15.3% is below the minimum 100%`);
-    const json = policy(['test', '--min-coverage', 'rules=15.3', '--format', 'json', dir]);
+    const json = await policy(['test', '--min-coverage', 'rules=15.3', '--format', 'json', dir]);
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as { policies: { coverage: { rules: { covered: number; total: number; percent: number; uncovered: { rule: string }[] } }; belowMinimum: string[] }[] };
     expect(report.policies[0]?.coverage.rules).toMatchObject({ covered: 2, total: 13, percent: 15.3 });
@@ -46,9 +46,9 @@ describe('policy test --coverage', () => {
     expect(report.policies[0]?.belowMinimum).toEqual([]);
   });
 
-  it('refuses a minimum that is not a percentage (2)', () => {
+  it('refuses a minimum that is not a percentage (2)', async () => {
     for (const spec of ['101', 'x', 'rules=', 'branches=50', '-5']) {
-      const r = policy(['test', '--min-coverage', spec, 'policies/anyi']);
+      const r = await policy(['test', '--min-coverage', spec, 'policies/anyi']);
       expect(r.status, spec).toBe(2);
       expect(r.stderr).not.toMatch(STACK);
     }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, STACK, policy, tempDir } from './run-cli.js';
+import { CLI, STACK, policy, policySync, tempDir } from './run-cli.js';
 
 /**
  * Nothing lost, corrupted or leaked (issue 11): outputs never replace inputs or each other,
@@ -25,7 +25,7 @@ describe('no output replaces an input or another output', () => {
   linkSync(input, join(dir, 'hard.csv'));
   const before = readFileSync(input);
   const mtime = statSync(input).mtimeMs;
-  const batch = (...args: string[]) => policy(['batch', '--policy', 'policies/anyi', '--in', input, ...args]);
+  const batch = (...args: string[]) => (policySync(['batch', '--policy', 'policies/anyi', '--in', input, ...args]));
 
   const cases: [string, string[], RegExp][] = [
     ['the same path', ['--out', input], /--out would overwrite an input, --in \(both .*in\.csv\)/],
@@ -38,7 +38,7 @@ describe('no output replaces an input or another output', () => {
     ['a policy source', ['--out', 'policies/anyi/settlement.policy'], /--out would overwrite an input, --policy \(both policies\/anyi\/settlement\.policy\)/],
   ];
   for (const [what, args, message] of cases) {
-    it(`refuses ${what} (exit 2), naming both options, and changes no file`, () => {
+    it(`refuses ${what} (exit 2), naming both options, and changes no file`, async () => {
       const r = batch(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -49,13 +49,13 @@ describe('no output replaces an input or another output', () => {
     });
   }
 
-  it('refuses a roster or a mapping as an output, and diff --out as its claims', () => {
+  it('refuses a roster or a mapping as an output, and diff --out as its claims', async () => {
     const roster = join(dir, 'roster.csv');
     copyFileSync('examples/rosters/poverty-office.csv', roster);
     const r1 = batch('--roster', roster, '--out', join(dir, 'o.csv'), '--rejects', roster);
     expect(r1.status).toBe(2);
     expect(r1.stderr).toMatch(/--rejects would overwrite an input, --roster/);
-    const r2 = policy(['diff', '--base', 'policies/anyi', '--head', 'policies/anyi', '--in', input, '--out', join(dir, 'link.csv')]);
+    const r2 = await policy(['diff', '--base', 'policies/anyi', '--head', 'policies/anyi', '--in', input, '--out', join(dir, 'link.csv')]);
     expect(r2.status).toBe(2);
     expect(r2.stderr).toMatch(/--out would overwrite an input, --in/);
     expect(readFileSync(input).equals(before)).toBe(true);
@@ -64,7 +64,7 @@ describe('no output replaces an input or another output', () => {
 });
 
 describe('CSV written for people is safe to open in a spreadsheet', () => {
-  it('puts an apostrophe before a cell that would be a formula, in settlements, rejects and platform records; numbers stay numbers', () => {
+  it('puts an apostrophe before a cell that would be a formula, in settlements, rejects and platform records; numbers stay numbers', async () => {
     const dir = tempDir();
     const input = join(dir, 'in.csv');
     const rows = [
@@ -77,7 +77,7 @@ describe('CSV written for people is safe to open in a spreadsheet', () => {
     writeFileSync(input, `${rows.join('\n')}\n`);
     const out = join(dir, 'out.csv');
     const rejects = join(dir, 'rejects.csv');
-    const r = policy(['batch', '--policy', 'policies/anyi', '--in', input, '--out', out, '--rejects', rejects]);
+    const r = await policy(['batch', '--policy', 'policies/anyi', '--in', input, '--out', out, '--rejects', rejects]);
     expect(r.status).toBe(1); // F3: total -5.00 is rejected
     const settled = readFileSync(out, 'utf8').split('\n');
     expect(settled[1]).toMatch(/^F1,anyi,/);
@@ -89,7 +89,7 @@ describe('CSV written for people is safe to open in a spreadsheet', () => {
     // line,row,id,field,error,record: the id cell is escaped, the line number is not
     expect(rejected[1]).toMatch(/^4,3,'-F3,total,/);
     const nhsa = join(dir, 'setlinfo.csv');
-    const n = policy(['batch', '--policy', 'policies/anyi', '--in', input, '--out', nhsa, '--out-format', 'nhsa', '--rejects', join(dir, 'r2.jsonl')]);
+    const n = await policy(['batch', '--policy', 'policies/anyi', '--in', input, '--out', nhsa, '--out-format', 'nhsa', '--rejects', join(dir, 'r2.jsonl')]);
     expect(n.status).toBe(1);
     expect(readFileSync(nhsa, 'utf8').split('\n')[2]).toMatch(/^'@F2,P2,/);
   });
@@ -100,12 +100,12 @@ describe('input that cannot be read in full stops the run', () => {
     const dir = tempDir();
     const input = join(dir, name);
     writeFileSync(input, content);
-    const r = policy(['batch', '--policy', 'policies/anyi', '--in', input, '--out', join(dir, 'out.csv'), '--rejects', join(dir, 'rejects.jsonl')]);
+    const r = (policySync(['batch', '--policy', 'policies/anyi', '--in', input, '--out', join(dir, 'out.csv'), '--rejects', join(dir, 'rejects.jsonl')]));
     return { ...r, left: names(dir).filter((f) => f !== name) };
   };
   const lines = readFileSync(CLAIMS, 'utf8').split('\n');
 
-  it('a quote that never closes: exit 2 naming the line of its row, nothing under the final names', () => {
+  it('a quote that never closes: exit 2 naming the line of its row, nothing under the final names', async () => {
     const broken = [...lines];
     broken[5] = (broken[5] as string).replace(',inpatient,', ',"inpatient,');
     const r = run('open-quote.csv', broken.join('\n'));
@@ -115,7 +115,7 @@ describe('input that cannot be read in full stops the run', () => {
     expect(r.left).toEqual([]);
   });
 
-  it('JSON Lines named .csv, CSV named .jsonl, a header without a required column: exit 2 naming the cause once', () => {
+  it('JSON Lines named .csv, CSV named .jsonl, a header without a required column: exit 2 naming the cause once', async () => {
     const jsonl = run('claims.csv', readFileSync('examples/claims.jsonl'));
     expect(jsonl.status).toBe(2);
     expect(jsonl.stderr.trim()).toMatch(/^policy: .*claims\.csv: holds JSON Lines, not CSV as its name says \(line 1 starts with "\{"\); name it \.jsonl/);
@@ -129,7 +129,7 @@ describe('input that cannot be read in full stops the run', () => {
     for (const r of [jsonl, csv, missing]) expect(r.left).toEqual([]);
   });
 
-  it('invalid UTF-8 rejects the record naming the field, every row accounted for; UTF-16 is refused', () => {
+  it('invalid UTF-8 rejects the record naming the field, every row accounted for; UTF-16 is refused', async () => {
     const text = readFileSync(CLAIMS, 'utf8');
     const row4 = text.split('\n')[3] as string; // S003, 恶性肿瘤门诊放化疗
     const gbk = Buffer.concat([Buffer.from(text.slice(0, text.indexOf(row4)), 'utf8'), Buffer.from(row4.split('恶性肿瘤')[0] as string, 'utf8'), Buffer.from([0xb6, 0xf1, 0xd0, 0xd4]), Buffer.from(`${row4.split('恶性')[1]}${text.slice(text.indexOf(row4) + row4.length)}`, 'utf8')]);
@@ -162,7 +162,7 @@ function onSmallDisk(args: (full: string) => string[], filled: boolean): { statu
 describe('a full disk', () => {
   const big = join(tempDir(), 'big.csv');
   // 2 000 claims: their settlements are far more than 64 KiB
-  expect(policy(['generate', '--policy', 'policies/anyi', '--count', '2000', '--out', big]).status).toBe(0);
+  expect((policySync(['generate', '--policy', 'policies/anyi', '--count', '2000', '--out', big])).status).toBe(0);
 
   const cases: [string, (full: string) => string[], RegExp, boolean][] = [
     ['--out', (full) => ['batch', '--policy', 'policies/anyi', '--in', big, '--out', join(full, 'out.csv')], /full\/out\.csv: cannot write \(ENOSPC\)/, false],
@@ -171,7 +171,7 @@ describe('a full disk', () => {
     ['diff --out', (full) => ['diff', '--base', 'policies/anyi', '--head', 'policies/anyi', '--in', big, '--out', join(full, 'report.txt')], /full\/report\.txt: cannot write \(ENOSPC\)/, true],
   ];
   for (const [what, args, message, filled] of cases) {
-    it(`${what} on a full disk: exit 2 naming the file, no temporary file left`, () => {
+    it(`${what} on a full disk: exit 2 naming the file, no temporary file left`, async () => {
       const r = onSmallDisk(args, filled);
       if (!r) {
         console.warn('data-safety: unshare -rm is not allowed here: the full-disk cases were not run');
@@ -187,7 +187,7 @@ describe('a full disk', () => {
 });
 
 describe('a policy folder never leaks a file outside it', () => {
-  it('refuses a .policy link out of the folder, and the environment never reaches a message', () => {
+  it('refuses a .policy link out of the folder, and the environment never reaches a message', async () => {
     const dir = tempDir();
     const folder = join(dir, 'anyi');
     cpSync('policies/anyi', folder, { recursive: true });
@@ -202,7 +202,7 @@ describe('a policy folder never leaks a file outside it', () => {
     }
   });
 
-  it('follows a link to a file inside the folder, refuses a FIFO without waiting on it', () => {
+  it('follows a link to a file inside the folder, refuses a FIFO without waiting on it', async () => {
     const dir = tempDir();
     const folder = join(dir, 'anyi');
     cpSync('policies/anyi', folder, { recursive: true });
@@ -212,9 +212,9 @@ describe('a policy folder never leaks a file outside it', () => {
     writeFileSync(moved, readFileSync(join(folder, first as string)));
     spawnSync('rm', [join(folder, first as string)]);
     symlinkSync(join('shared', first as string), join(folder, first as string));
-    expect(policy(['check', folder]).status).toBe(0);
+    expect((await policy(['check', folder])).status).toBe(0);
     spawnSync('mkfifo', [join(folder, 'zz.policy')]);
-    const r = policy(['check', folder]);
+    const r = await policy(['check', folder]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('zz.policy: not a regular file; not read');
   });

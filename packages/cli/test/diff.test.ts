@@ -82,8 +82,8 @@ beforeAll(() => {
 });
 
 describe('policy diff: a ratio 80% → 85%', () => {
-  it('gives the JSON report with the hand-derived totals, breakdowns and top claims', () => {
-    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--format', 'json']);
+  it('gives the JSON report with the hand-derived totals, breakdowns and top claims', async () => {
+    const r = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -134,8 +134,8 @@ describe('policy diff: a ratio 80% → 85%', () => {
     expect(visit.map((g) => [g.group, g.claims, g.changed])).toEqual([['inpatient', 4, 3], ['outpatient', 1, 0]]);
   });
 
-  it('prints the table by default, with the layer rows, groups, top claims and rules', () => {
-    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims]);
+  it('prints the table by default, with the layer rows, groups, top claims and rules', async () => {
+    const r = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ {2}basic +58,476\.54 +60,668\.82 +\+2,192\.28 +\+3\.75%$/m);
     expect(r.stdout).toMatch(/^ {2}patient +40,773\.46 +38,862\.43 +-1,911\.03 +-4\.69%$/m);
@@ -146,8 +146,8 @@ describe('policy diff: a ratio 80% → 85%', () => {
     expect(r.stdout).toMatch(/^ {2}dibao +1 +1 +\+93\.75 +\+375\.00 +-281\.25 +-93\.75$/m);
   });
 
-  it('gives Markdown for a pull-request comment: heading, layer table, breakdowns, top claims folded', () => {
-    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--format', 'markdown', '--top', '2']);
+  it('gives Markdown for a pull-request comment: heading, layer table, breakdowns, top claims folded', async () => {
+    const r = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--format', 'markdown', '--top', '2']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('### policy diff: anyi — 3 of 5 claims changed');
     expect(r.stdout).toContain('| layer | before | after | delta | delta % |\n| --- | ---: | ---: | ---: | ---: |');
@@ -161,31 +161,31 @@ describe('policy diff: a ratio 80% → 85%', () => {
     expect(r.stdout).toContain('</details>');
   });
 
-  it('--fail-on-change exits 1; --out writes the report to a file and nothing to stdout', () => {
+  it('--fail-on-change exits 1; --out writes the report to a file and nothing to stdout', async () => {
     const out = join(dir, 'reports', 'diff.md');
-    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--fail-on-change', '--format', 'markdown', '--out', out]);
+    const r = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', claims, '--fail-on-change', '--format', 'markdown', '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toContain('| `basic` | 58,476.54 | 60,668.82 | +2,192.28 | +3.75% |');
   });
 
-  it('reads CSV claims too, with the same result', () => {
+  it('reads CSV claims too, with the same result', async () => {
     const csv = join(dir, 'claims.csv');
     const cols = ['id', 'personId', 'date', 'categories', 'visit', 'level', 'region', 'admitted', 'discharged', 'total', 'inCatalog'];
     const rows = CLAIMS.map((c) => cols.map((k) => { const v = (c as Record<string, unknown>)[k]; return Array.isArray(v) ? v.join('|') : String(v ?? ''); }).join(','));
     writeFileSync(csv, `${cols.join(',')}\n${rows.join('\n')}\n`);
-    const j = JSON.parse(policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', csv, '--format', 'json']).stdout);
+    const j = JSON.parse((await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', csv, '--format', 'json'])).stdout);
     expect(j.layers.basic.delta).toBe('2192.28');
     expect(j.changedClaims).toBe(3);
   });
 });
 
 describe('policy diff: standard input', () => {
-  it('reads JSON Lines from - ; empty input is said on stderr', () => {
-    const r = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], readFileSync(claims, 'utf8'));
+  it('reads JSON Lines from - ; empty input is said on stderr', async () => {
+    const r = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], readFileSync(claims, 'utf8'));
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).layers.basic.delta).toBe('2192.28');
-    const empty = policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], '');
+    const empty = await policy(['diff', '--base', oldPolicy, '--head', newPolicy, '--in', '-', '--format', 'json'], '');
     expect(empty.status).toBe(0);
     expect(empty.stderr).toBe('policy diff: standard input holds no claims\n');
     expect(JSON.parse(empty.stdout)).toMatchObject({ records: 0, changedClaims: 0 });
@@ -193,17 +193,17 @@ describe('policy diff: standard input', () => {
 });
 
 describe('policy diff: no change', () => {
-  it('the same policy twice: an empty diff, settled once', () => {
-    const r = policy(['diff', '--base', 'policies/anyi', '--head', oldPolicy, '--in', claims, '--fail-on-change', '--format', 'json']);
+  it('the same policy twice: an empty diff, settled once', async () => {
+    const r = await policy(['diff', '--base', 'policies/anyi', '--head', oldPolicy, '--in', claims, '--fail-on-change', '--format', 'json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ sameSource: true, changedClaims: 0, settled: 5, top: [], statusChanges: [], flags: [] });
     expect(j.layers.basic).toEqual({ before: '58476.54', after: '58476.54', delta: '0.00', deltaPercent: '0.00' });
   });
 
-  it('a change that moves no amount (a comment) settles both sides and still says no claim changed', () => {
+  it('a change that moves no amount (a comment) settles both sides and still says no claim changed', async () => {
     const commented = anyiCopy('commented', 'parameters.policy', (t) => `# reviewed\n${t}`);
-    const r = policy(['diff', '--base', oldPolicy, '--head', commented, '--in', claims, '--fail-on-change']);
+    const r = await policy(['diff', '--base', oldPolicy, '--head', commented, '--in', claims, '--fail-on-change']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('  no claim changed\n');
     expect(r.stdout).not.toContain('same source');
@@ -212,7 +212,7 @@ describe('policy diff: no change', () => {
 });
 
 describe('policy diff: settled ↔ rejected and flags', () => {
-  it('a claim rejected by one side and settled by the other is a change, listed; rejected by both is counted', () => {
+  it('a claim rejected by one side and settled by the other is a change, listed; rejected by both is counted', async () => {
     // The head comes into force on 2018-04-01: D1 (2018-03-05) is before its first version.
     const late = anyiCopy('late', 'anyi.policy', (t) => t.replace('version 2018-01-01', 'version 2018-04-01'));
     const withBad = join(dir, 'with-bad.jsonl');
@@ -222,7 +222,7 @@ describe('policy diff: settled ↔ rejected and flags', () => {
       { id: 'X2', personId: 'P9', date: '2017-12-01', visit: 'outpatient', level: 1, region: 'county', total: '10.00', inCatalog: '0.00' },
     ];
     writeFileSync(withBad, [...CLAIMS, ...extra].map((c) => JSON.stringify(c)).join('\n'));
-    const r = policy(['diff', '--base', oldPolicy, '--head', late, '--in', withBad, '--format', 'json', '--fail-on-change']);
+    const r = await policy(['diff', '--base', oldPolicy, '--head', late, '--in', withBad, '--format', 'json', '--fail-on-change']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('policy diff: 1 record of');
     expect(r.stderr).toContain('line 6 id X1: total:');
@@ -239,11 +239,11 @@ describe('policy diff: settled ↔ rejected and flags', () => {
     expect(none).toMatchObject({ group: 'none', claims: 5, changed: 1, delta: { basic: '-9476.54', patient: '-5523.46' } });
   });
 
-  it('a flag whose message changed: flags only, counted as appeared and disappeared', () => {
+  it('a flag whose message changed: flags only, counted as appeared and disappeared', async () => {
     const reworded = anyiCopy('reworded', 'settlement.policy', (t) => t.replace('flag "非定点医疗机构: ', 'flag "非定点医疗机构(已修订): '));
     const file = join(dir, 'undesignated.jsonl');
     writeFileSync(file, `${JSON.stringify({ ...CLAIMS[3], id: 'N1', designated: false })}\n${JSON.stringify(CLAIMS[1])}\n`);
-    const r = policy(['diff', '--base', oldPolicy, '--head', reworded, '--in', file, '--format', 'json', '--fail-on-change']);
+    const r = await policy(['diff', '--base', oldPolicy, '--head', reworded, '--in', file, '--format', 'json', '--fail-on-change']);
     expect(r.status).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ changedClaims: 1, layersChanged: 0, flagsChanged: 1, top: [] });
@@ -272,8 +272,8 @@ describe('policy diff --base-rev', () => {
     writeFileSync(params, readFileSync(params, 'utf8').replace(RATIO_TABLE, RATIO_TABLE.replace('2: 80%', '2: 85%')));
   });
 
-  it('takes the old policy from the revision: the same report as two folders', () => {
-    const r = policy(['diff', '--base-rev', 'HEAD', '--head', join(repo, 'policies/anyi'), '--in', claims, '--format', 'json']);
+  it('takes the old policy from the revision: the same report as two folders', async () => {
+    const r = await policy(['diff', '--base-rev', 'HEAD', '--head', join(repo, 'policies/anyi'), '--in', claims, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -282,7 +282,7 @@ describe('policy diff --base-rev', () => {
     expect(j.top.map((c: { id: string }) => c.id)).toEqual(['D3', 'D1', 'D5']);
   });
 
-  it('runs from inside the repository with a relative path, and reads the bases at the revision too', () => {
+  it('runs from inside the repository with a relative path, and reads the bases at the revision too', async () => {
     // jinzhai builds on ../modules/anhui-comprehensive → ../anhui-base; change the base only.
     const base = join(repo, 'policies/modules/anhui-base/parameters.policy');
     const text = readFileSync(base, 'utf8');
@@ -299,19 +299,19 @@ describe('policy diff --base-rev', () => {
     git(repo, 'checkout', '-q', '--', 'policies/modules');
   });
 
-  it('exits 2 with a clear message: not a repository, unknown revision, path absent at the revision', () => {
-    const outside = policy(['diff', '--base-rev', 'HEAD', '--head', oldPolicy, '--in', claims]);
+  it('exits 2 with a clear message: not a repository, unknown revision, path absent at the revision', async () => {
+    const outside = await policy(['diff', '--base-rev', 'HEAD', '--head', oldPolicy, '--in', claims]);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(/^policy: --base-rev HEAD: .* is not in a git repository/);
-    const unknown = policy(['diff', '--base-rev', 'no-such-branch', '--head', join(repo, 'policies/anyi'), '--in', claims]);
+    const unknown = await policy(['diff', '--base-rev', 'no-such-branch', '--head', join(repo, 'policies/anyi'), '--in', claims]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe(`policy: --base-rev no-such-branch: unknown revision in the git repository ${repo}\n`);
     const added = join(repo, 'policies/added');
     cpSync('policies/anyi', added, { recursive: true });
-    const absent = policy(['diff', '--base-rev', 'HEAD', '--head', added, '--in', claims]);
+    const absent = await policy(['diff', '--base-rev', 'HEAD', '--head', added, '--in', claims]);
     expect(absent.status).toBe(2);
     expect(absent.stderr).toBe(`policy: --base-rev HEAD: ${added} does not exist at HEAD (no .policy files there)\n`);
-    const dash = policy(['diff', '--base-rev', '--output=x', '--head', added, '--in', claims]);
+    const dash = await policy(['diff', '--base-rev', '--output=x', '--head', added, '--in', claims]);
     expect(dash.status).toBe(2);
     expect(existsSync('x')).toBe(false);
     for (const x of [outside, unknown, absent, dash]) expect(x.stderr).not.toMatch(STACK);
@@ -322,7 +322,7 @@ describe('policy diff: usage errors exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['both --base and --base-rev', ['--base', 'policies/anyi', '--base-rev', 'HEAD', '--head', 'policies/anyi', '--in', 'examples/claims.csv'], /--base PATH or --base-rev REV \(one of them\)/],
     ['neither', ['--head', 'policies/anyi', '--in', 'examples/claims.csv'], /--base PATH or --base-rev REV/],
-    ['a bad format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--format', 'xml'], /--format is table, json or markdown/],
+    ['a bad format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--format', 'xml'], /--format is text, json or markdown/],
     ['a bad --top', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--top', '-1'], /--top must be a whole number/],
     ['a missing claims file', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/nowhere.csv'], /cannot read examples\/nowhere\.csv: no such file/],
     ['a claims file of unknown format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'README.md'], /cannot tell the format/],
@@ -330,8 +330,8 @@ describe('policy diff: usage errors exit 2', () => {
     ['a module as a side', ['--base', 'policies/modules/anhui-base', '--head', 'policies/anyi', '--in', 'examples/claims.csv'], /is module anhui_base: a base for policies/],
   ];
   for (const [what, args, message] of cases) {
-    it(what, () => {
-      const r = policy(['diff', ...args]);
+    it(what, async () => {
+      const r = await policy(['diff', ...args]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);
@@ -339,16 +339,16 @@ describe('policy diff: usage errors exit 2', () => {
     });
   }
 
-  it('a side with errors names the file and line', () => {
+  it('a side with errors names the file and line', async () => {
     const broken = anyiCopy('broken', 'parameters.policy', (t) => t.replace('param 大病保险报销比例 = 50%', 'param 大病保险报销比例 = 50元 +'));
-    const r = policy(['diff', '--base', broken, '--head', 'policies/anyi', '--in', claims]);
+    const r = await policy(['diff', '--base', broken, '--head', 'policies/anyi', '--in', claims]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`policy ${broken} has errors`);
     expect(r.stderr).toContain(`${join(broken, 'parameters.policy')}:`);
   });
 
-  it('--help documents the exit statuses', () => {
-    const r = policy(['diff', '--help']);
+  it('--help documents the exit statuses', async () => {
+    const r = await policy(['diff', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Usage: policy diff');
     expect(r.stdout).toContain('Exit status: 0');

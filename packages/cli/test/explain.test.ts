@@ -23,8 +23,8 @@ function file(text: string, name = 'claims.jsonl'): string {
 describe('policy explain', () => {
   const claims = file(TWO);
 
-  it('explains one claim with the numbers filled in and the accumulators of the earlier claim', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2']);
+  it('explains one claim with the numbers filled in and the accumulators of the earlier claim', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = r.stdout;
@@ -41,14 +41,14 @@ describe('policy explain', () => {
     expect(out).not.toContain('claim X1');
   });
 
-  it('explains every claim of the file without --id, in file order', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', claims]);
+  it('explains every claim of the file without --id, in file order', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', claims]);
     expect(r.status).toBe(0);
     expect(r.stdout.match(/^claim X\d/gm)).toEqual(['claim X2', 'claim X1']);
   });
 
-  it('speaks Chinese with --lang zh, and quotes the clauses with --quote', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2', '--lang', 'zh', '--quote']);
+  it('speaks Chinese with --lang zh, and quotes the clauses with --quote', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2', '--lang', 'zh', '--quote']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^理赔 X2 · 政策 anyi 版本 2018-01-01 · 参保人 P1 · 结算日期 2018-06-01 · 医疗总费用 30000\.00\n各项金额\n/);
     expect(r.stdout).toMatch(/\n {2}基本医保\s+22000\.00 {2}规则 基本医保住院\n/);
@@ -60,8 +60,8 @@ describe('policy explain', () => {
     expect(r.stdout).not.toMatch(/\baccumulator\b|\brule\b/);
   });
 
-  it('gives the trace tree as JSON with --format json', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2', '--format', 'json']);
+  it('gives the trace tree as JSON with --format json', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X2', '--format', 'json']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -72,43 +72,43 @@ describe('policy explain', () => {
     expect(basic?.steps[0]).toMatchObject({ kind: 'layer', filled: '22000.00' });
   });
 
-  it('reads CSV by its extension', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', 'examples/claims.csv', '--id', 'S001']);
+  it('reads CSV by its extension', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', 'examples/claims.csv', '--id', 'S001']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^claim S001 · policy anyi/);
   });
 
-  it('reads standard input', () => {
-    const r = policy(['explain', '--policy', 'policies/anyi', '-', '--id', 'X1'], TWO);
+  it('reads standard input', async () => {
+    const r = await policy(['explain', '--policy', 'policies/anyi', '-', '--id', 'X1'], TWO);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\n {2}basic\s+6000\.00 {2}rule 基本医保住院\n/);
   });
 
-  it('puts a rejected claim on stderr and exits 1', () => {
+  it('puts a rejected claim on stderr and exits 1', async () => {
     const bad = file(`${JSON.stringify(X1)}\n${JSON.stringify({ ...X2, total: '10.005' })}\n`);
-    const r = policy(['explain', '--policy', 'policies/anyi', bad, '--id', 'X2']);
+    const r = await policy(['explain', '--policy', 'policies/anyi', bad, '--id', 'X2']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('policy explain: rejected line 2 id X2: total: must be money');
-    const early = policy(['explain', '--policy', 'policies/anyi', file(JSON.stringify({ ...X1, date: '2017-12-01', admitted: '2017-11-30', discharged: '2017-12-01' }))]);
+    const early = await policy(['explain', '--policy', 'policies/anyi', file(JSON.stringify({ ...X1, date: '2017-12-01', admitted: '2017-11-30', discharged: '2017-12-01' }))]);
     expect(early.status).toBe(1);
     expect(early.stderr).toContain('before policy anyi');
   });
 
-  it('refuses an --id not in the file, a bad --lang or --format (2), without a stack trace', () => {
+  it('refuses an --id not in the file, a bad --lang or --format (2), without a stack trace', async () => {
     for (const args of [['--id', 'X9'], ['--lang', 'fr'], ['--format', 'yaml']]) {
-      const r = policy(['explain', '--policy', 'policies/anyi', claims, ...args]);
+      const r = await policy(['explain', '--policy', 'policies/anyi', claims, ...args]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(STACK);
     }
-    expect(policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X9']).stderr).toBe(`policy: ${claims} has no claim with id "X9"\n`);
+    expect((await policy(['explain', '--policy', 'policies/anyi', claims, '--id', 'X9'])).stderr).toBe(`policy: ${claims} has no claim with id "X9"\n`);
   });
-  it('lists the table rows and modifiers a rule reads through its lets, on the branches taken', () => {
+  it('lists the table rows and modifiers a rule reads through its lets, on the branches taken', async () => {
     // 赤峰's rule 基本医保住院 reads the lets 本次住院起付线 and 本次基本报销比例; a registered-poor stay
     // at level 2: 500.00 × 50% = 250.00 and 75% + 5 points = 80% (两升两降, D14);
     // basic = (9000 − 250) × 80% = 7000.00. The chronic and observation ratios sit on branches not taken.
     const claim = { id: 'C1', personId: 'P1', date: '2019-03-05', categories: ['registered_poor'], visit: 'inpatient', level: 2, region: 'county', admitted: '2019-03-01', discharged: '2019-03-05', total: '10000.00', inCatalog: '9000.00' };
-    const r = policy(['explain', '--policy', 'policies/chifeng', file(JSON.stringify(claim), 'c1.json')]);
+    const r = await policy(['explain', '--policy', 'policies/chifeng', file(JSON.stringify(claim), 'c1.json')]);
     expect(r.status, r.stderr).toBe(0);
     const rule = r.stdout.slice(r.stdout.indexOf('rule 基本医保住院 ·'), r.stdout.indexOf('rule 大病保险 ·'));
     expect(rule).toContain('= max(0.00, 9000.00 − 250.00) × 80% = 7000.00');

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { startClient, uriOf, type LspClient } from './lsp-client.js';
 import { applyEdits, posOf, rangeOf } from './lsp-positions.js';
-import { policy, tempDir } from './run-cli.js';
+import { policySync as policy, tempDir } from './run-cli.js';
 
 /**
  * The built `policy lsp --stdio`, driven by a real LSP client (vscode-languageserver-protocol)

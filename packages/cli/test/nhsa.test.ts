@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STACK, policy, tempDir } from './run-cli.js';
+import { STACK, policy, policySync, tempDir } from './run-cli.js';
 
 /**
  * Platform records through the whole command: examples/nhsa (examples/claims.jsonl written as
@@ -21,13 +21,13 @@ function contractRows(path: string): Map<string, string> {
 describe('policy batch over platform records', () => {
   const dir = tempDir();
 
-  it('settles examples/nhsa as examples/claims.csv: same settlements, one record rejected for its unmapped med_type', () => {
-    const contract = policy(['batch', '--workers', '2', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(dir, 'c.csv')]);
+  it('settles examples/nhsa as examples/claims.csv: same settlements, one record rejected for its unmapped med_type', async () => {
+    const contract = await policy(['batch', '--workers', '2', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(dir, 'c.csv')]);
     expect(contract.status).toBe(0);
     for (const input of ['examples/nhsa/claims.csv', 'examples/nhsa/claims.jsonl']) {
       const out = join(dir, 'n.csv');
       const rejects = join(dir, 'r.jsonl');
-      const r = policy(['batch', '--workers', '2', '--policy', 'policies/anyi', '--in', input, '--out', out, '--rejects', rejects]);
+      const r = await policy(['batch', '--workers', '2', '--policy', 'policies/anyi', '--in', input, '--out', out, '--rejects', rejects]);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stderr).toContain('input  national platform records (detected from the');
@@ -38,7 +38,7 @@ describe('policy batch over platform records', () => {
     }
   });
 
-  it('writes the same bytes with 1 and 3 workers and presorted, CSV and JSON Lines, setlinfo out', () => {
+  it('writes the same bytes with 1 and 3 workers and presorted, CSV and JSON Lines, setlinfo out', async () => {
     const sorted = join(dir, 'sorted.csv');
     // psn_no is the fourth column: sort the rows by it (stable), header first.
     const [header, ...rows] = lines('examples/nhsa/claims.csv');
@@ -51,28 +51,28 @@ describe('policy batch over platform records', () => {
         ['--workers', '3'],
       ].map((w, i) => {
         const out = join(dir, `w${i}.${ext}`);
-        const r = policy(['batch', ...w, '--policy', 'policies/anyi', '--in', 'examples/nhsa/claims.jsonl', '--out', out, '--out-format', 'nhsa', '--rejects', join(dir, 'rej.jsonl')]);
+        const r = (policySync(['batch', ...w, '--policy', 'policies/anyi', '--in', 'examples/nhsa/claims.jsonl', '--out', out, '--out-format', 'nhsa', '--rejects', join(dir, 'rej.jsonl')]));
         expect(r.status, r.stderr).toBe(1);
         return readFileSync(out, 'utf8');
       });
       expect(outs[1]).toBe(outs[0]);
       const out = join(dir, `p.${ext}`);
-      const p = policy(['batch', '--workers', '2', '--presorted', '--policy', 'policies/anyi', '--in', sorted, '--out', out, '--out-format', 'nhsa', '--rejects', join(dir, 'rej.jsonl')]);
+      const p = await policy(['batch', '--workers', '2', '--presorted', '--policy', 'policies/anyi', '--in', sorted, '--out', out, '--out-format', 'nhsa', '--rejects', join(dir, 'rej.jsonl')]);
       expect(p.status, p.stderr).toBe(1);
       // Presorted input is in another order: the same records, line for line once sorted.
       expect(lines(out).sort()).toEqual((outs[0] as string).trimEnd().split('\n').sort());
     }
   });
 
-  it('says a --presorted platform file out of order by psn_no', () => {
-    const r = policy(['batch', '--workers', '1', '--presorted', '--policy', 'policies/anyi', '--in', 'examples/nhsa/claims.csv', '--out', join(dir, 'x.csv')]);
+  it('says a --presorted platform file out of order by psn_no', async () => {
+    const r = await policy(['batch', '--workers', '1', '--presorted', '--policy', 'policies/anyi', '--in', 'examples/nhsa/claims.csv', '--out', join(dir, 'x.csv')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/psn_no "P\d+" comes after "P\d+": .*sort by psn_no/);
   });
 
-  it('--help of batch and eval documents the shapes', () => {
+  it('--help of batch and eval documents the shapes', async () => {
     for (const cmd of ['batch', 'eval']) {
-      const r = policy([cmd, '--help']);
+      const r = await policy([cmd, '--help']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('--in-format <shape>');
       expect(r.stdout).toContain('--out-format <shape>');
@@ -94,14 +94,14 @@ describe('act_pay_dedc and pool_prop_selfpay of the shipped policies', () => {
   function setlinfo(policyDir: string, claims: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
     const file = join(dir, `${policyDir.replace(/\W/g, '-')}.jsonl`);
     writeFileSync(file, claims.map((c) => JSON.stringify(c)).join('\n') + '\n');
-    const r = policy(['eval', '--policy', policyDir, '--out-format', 'nhsa', file]);
+    const r = (policySync(['eval', '--policy', policyDir, '--out-format', 'nhsa', file]));
     expect(r.status, r.stderr).toBe(0);
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     return new Map(out.map((o) => [o.setl_id as string, o]));
   }
   const fields = (o: Record<string, unknown> | undefined): unknown[] => [o?.act_pay_dedc, o?.pool_prop_selfpay, o?.hifp_pay];
 
-  it('安义: the inpatient table by level (the 15-disease split too), the chronic one, none for ordinary outpatient care', () => {
+  it('安义: the inpatient table by level (the 15-disease split too), the chronic one, none for ordinary outpatient care', async () => {
     const out = setlinfo('policies/anyi', [
       // 肺癌, registered poor, level 3: the 15-disease split (D10). Its basic part is computed with
       // 住院起付线[3] = 1000 and 住院报销比例[3] = 60%: min((28000 − 1000) × 60%, round(70% × min(30000,
@@ -118,7 +118,7 @@ describe('act_pay_dedc and pool_prop_selfpay of the shipped policies', () => {
     expect(fields(out.get('A3'))).toEqual([null, null, '0.00']);
   });
 
-  it('赤峰: the values after 两升两降 and the referral penalty', () => {
+  it('赤峰: the values after 两升两降 and the referral penalty', async () => {
     const out = setlinfo('policies/chifeng', [
       // Registered poor, level 2: 住院起付线[2] 500 × (100% − 50%) = 250.00 (D14); 住院报销比例[2] 75% + 5
       // points = 80% → 0.8000; basic = (9000 − 250) × 80% = 7000.00.
@@ -135,7 +135,7 @@ describe('act_pay_dedc and pool_prop_selfpay of the shipped policies', () => {
     expect(fields(out.get('C3'))).toEqual([null, '0.7000', '700.00']);
   });
 
-  it('金寨: the base module\'s values; the deductible at most inCatalog; none for chronic care', () => {
+  it('金寨: the base module\'s values; the deductible at most inCatalog; none for chronic care', async () => {
     const out = setlinfo('policies/jinzhai', [
       // Ordinary, level 1: 住院起付线[1] = 200.00, 住院报销比例[1] = 85% → 0.8500; basic = (5000 − 200) ×
       // 85% = 4080.00.

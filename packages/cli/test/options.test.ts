@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PASSES } from '../../dsl/src/check/passes/index.js';
-import { policyInProcess as policy } from './in-process.js';
+import { policy } from './run-cli.js';
 
 /**
  * The shared options (options.ts) and check's views of the checker (issue 12), run in-process

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STACK, policy, tempDir } from './run-cli.js';
+import { STACK, policySync as policy, tempDir } from './run-cli.js';
 
 /** A 90% floor stated without the rounding to the fen: false for some claim, true once rounded. */
 const FLOOR = (body: string) => `policy floor { title "t" version 2018-01-01 layers basic, fallback, patient }

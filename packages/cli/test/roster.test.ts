@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STACK, policy, tempDir } from './run-cli.js';
+import { STACK, policy, policySync, tempDir } from './run-cli.js';
 
 /**
  * Rosters end to end, under 安义 (policies/anyi). One inpatient stay used throughout, amounts
@@ -56,50 +56,50 @@ const BOUNDARY = file(
 );
 
 describe('policy eval --roster', () => {
-  it('gives a claim the categories in force on its date: the day of entry and the day of exit count', () => {
-    const r = policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, BOUNDARY]);
+  it('gives a claim the categories in force on its date: the day of entry and the day of exit count', async () => {
+    const r = await policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, BOUNDARY]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(layersOf(r.stdout)).toEqual({ D1: ORDINARY, D2: POOR, D3: POOR, D4: ORDINARY });
   });
 
-  it("merge keeps the claim's own categories; replace uses the roster's only (a person on no roster is ordinary)", () => {
+  it("merge keeps the claim's own categories; replace uses the roster's only (a person on no roster is ordinary)", async () => {
     const claims = file('own.jsonl', [stay('M1', 'P4', '2018-06-21', ['registered_poor']), stay('M2', 'P9', '2018-05-01', ['registered_poor']), stay('M3', 'P2', '2018-05-01')].join('\n'));
-    const merge = policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, claims]);
+    const merge = await policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, claims]);
     expect(layersOf(merge.stdout)).toEqual({ M1: POOR, M2: POOR, M3: POOR });
-    const replace = policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, '--roster-mode', 'replace', claims]);
+    const replace = await policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, '--roster-mode', 'replace', claims]);
     expect(layersOf(replace.stdout)).toEqual({ M1: ORDINARY, M2: ORDINARY, M3: POOR });
   });
 
-  it('combines several rosters: registered poor from one, dibao from the other', () => {
+  it('combines several rosters: registered poor from one, dibao from the other', async () => {
     // registered poor and dibao: basic 6000.00, critical illness 0 (as above);
     // medical assistance = (70% + 5 points) × (8000 − 6000 − 0) = 1500.00;
     // supplementary = 90% × (8000 − 6000 − 0 − 1500) + 75% × 2000 = 450 + 1500 = 1950.00;
     // paid 9450 ≥ 9000: fallback 0; patient = 10000 − 9450 = 550.00.
     const civil = file('civil.jsonl', '{"person":"P2","category":"低保对象","from":"2018-01-01"}\n');
     const claims = file('two.jsonl', stay('T1', 'P2', '2018-05-01'));
-    const r = policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, '--roster', civil, claims]);
+    const r = await policy(['eval', '--policy', 'policies/anyi', '--roster', ROSTER, '--roster', civil, claims]);
     expect(r.status).toBe(0);
     expect(layersOf(r.stdout)).toEqual({ T1: { ...ORDINARY, medical_assistance: '1500.00', supplementary: '1950.00', patient: '550.00' } });
   });
 
-  it('refuses contradicting rows (exit 2) naming both, unless --roster-conflicts warn', () => {
+  it('refuses contradicting rows (exit 2) naming both, unless --roster-conflicts warn', async () => {
     const civil = file('contra.csv', 'person,category,from,to\nP1,dibao,2018-01-01,2018-06-30\nP1,extreme_poor,2018-06-01,\n');
-    const r = policy(['eval', '--policy', 'policies/anyi', '--roster', civil, BOUNDARY]);
+    const r = await policy(['eval', '--policy', 'policies/anyi', '--roster', civil, BOUNDARY]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `policy: the rosters have 1 problem; nothing was settled:\n  ${civil}:2 and ${civil}:3: person P1 is dibao 2018-01-01 – 2018-06-30 and extreme_poor 2018-06-01 – (still in): these categories exclude each other (--roster-conflicts warn settles with both)\n`,
     );
-    const w = policy(['eval', '--policy', 'policies/anyi', '--roster', civil, '--roster-conflicts', 'warn', BOUNDARY]);
+    const w = await policy(['eval', '--policy', 'policies/anyi', '--roster', civil, '--roster-conflicts', 'warn', BOUNDARY]);
     expect(w.status).toBe(0);
     expect(w.stderr).toContain(`policy eval: warning: roster ${civil}:2 and ${civil}:3: person P1 is dibao`);
     expect(w.stdout.trim().split('\n')).toHaveLength(4);
   });
 
-  it('refuses bad rows (exit 2) with file, line and field, and bad options', () => {
+  it('refuses bad rows (exit 2) with file, line and field, and bad options', async () => {
     const bad = file('bad.csv', 'person,category,from,to\nP1,poor,2018-01-01,\nP2,dibao,2018-01-01,2017-01-01\n');
-    const r = policy(['eval', '--policy', 'policies/anyi', '--roster', bad, BOUNDARY]);
+    const r = await policy(['eval', '--policy', 'policies/anyi', '--roster', bad, BOUNDARY]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('policy: the rosters have 2 problems; nothing was settled:\n');
     expect(r.stderr).toContain(`  ${bad}:2: category: must be one of registered_poor`);
@@ -111,7 +111,7 @@ describe('policy eval --roster', () => {
       [['--roster', join(dir, 'none.csv')], `policy: cannot read roster ${join(dir, 'none.csv')}: no such file\n`],
       [['--roster', join(dir, 'x.txt')], `policy: ${join(dir, 'x.txt')}: cannot tell the format of this roster from its name; use .csv, or .jsonl / .ndjson / .json (JSON Lines)\n`],
     ] as const) {
-      const u = policy(['eval', '--policy', 'policies/anyi', ...args, BOUNDARY]);
+      const u = await policy(['eval', '--policy', 'policies/anyi', ...args, BOUNDARY]);
       expect(u.status, args.join(' ')).toBe(2);
       expect(u.stderr).toBe(message);
     }
@@ -121,10 +121,10 @@ describe('policy eval --roster', () => {
 describe('policy batch --roster', () => {
   const rosters = ['--roster', 'examples/rosters/poverty-office.csv', '--roster', 'examples/rosters/civil-affairs.jsonl'];
 
-  it('reaches the workers: 1 and 3 workers, presorted or not, write the same bytes as eval in-process', () => {
+  it('reaches the workers: 1 and 3 workers, presorted or not, write the same bytes as eval in-process', async () => {
     const out = tempDir();
     const run = (name: string, extra: string[]): string => {
-      const r = policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.jsonl', '--out', join(out, name), ...rosters, '--roster-mode', 'replace', ...extra]);
+      const r = (policySync(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.jsonl', '--out', join(out, name), ...rosters, '--roster-mode', 'replace', ...extra]));
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain('  rosters poverty-office.csv, civil-affairs.jsonl: 42 rows, 31 persons, mode replace\n');
       return readFileSync(join(out, name), 'utf8');
@@ -139,13 +139,13 @@ describe('policy batch --roster', () => {
     const lines = readFileSync('examples/claims.jsonl', 'utf8').trim().split('\n');
     const person = (l: string): string => (JSON.parse(l) as { personId: string }).personId;
     const sorted = file('sorted.jsonl', `${lines.slice().sort((x, y) => (person(x) < person(y) ? -1 : person(x) > person(y) ? 1 : 0)).join('\n')}\n`);
-    const r = policy(['batch', '--policy', 'policies/anyi', '--in', sorted, '--out', join(out, 'pre.jsonl'), ...rosters, '--roster-mode', 'replace', '--presorted', '--workers', '3']);
+    const r = await policy(['batch', '--policy', 'policies/anyi', '--in', sorted, '--out', join(out, 'pre.jsonl'), ...rosters, '--roster-mode', 'replace', '--presorted', '--workers', '3']);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'pre.jsonl'), 'utf8').trim().split('\n').sort()).toEqual(one.trim().split('\n').sort());
-    const e = policy(['eval', '--policy', 'policies/anyi', ...rosters, '--roster-mode', 'replace', 'examples/claims.jsonl']);
+    const e = await policy(['eval', '--policy', 'policies/anyi', ...rosters, '--roster-mode', 'replace', 'examples/claims.jsonl']);
     expect(e.status).toBe(0);
     expect(e.stdout).toBe(one);
-    const plain = policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.jsonl', '--out', join(out, 'plain.jsonl'), '--workers', '2']);
+    const plain = await policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.jsonl', '--out', join(out, 'plain.jsonl'), '--workers', '2']);
     expect(plain.status).toBe(0);
     const before = layersOf(readFileSync(join(out, 'plain.jsonl'), 'utf8'));
     const after = layersOf(one);
@@ -159,17 +159,17 @@ describe('policy batch --roster', () => {
     expect(after['C0000067']?.supplementary).not.toBe('0.00');
   });
 
-  it('stops before settling anything when a roster is bad (exit 2, no output)', () => {
+  it('stops before settling anything when a roster is bad (exit 2, no output)', async () => {
     const out = join(tempDir(), 'out.csv');
     const bad = file('bad2.csv', 'person,category,from,to\nP1,dibao,2018-01-01,2018-13-01\n');
-    const r = policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', out, '--roster', bad]);
+    const r = await policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', out, '--roster', bad]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`policy: the rosters have 1 problem; nothing was settled:\n  ${bad}:2: to: must be an existing date YYYY-MM-DD, or empty while the person is still in the category (got "2018-13-01")\n`);
   });
 });
 
 describe('policy batch --retroactive (LIUAN-4)', () => {
-  it('settles again the claims of the year before the entry, and reports the difference per claim and per layer', () => {
+  it('settles again the claims of the year before the entry, and reports the difference per claim and per layer', async () => {
     // P7 enters registered_poor on 2018-06-01. R1 and R2 come before (re-settled), R3 on the day
     // of entry and R4 after it already have the category (not reopened), R0 of 2017 is another year.
     // R1 2018-02-10 original (ordinary): basic 6000.00, patient 4000.00; critical illness counts 2000 of own share.
@@ -186,9 +186,9 @@ describe('policy batch --retroactive (LIUAN-4)', () => {
       [stay('R3', 'P7', '2018-06-01'), stay('R1', 'P7', '2018-02-10'), stay('R0', 'P7', '2017-11-10'), stay('R2', 'P7', '2018-03-15'), stay('R4', 'P7', '2018-07-05'), stay('R5', 'P8', '2018-02-01')].join('\n'),
     );
     const out = tempDir();
-    const r = policy([
+    const r = (await policy([
       'batch', '--policy', 'policies/anyi', '--in', claims, '--out', join(out, 'retro.jsonl'), '--roster', roster, '--retroactive', '--summary-json', join(out, 'retro.json'),
-    ]);
+    ]));
     expect(r.status, r.stderr).toBe(0);
     const settled = layersOf(readFileSync(join(out, 'retro.jsonl'), 'utf8'));
     expect(settled).toEqual({
@@ -212,8 +212,8 @@ describe('policy batch --retroactive (LIUAN-4)', () => {
     expect(r.stderr).not.toContain('R0');
   });
 
-  it('needs --roster', () => {
-    const r = policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(tempDir(), 'o.csv'), '--retroactive']);
+  it('needs --roster', async () => {
+    const r = await policy(['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(tempDir(), 'o.csv'), '--retroactive']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('policy: --retroactive needs --roster FILE: it re-settles the claims of the persons who entered a category\n');
   });
@@ -222,19 +222,19 @@ describe('policy batch --retroactive (LIUAN-4)', () => {
 describe('policy roster check', () => {
   const A = 'examples/rosters/poverty-office.csv';
   const B = 'examples/rosters/insurance-office.csv';
-  it('exits 0 when two rosters agree (the same days, split differently)', () => {
+  it('exits 0 when two rosters agree (the same days, split differently)', async () => {
     const a = file('ag-a.csv', 'person,category,from,to\nP1,dibao,2018-01-01,2018-06-30\nP1,dibao,2018-07-01,\n');
     const b = file('ag-b.jsonl', '{"person":"P1","category":"dibao","from":"2018-01-01"}\n');
-    const r = policy(['roster', 'check', '--roster', a, '--roster', b]);
+    const r = await policy(['roster', 'check', '--roster', a, '--roster', b]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('the rosters agree: 1 person, the same categories over the same days\n');
   });
-  it('exits 1 listing the differences with file:line, as a table or as JSON', () => {
-    const t = policy(['roster', 'check', '--roster', A, '--roster', B]);
+  it('exits 1 listing the differences with file:line, as a table or as JSON', async () => {
+    const t = await policy(['roster', 'check', '--roster', A, '--roster', B]);
     expect(t.status).toBe(1);
     expect(t.stdout).toMatch(/^only in A +P000002 +registered_poor +2016-01-01 – \(still in\) \(examples\/rosters\/poverty-office\.csv:3\) +none$/m);
     expect(t.stdout).toMatch(/^period +P000004 +registered_poor +2018-07-01 – \(still in\) \(examples\/rosters\/poverty-office\.csv:6\) +2018-08-01 – \(still in\) \(examples\/rosters\/insurance-office\.csv:3\)$/m);
-    const j = policy(['roster', 'check', '--roster', A, '--roster', B, '--format', 'json']);
+    const j = await policy(['roster', 'check', '--roster', A, '--roster', B, '--format', 'json']);
     expect(j.status).toBe(1);
     const json = JSON.parse(j.stdout) as { agree: boolean; onlyInA: { person: string }[]; onlyInB: { person: string }[]; differ: { person: string; kind: string; a: { line: number }[]; b: { line: number }[] }[] };
     expect(json.agree).toBe(false);
@@ -242,18 +242,18 @@ describe('policy roster check', () => {
     expect(json.onlyInB.map((p) => p.person)).toEqual(['P000033']);
     expect(json.differ.map((d) => [d.person, d.kind, d.a.map((x) => x.line), d.b.map((x) => x.line)])).toEqual([['P000004', 'period', [6], [3]]]);
   });
-  it('exits 1 on a bad or contradicting row, 2 on usage', () => {
+  it('exits 1 on a bad or contradicting row, 2 on usage', async () => {
     const bad = file('ck-bad.csv', 'person,category,from,to\nP1,dibao,2018-01-01,\nP1,dibao_edge,2018-02-01,\nP2,dibao,someday,\n');
-    const r = policy(['roster', 'check', '--roster', bad, '--roster', bad]);
+    const r = await policy(['roster', 'check', '--roster', bad, '--roster', bad]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`bad row      ${bad}:4: from: must be an existing date YYYY-MM-DD (got "someday")\n`);
     expect(r.stdout).toContain(`contradicts  ${bad}:2 and ${bad}:3: person P1 is dibao 2018-01-01 – (still in) and dibao_edge 2018-02-01 – (still in)`);
-    expect(policy(['roster', 'check', '--roster', A]).status).toBe(2);
-    expect(policy(['roster', 'check', '--roster', A, '--roster', B, '--format', 'xml']).status).toBe(2);
-    expect(policy(['roster', 'check', '--roster', A, '--roster', join(dir, 'nope.csv')]).stderr).toBe(`policy: cannot read roster ${join(dir, 'nope.csv')}: no such file\n`);
+    expect((await policy(['roster', 'check', '--roster', A])).status).toBe(2);
+    expect((await policy(['roster', 'check', '--roster', A, '--roster', B, '--format', 'xml'])).status).toBe(2);
+    expect((await policy(['roster', 'check', '--roster', A, '--roster', join(dir, 'nope.csv')])).stderr).toBe(`policy: cannot read roster ${join(dir, 'nope.csv')}: no such file\n`);
   });
-  it('has help with the exit statuses', () => {
-    const r = policy(['roster', 'check', '--help']);
+  it('has help with the exit statuses', async () => {
+    const r = await policy(['roster', 'check', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Exit status: 0 the lists agree');
   });

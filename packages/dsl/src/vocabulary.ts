@@ -2,7 +2,7 @@ import type { Scalar, Type } from './check/types.js';
 import { BUILTINS, type Builtin } from './builtins.js';
 
 /**
- * The contract's vocabulary (../shared/design/contract.md): layers, claim fields and their
+ * The contract's vocabulary (docs/design/contract.md): layers, claim fields and their
  * enumerated values. Chinese aliases are the documents' own words, so an analyst may write
  * `visit == 住院` as well as `visit == inpatient`.
  */

@@ -1,7 +1,7 @@
 import type { Decimal } from '@policy/dsl';
 
 /**
- * A claim after validation: the contract's claim (../shared/design/contract.md) with money
+ * A claim after validation: the contract's claim (docs/design/contract.md) with money
  * as exact decimals, dates as day numbers and defaults filled in. Only `@policy/claims` (its `input/`) builds these.
  */
 

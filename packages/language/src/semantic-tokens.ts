@@ -17,7 +17,7 @@ const DECLARATION = 1;
 const READONLY = 2;
 const LIBRARY = 4;
 
-type IToken = ReturnType<typeof policyLexer.tokenize>['tokens'][number];
+type IToken = ReturnType<ReturnType<typeof policyLexer>['tokenize']>['tokens'][number];
 
 const PUNCTUATION = new Set(['LCurly', 'RCurly', 'LParen', 'RParen', 'LBracket', 'RBracket', 'Comma', 'Colon', 'Dot']);
 const NUMBERS = new Set(['DateLit', 'MoneyLit', 'PercentLit', 'PointsLit', 'DaysLit', 'NumberLit']);
@@ -52,7 +52,7 @@ function nameClass(index: NameIndex, key: string): [number, number] | undefined 
 }
 
 export function semanticTokens(file: string, text: string, lines: LineIndex, index: NameIndex | undefined): number[] {
-  const lexed = policyLexer.tokenize(text);
+  const lexed = policyLexer().tokenize(text);
   const tokens: IToken[] = [...lexed.tokens, ...(lexed.groups['comments'] ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   const data: number[] = [];
   let prevLine = 0;

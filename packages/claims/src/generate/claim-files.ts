@@ -1,4 +1,5 @@
-import { CLAIM_FIELDS, orderClaimFields, type RawClaim } from './raw-claim.js';
+import { CONTRACT_FIELDS } from '../input/fields.js';
+import { orderClaimFields, type RawClaim } from './raw-claim.js';
 
 /**
  * Raw claims as the contract's two file formats: JSON Lines (keys in contract order, absent
@@ -11,10 +12,10 @@ export function toJsonLine(claim: RawClaim): string {
 }
 
 /** The header row: the contract's field names in contract order. */
-export const CSV_HEADER = CLAIM_FIELDS.join(',');
+export const CSV_HEADER = CONTRACT_FIELDS.join(',');
 
 export function toCsvRow(claim: RawClaim): string {
-  return CLAIM_FIELDS.map((field) => csvCell(cellText(claim[field]))).join(',');
+  return CONTRACT_FIELDS.map((field) => csvCell(cellText(claim[field]))).join(',');
 }
 
 function cellText(value: RawClaim[keyof RawClaim]): string {

@@ -3,7 +3,7 @@ import type { Category, Level, Referral, Region, Visit } from '@policy/engine';
 import { CONTRACT_FIELDS } from '../input/fields.js';
 
 /**
- * A claim as it stands in an input file (../shared/design/contract.md, "Claim (input)"):
+ * A claim as it stands in an input file (docs/design/contract.md, "Claim (input)"):
  * money as decimal strings in yuan, dates as `YYYY-MM-DD`, absent optional fields left out.
  * This is what users send, before validation turns it into a `Claim`.
  */
@@ -28,8 +28,10 @@ export interface RawClaim {
   disaster?: boolean;
 }
 
-/** The contract's claim fields, in the contract's order (also the CSV column order). */
-export const CLAIM_FIELDS: readonly (keyof RawClaim)[] = CONTRACT_FIELDS;
+/** RawClaim has exactly the contract's fields (input/fields.ts): checked by the compiler. */
+type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : never;
+const rawClaimHasContractFields: SameKeys<RawClaim, (typeof CONTRACT_FIELDS)[number]> = true;
+void rawClaimHasContractFields;
 
 export type ClaimField = (typeof CONTRACT_FIELDS)[number];
 
@@ -49,7 +51,7 @@ export function formatFen(fen: number): string {
 /** A copy of `claim` with its keys in the contract's order (stable JSON and CSV output). */
 export function orderClaimFields(claim: RawClaim): RawClaim {
   const ordered: Record<string, unknown> = {};
-  for (const field of CLAIM_FIELDS) {
+  for (const field of CONTRACT_FIELDS) {
     if (claim[field] !== undefined) ordered[field] = claim[field];
   }
   return ordered as unknown as RawClaim;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '@policy/dsl';
-import { CATEGORIES, CLAIM_FIELDS, LEVELS, REFERRALS, REGIONS, VISITS } from './raw-claim.js';
+import { CONTRACT_FIELDS } from '../input/fields.js';
+import { CATEGORIES, LEVELS, REFERRALS, REGIONS, VISITS } from './raw-claim.js';
 import { claimStream, generateClaims, type RawClaim } from './synthetic-claims.js';
 
 const MONEY = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
@@ -16,7 +17,7 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
 }
 
-/** Every way a generated claim could break the contract (../shared/design/contract.md), as messages. */
+/** Every way a generated claim could break the contract (docs/design/contract.md), as messages. */
 function contractErrors(claim: RawClaim, year: number): string[] {
   const errors: string[] = [];
   const record = claim as unknown as Record<string, unknown>;
@@ -24,7 +25,7 @@ function contractErrors(claim: RawClaim, year: number): string[] {
     errors.push(`${claim.id}: ${field} ${rule} (${JSON.stringify(record[field])})`);
   };
   for (const key of Object.keys(record)) {
-    if (!(CLAIM_FIELDS as readonly string[]).includes(key)) fail(key, 'is not a contract field');
+    if (!(CONTRACT_FIELDS as readonly string[]).includes(key)) fail(key, 'is not a contract field');
     if (record[key] === undefined) fail(key, 'is present but undefined');
   }
   if (typeof claim.id !== 'string' || !/^C\d{7,}$/.test(claim.id)) fail('id', 'is not C0000001-style');

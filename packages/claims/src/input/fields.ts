@@ -1,5 +1,5 @@
 /**
- * The contract's claim fields (shared/design/contract.md), in the order messages name them:
+ * The contract's claim fields (docs/design/contract.md), in the order messages name them:
  * the first field at fault in this order is the one a rejection reports.
  */
 export const CONTRACT_FIELDS = [

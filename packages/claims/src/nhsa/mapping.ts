@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Level, Referral, Region, Visit } from '@policy/engine';
 import defaultMapping from './nhsa-default-mapping.json' with { type: 'json' };
 import mappingSchema from './nhsa-mapping.schema.json' with { type: 'json' };
@@ -9,7 +9,7 @@ import mappingSchema from './nhsa-mapping.schema.json' with { type: 'json' };
  * The mapping between the national platform's settlement records and the claim contract: the
  * codes that differ by province (med_type, pay_loc, hosp_lv, fund_pay_type) are data, in a
  * JSON file next to the policy (`nhsa-mapping.json`) that extends the default
- * (`nhsa-default-mapping.json`, national codes from shared/design/nhsa.md). Both are checked
+ * (`nhsa-default-mapping.json`, national codes from docs/design/nhsa.md). Both are checked
  * against `nhsa-mapping.schema.json`; a bad file is a MappingError naming the file and the JSON
  * path of the fault.
  */
@@ -89,8 +89,12 @@ export class MappingError extends Error {
   override readonly name = 'MappingError';
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true });
-const validateFile = ajv.compile(mappingSchema);
+/** Compiled on first use (only a command that reads platform records needs it). */
+let validateFile: ValidateFunction | undefined;
+function fileValidator(): ValidateFunction {
+  validateFile ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, ownProperties: true }).compile(mappingSchema);
+  return validateFile;
+}
 
 export const DEFAULT_MAPPING_SOURCE = 'the default mapping (packages/claims/src/nhsa/nhsa-default-mapping.json)';
 
@@ -140,8 +144,9 @@ function describeError(e: ErrorObject, data: unknown): string {
  * failing; the entry's own faults say more than "must be null" or "must match one schema".
  */
 function schemaFaults(data: unknown): string[] {
-  if (validateFile(data)) return [];
-  const errors = (validateFile.errors ?? []).filter((e) => e.keyword !== 'oneOf' && !(e.keyword === 'type' && e.params['type'] === 'null'));
+  const validate = fileValidator();
+  if (validate(data)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && !(e.keyword === 'type' && e.params['type'] === 'null'));
   // A key against `propertyNames` is reported twice: as the pattern it breaks and as propertyNames.
   const faults = errors.filter((e) => !(e.keyword === 'pattern' && e.params['propertyName'] !== undefined) && !('propertyName' in e)).map((e) => describeError(e, data));
   return [...new Set(faults.length > 0 ? faults : ['$: does not follow nhsa-mapping.schema.json'])];

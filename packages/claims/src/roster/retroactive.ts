@@ -11,7 +11,7 @@ import { categoriesOfBits } from './roster-row.js';
  * A person who enters a category during a calendar year has the claims of that year dated
  * before the entry settled again as if the category had applied: from January 1 of the year
  * ("当年", the calendar year, as the clause catalogue reads it), so every earlier claim of that
- * year gets it (reading R4, README "Rosters").
+ * year gets it (reading R4, docs/rosters.md).
  *
  * Per person-year: the claims in settlement order (date, id) up to the last one that gains a
  * category are settled twice from fresh accumulators, with the categories they had (the roster

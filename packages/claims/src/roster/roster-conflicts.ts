@@ -13,7 +13,7 @@ import { OPEN_END, rowPlace, type RosterRow } from './roster-row.js';
  * 低保对象 dibao, 低保边缘家庭成员 dibao_edge, 刚性支出困难家庭 hardship (a household is classed
  * into one of them at a time). registered_poor 建档立卡 and monitored 防止返贫监测 are the poverty
  * office's identities and combine with any rung. (Reading R2, assumed: the documents do not
- * define it; README "Rosters".) Two rows of one person and one category that overlap agree:
+ * define it; docs/rosters.md.) Two rows of one person and one category that overlap agree:
  * their periods are merged.
  */
 export const EXCLUSIVE: readonly Category[] = ['extreme_poor', 'dibao', 'dibao_edge', 'hardship'];

@@ -14,7 +14,7 @@ function read(path: string): string {
     // A file: a regular one of a sane size, a link only within its folder (readSource).
     return path === '-' ? readFileSync(0, 'utf8') : readSource(path);
   } catch (e) {
-    if (e instanceof PolicyPathError) throw new UsageError(e.message);
+    if (e instanceof PolicyPathError) throw e;
     throw new UsageError(`${path === '-' ? 'standard input' : path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

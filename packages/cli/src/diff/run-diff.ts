@@ -1,7 +1,6 @@
 import { LAYERS } from '@policy/dsl';
 import { settleBatch, type ClaimItem, type Outcome, type Rejection } from '@policy/engine';
-import { ClaimFileError, readClaims, readRecords, detectRecords } from '@policy/claims';
-import { UsageError } from '../errors.js';
+import { openClaims } from '../io/open-claims.js';
 import type { Side } from './load-side.js';
 import type { DiffReport, LayerChange, SideSummary, StatusChange } from './report.js';
 import { ruleChanges } from './rule-changes.js';
@@ -25,20 +24,14 @@ export async function runDiff(base: Side, head: Side, options: DiffOptions): Pro
   /** Per record in input order: its position in `items`, or -1 for an invalid record. */
   const positions: number[] = [];
   const invalid: Rejection[] = [];
-  try {
-    const format = options.input === '-' ? 'jsonl' : undefined;
-    for await (const r of readClaims((await detectRecords(readRecords(options.input, format ? { format } : {}), 'contract', options.input === '-' ? 'standard input' : options.input)).records)) {
-      if (r.kind === 'claim') {
-        positions.push(items.length);
-        items.push(r);
-      } else {
-        positions.push(-1);
-        if (invalid.length < 3) invalid.push(r.rejection);
-      }
+  for await (const r of (await openClaims(options.input, { inFormat: 'contract' })).claims()) {
+    if (r.kind === 'claim') {
+      positions.push(items.length);
+      items.push(r);
+    } else {
+      positions.push(-1);
+      if (invalid.length < 3) invalid.push(r.rejection);
     }
-  } catch (e) {
-    if (e instanceof ClaimFileError) throw new UsageError(e.message);
-    throw e;
   }
 
   const sameSource = base.fingerprint === head.fingerprint;

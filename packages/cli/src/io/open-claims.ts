@@ -34,7 +34,7 @@ export interface OpenedClaims {
 /**
  * Opens a claims file for a command: reads its first readable record to tell the shape (or
  * takes `inFormat`), loads the platform mapping when the input or the output needs it. Problems
- * with the file are ClaimFileError or MappingError (exit 2, mapped in main.ts).
+ * with the file are ClaimFileError or MappingError (exit 2, mapped in program.ts).
  */
 export async function openClaims(path: string, options: OpenClaimsOptions = {}): Promise<OpenedClaims> {
   const file = path === '-' ? 'standard input' : path;

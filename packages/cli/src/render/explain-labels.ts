@@ -3,7 +3,7 @@ import type { LayerName } from '@policy/dsl';
 /**
  * The words of an explanation, in English (the default) and in Chinese for analysts. One
  * table per language, so that both always say the same things. The Chinese layer names are
- * those of the contract's vocabulary (../shared/design/contract.md).
+ * those of the contract's vocabulary (docs/design/contract.md).
  */
 
 export type ExplainLang = 'en' | 'zh';

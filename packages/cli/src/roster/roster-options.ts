@@ -42,7 +42,7 @@ both days included; an empty "to" = still in). Several --roster files are read a
 A roster with a bad row, or rows that contradict each other (overlapping periods of categories
 that exclude each other: extreme_poor, dibao, dibao_edge, hardship), stops the command with
 exit 2 before anything is settled, listing each row as FILE:LINE; --roster-conflicts warn
-settles anyway with both categories. See README "Rosters".`;
+settles anyway with both categories. See docs/rosters.md.`;
 
 /** Reads the rosters named on the command line; undefined without --roster. Bad rows or contradictions → UsageError. */
 export async function loadRosterOptions(opts: RosterOptions, command: string): Promise<Rosters | undefined> {

@@ -27,7 +27,9 @@ describe('fmt golden files', () => {
       const path = join(dir, f);
       const out = format(path, readFileSync(path, 'utf8'));
       const golden = `${path}.formatted`;
-      if (update || !existsSync(golden)) writeFileSync(golden, out);
+      if (update) writeFileSync(golden, out);
+      // A golden is written by hand (or on purpose with UPDATE_GOLDEN=1), never by a first run.
+      expect(existsSync(golden), `${golden} is missing: write it, or run with UPDATE_GOLDEN=1 and read it`).toBe(true);
       expect(out).toBe(readFileSync(golden, 'utf8'));
       // The golden file is itself in the canonical layout.
       expect(format(golden, out)).toBe(out);

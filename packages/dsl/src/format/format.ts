@@ -39,7 +39,7 @@ export function formatPolicySource(path: string, text: string): FormatResult {
   const unreadable = parsed.diagnostics.filter((d) => UNREADABLE.has(d.code));
   if (unreadable.length > 0) return { ok: false, diagnostics: unreadable, source: parsed.source };
 
-  const lexed = policyLexer.tokenize(text);
+  const lexed = policyLexer().tokenize(text);
   const comments = lexed.groups['comments'] ?? [];
   const { cst } = parseTokens(lexed.tokens);
   const pieces = readPieces(text, lexed.tokens, comments, readRoles(cst));

@@ -56,7 +56,7 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     return { source, ast: empty, diagnostics, comments: [] };
   }
 
-  const lexed = policyLexer.tokenize(text);
+  const lexed = policyLexer().tokenize(text);
   let syntaxErrors = 0;
   for (const e of lexed.errors) {
     if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;

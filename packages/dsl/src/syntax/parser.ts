@@ -26,12 +26,19 @@ import { errorMessageProvider } from './messages.js';
  *   multiplicative := unary ((×|÷|of) unary)*  unary := '-' unary | primary
  */
 export class PolicyParser extends CstParser {
-  constructor() {
+  /**
+   * `validate`: run Chevrotain's grammar validations (ambiguities, left recursion …) during the
+   * self-analysis. They prove the grammar, not the input, and take most of its time: the
+   * grammar test builds a validated parser, the commands a fast one (Chevrotain's
+   * `skipValidations`, meant for exactly this).
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'onlyOffset',
       errorMessageProvider,
+      skipValidations: options.validate !== true,
     });
     this.performSelfAnalysis();
   }
@@ -603,8 +610,13 @@ export class PolicyParser extends CstParser {
   });
 }
 
-/** The one parser instance. */
-export const policyParser = new PolicyParser();
+let parser: PolicyParser | undefined;
+
+/** The one parser instance, built on first use (grammar analysis is most of `policy`'s start-up). */
+export function policyParser(): PolicyParser {
+  parser ??= new PolicyParser({ validate: false });
+  return parser;
+}
 
 export interface ParseOutput {
   readonly cst: CstNode;
@@ -612,7 +624,8 @@ export interface ParseOutput {
 }
 
 export function parseTokens(tokens: IToken[]): ParseOutput {
-  policyParser.input = tokens;
-  const cst = policyParser.file();
-  return { cst, errors: [...policyParser.errors] };
+  const p = policyParser();
+  p.input = tokens;
+  const cst = p.file();
+  return { cst, errors: [...p.errors] };
 }

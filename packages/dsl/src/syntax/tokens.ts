@@ -158,7 +158,19 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-export const policyLexer = new Lexer(allTokens, {
-  ensureOptimizations: true,
-  positionTracking: 'full',
-});
+let lexer: Lexer | undefined;
+
+/**
+ * A lexer of the language. `validate` runs Chevrotain's checks of the token definitions (and
+ * insists the lexer's first-character optimisation applies); the lexer test builds a validated
+ * one, the commands a fast one.
+ */
+export function buildLexer(validate: boolean): Lexer {
+  return new Lexer(allTokens, { ensureOptimizations: validate, positionTracking: 'full', skipValidations: !validate });
+}
+
+/** The one lexer, built on first use: a command that lexes nothing does not pay for its analysis. */
+export function policyLexer(): Lexer {
+  lexer ??= buildLexer(false);
+  return lexer;
+}

@@ -9,11 +9,10 @@ import {
   type ModifierSym,
   type ParamSym,
   type TExpr,
-  type Span,
   type TableSym,
   type Type,
 } from '@policy/dsl';
-import type { TracePosition } from '../trace.js';
+import { PLAIN_HOOKS, type ExprHooks } from './expr-hooks.js';
 import type { Claim } from '../claim.js';
 import type { ClaimContext } from '../runtime/context.js';
 import { LAYER_INDEX } from '../runtime/context.js';
@@ -36,11 +35,8 @@ export interface CompileEnv {
   readonly letFns: Fn[];
   /** Whether a modifier is in force in the version being compiled (its from/until). */
   active(m: ModifierSym): boolean;
-  /**
-   * Only for the traced evaluator: `if`s and table lookups also tell the claim's read log which
-   * branch they took and which row they read. The untraced evaluator is compiled without it.
-   */
-  readonly logReads?: { position(span: Span): TracePosition };
+  /** What the version wraps around `if`s and table lookups (expr-hooks.ts); default: nothing. */
+  readonly hooks?: ExprHooks;
 }
 
 /** An adjustment in force, compiled. */
@@ -160,16 +156,7 @@ function clampRatio(r: Decimal): Decimal {
 }
 
 function tableLookup(table: TableSym, env: CompileEnv, key: Fn): Fn {
-  const plain = tableLookupPlain(table, env, key);
-  if (!env.logReads) return plain;
-  const keys = new Set<unknown>(table.rows.map((r) => r.key));
-  const name = table.name;
-  return (c) => {
-    const v = plain(c);
-    const k = key(c) as string | number;
-    c.reads?.row(name, keys.has(k) ? String(k) : 'otherwise');
-    return v;
-  };
+  return (env.hooks ?? PLAIN_HOOKS).tableRead(table, tableLookupPlain(table, env, key), key);
 }
 
 function tableLookupPlain(table: TableSym, env: CompileEnv, key: Fn): Fn {
@@ -258,16 +245,7 @@ export function compileExpr(e: TExpr, env: CompileEnv): Fn {
       const cond = compileExpr(e.cond, env);
       const then = compileExpr(e.then, env);
       const els = compileExpr(e.else, env);
-      if (env.logReads) {
-        const at = env.logReads.position(e.span);
-        const id = `${e.span.file}:${e.span.start}`;
-        return (c) => {
-          const v = Boolean(cond(c));
-          c.reads?.branch(id, at, v);
-          return v ? then(c) : els(c);
-        };
-      }
-      return (c) => (cond(c) ? then(c) : els(c));
+      return (env.hooks ?? PLAIN_HOOKS).ifExpr(e, cond, then, els);
     }
     case 'setLit': {
       const fns = e.elements.map((x) => compileExpr(x, env));

@@ -1,11 +1,9 @@
 import {
   Decimal,
   LAYERS,
-  ZERO,
   formatMoney,
   type Constant,
   type LayerName,
-  type ParamSym,
   type PropertyIR,
   type ResolvedPolicy,
   type RuleIR,
@@ -16,13 +14,15 @@ import type { Claim } from '../claim.js';
 import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js';
 import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
-import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
+import { ClaimContext } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
-import type { RuleTrace, TraceStep } from '../trace.js';
-import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
-import { TraceCompiler, compileRule, notAppliedTrace, type CompiledRule } from './compile-rule.js';
+import { compileExpr, type Fn } from './compile-expr.js';
+import { compileRule, type CompiledRule } from './compile-rule.js';
 import { SourceText } from './trace-info.js';
 import type { SettledClaim } from './settled-claim.js';
+import { TracedRules } from './traced-rules.js';
+import { VersionProperties } from './version-properties.js';
+import { VersionValues, type Dated } from './version-values.js';
 
 export type { SettledClaim } from './settled-claim.js';
 
@@ -38,8 +38,9 @@ export interface LetProbe {
 }
 
 /**
- * One version of a policy, compiled: parameter values fixed, rules filtered by their
- * effective dates, every expression a closure. Settling a claim runs the closures in order.
+ * One version of a policy, compiled: parameter values fixed (version-values.ts), rules filtered
+ * by their effective dates, every expression a closure. Settling a claim runs the closures in
+ * order; a traced settlement runs the traced compilation (traced-rules.ts) instead.
  */
 export class CompiledVersion {
   readonly date: string;
@@ -48,56 +49,41 @@ export class CompiledVersion {
   readonly rulesInForce: readonly RuleIR[];
   private readonly rules: CompiledRule[];
   private readonly ctx: ClaimContext;
-  private readonly paramValues = new Map<ParamSym, Constant>();
   private readonly letFns: Fn[] = [];
-  private readonly tracedLetFns: Fn[] = [];
-  private tracedRules: CompiledRule[] | undefined;
-  private readonly inForce: (r: { readonly from?: string; readonly until?: string }) => boolean;
-  private readonly env: CompileEnv;
+  private readonly values: VersionValues;
+  private readonly traced: TracedRules;
+  private readonly declaredProperties: VersionProperties;
 
   constructor(
     private readonly policy: ResolvedPolicy,
     version: VersionInfo,
-    private readonly source: SourceText,
+    source: SourceText,
   ) {
     this.date = version.date;
     this.day = version.day;
-    const inForce = (r: { readonly from?: string; readonly until?: string }): boolean =>
-      (r.from === undefined || r.from <= this.date) && (r.until === undefined || this.date < r.until);
-    const env: CompileEnv = { paramValue: (p) => this.paramValue(p, env), letFns: this.letFns, active: inForce };
-    this.env = env;
+    this.values = new VersionValues(version.date, this.letFns);
+    const env = this.values.env;
     for (const l of policy.lets) this.letFns[l.index] = compileExpr(l.expr, env);
-    this.rulesInForce = policy.rules.filter(inForce);
-    this.rules = this.rulesInForce.map((r) => compileRule(r, env, inForce));
-    this.inForce = inForce;
+    this.rulesInForce = policy.rules.filter((r) => this.values.inForce(r));
+    this.rules = this.rulesInForce.map((r) => compileRule(r, env, (x) => this.values.inForce(x)));
     this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
-  }
-
-  /** A parameter's value in this version: the latest value dated on or before it. */
-  private paramValue(p: ParamSym, env: CompileEnv): Constant {
-    const cached = this.paramValues.get(p);
-    if (cached !== undefined) return cached;
-    let chosen = p.values[0];
-    for (const v of p.values) if (v.from <= this.date) chosen = v;
-    if (!chosen) throw new Error(`parameter ${p.name} has no value`);
-    const value = compileExpr(chosen.expr, env)(undefined as unknown as ClaimContext) as Constant;
-    this.paramValues.set(p, value);
-    return value;
+    this.traced = new TracedRules(policy, this.rulesInForce, this.values, source);
+    this.declaredProperties = new VersionProperties(policy, this.values, this.ctx);
   }
 
   /** Whether a dated declaration (modifier, cap, rule) is in force in this version (for the fixed-point compiler). */
-  active(r: { readonly from?: string; readonly until?: string }): boolean {
-    return this.inForce(r);
+  active(r: Dated): boolean {
+    return this.values.inForce(r);
   }
 
   /** A parameter read's value in this version (for the fixed-point compiler). */
   parameter(e: Extract<TExpr, { k: 'param' }>): Constant {
-    return this.env.paramValue(e.param);
+    return this.values.paramValue(e.param);
   }
 
   /** The value of an expression that reads nothing from a claim (table rows, for the fixed-point compiler). */
   constant(e: TExpr): unknown {
-    return compileExpr(e, this.env)(undefined as unknown as ClaimContext);
+    return this.values.constant(e);
   }
 
   /**
@@ -118,44 +104,14 @@ export class CompiledVersion {
     });
   }
 
-  private propertyFns: { readonly ir: PropertyIR; readonly when?: Fn; readonly body: Fn }[] | undefined;
-
-  /**
-   * The declared properties in force in this version, on the claim `settle` (decimal.js) settled
-   * last: whether each applies (its `when`) and holds. Layers read as the settlement left them,
-   * `patient` as what remains; accumulators as they stood before the claim.
-   */
+  /** The declared properties in force, on the claim `settle` (decimal.js) settled last (version-properties.ts). */
   properties(): { readonly property: PropertyIR; readonly applies: boolean; readonly holds: boolean }[] {
-    const fns = this.compiledProperties();
-    const c = this.ctx;
-    c.layers[LAYER_INDEX.patient] = c.remaining();
-    try {
-      return fns.map((p) => {
-        const applies = p.when ? p.when(c) === true : true;
-        return { property: p.ir, applies, holds: applies ? p.body(c) === true : true };
-      });
-    } finally {
-      c.layers[LAYER_INDEX.patient] = ZERO;
-    }
+    return this.declaredProperties.evaluate();
   }
 
   /** Whether a claim meets a property's `when` before any rule runs (for a claim the settlement rejected). */
   propertyApplies(name: string, claim: Claim, store: AccumulatorStore): boolean {
-    const p = this.compiledProperties().find((x) => x.ir.name === name);
-    if (!p) return false;
-    const c = this.ctx;
-    c.begin(claim, false);
-    for (const a of this.policy.accumulators) c.acc[a.index] = store.get(a, claim);
-    return p.when ? p.when(c) === true : true;
-  }
-
-  private compiledProperties(): { readonly ir: PropertyIR; readonly when?: Fn; readonly body: Fn }[] {
-    this.propertyFns ??= this.policy.properties.filter(this.inForce).map((ir) => ({
-      ir,
-      body: compileExpr(ir.body, this.env),
-      ...(ir.when ? { when: compileExpr(ir.when, this.env) } : {}),
-    }));
-    return this.propertyFns;
+    return this.declaredProperties.applies(name, claim, store);
   }
 
   /** Settles one claim. Accumulators are read from the store and committed only on success. */
@@ -164,10 +120,10 @@ export class CompiledVersion {
     c.begin(claim, trace);
     const accs = this.policy.accumulators;
     for (const a of accs) c.acc[a.index] = store.get(a, claim);
-    for (const rule of trace ? this.traced() : this.rules) {
+    for (const rule of trace ? this.traced.rules() : this.rules) {
       c.rule = rule.ir.name;
       if (trace) {
-        this.runTraced(rule, c);
+        this.traced.run(rule, c);
         continue;
       }
       if (rule.when && !rule.when(c)) continue;
@@ -202,46 +158,6 @@ export class CompiledVersion {
         : {}),
     };
     return result;
-  }
-
-  /** The rules compiled for tracing, built the first time a trace is asked for. */
-  private traced(): CompiledRule[] {
-    if (this.tracedRules) return this.tracedRules;
-    const source = this.source;
-    const env: CompileEnv = {
-      paramValue: this.env.paramValue,
-      letFns: this.tracedLetFns,
-      active: this.env.active,
-      logReads: { position: (span) => ({ ...source.location(span), column: source.column(span) }) },
-    };
-    for (const l of this.policy.lets) this.tracedLetFns[l.index] = compileExpr(l.expr, env);
-    const tracer = new TraceCompiler(env, source);
-    this.tracedRules = this.rulesInForce.map((r) => compileRule(r, env, this.inForce, tracer));
-    return this.tracedRules;
-  }
-
-  private runTraced(rule: CompiledRule, c: ClaimContext): void {
-    const ir = rule.ir;
-    const base = {
-      rule: ir.name,
-      cites: this.source.clauses(ir),
-      readings: ir.readings,
-      at: this.source.location(ir.nameSpan),
-      ...(rule.conditionText !== undefined ? { condition: rule.conditionText } : {}),
-    };
-    if (rule.when && !rule.when(c)) {
-      c.ruleTraces?.push(notAppliedTrace(rule, c, base));
-      return;
-    }
-    const steps: TraceStep[] = [];
-    c.steps = steps;
-    try {
-      for (const step of rule.steps) step(c);
-    } finally {
-      c.steps = undefined;
-      const node: RuleTrace = { ...base, applied: true, steps };
-      c.ruleTraces?.push(node);
-    }
   }
 }
 
