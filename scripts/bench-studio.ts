@@ -59,7 +59,7 @@ try {
 
   // (2) the diff of the change panel, through the API, the edited text sent as the page sends it
   const studio = await startCli(dir, ['policies']);
-  const cookie = `policy_studio=${studio.url.slice(studio.url.indexOf('token=') + 6)}`;
+  const cookie = `policy_studio_${new URL(studio.origin).port}=${studio.url.slice(studio.url.indexOf('token=') + 6)}`;
   const post = async (name: string, body: unknown): Promise<Record<string, unknown>> => {
     const r = await fetch(`${studio.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     return (await r.json()) as Record<string, unknown>;

@@ -12,7 +12,7 @@ function call(
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; cookie?: boolean } = {},
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const u = new URL(studio.origin);
-  const headers: Record<string, string> = { host: u.host, ...(options.cookie === false ? {} : { cookie: `policy_studio=${studio.token}` }), ...options.headers };
+  const headers: Record<string, string> = { host: u.host, ...(options.cookie === false ? {} : { cookie: `policy_studio_${new URL(studio.origin).port}=${studio.token}` }), ...options.headers };
   if (options.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
   return new Promise((ok, fail) => {
     const req = request({ host: u.hostname, port: u.port, path, method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'), headers }, (res) => {
@@ -57,7 +57,7 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect((await call(studio, '/', { cookie: false })).status).toBe(401);
     expect((await call(studio, '/api/policies', { cookie: false })).status).toBe(401);
     expect((await call(studio, '/app.js', { cookie: false })).status).toBe(401);
-    expect((await call(studio, '/api/policies', { cookie: false, headers: { cookie: 'policy_studio=wrong' } })).status).toBe(401);
+    expect((await call(studio, '/api/policies', { cookie: false, headers: { cookie: `policy_studio_${new URL(studio.origin).port}=wrong` } })).status).toBe(401);
     expect((await call(studio, '/?token=wrong', { cookie: false })).status).toBe(403);
   });
 
@@ -65,7 +65,9 @@ describe('policy studio: token, Host, Origin, files', () => {
     const r = await call(studio, `/?token=${studio.token}`, { cookie: false });
     expect(r.status).toBe(303);
     expect(r.headers['location']).toBe('/');
-    expect(r.headers['set-cookie']?.[0]).toBe(`policy_studio=${studio.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(r.headers['set-cookie']?.[0]).toBe(`policy_studio_${new URL(studio.origin).port}=${studio.token}; HttpOnly; SameSite=Strict; Path=/`);
+    // another studio's cookie (another port) is not this one's
+    expect((await call(studio, '/api/policies', { cookie: false, headers: { cookie: `policy_studio_1=${studio.token}` } })).status).toBe(401);
     const page = await call(studio, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");

@@ -1,7 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE = 'policy_studio';
+/** The cookie's name carries the port: cookies are not kept apart by port, two studios' would be one. */
+export function cookieName(port: number): string {
+  return `policy_studio_${port}`;
+}
 
 /** Names the page may be reached by: loopback names, and the --host given. */
 export function allowedHosts(host: string, port: number): Set<string> {
@@ -25,10 +28,10 @@ export function sameToken(a: string | undefined | null, token: string): boolean 
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieToken(req: IncomingMessage): string | undefined {
+export function cookieToken(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FileStore } from './files.js';
 import { HttpError, send, sendJson } from './http-util.js';
-import { COOKIE, allowedHosts, cookieToken, newToken, refuseOrigin, sameToken } from './security.js';
+import { allowedHosts, cookieName, cookieToken, newToken, refuseOrigin, sameToken } from './security.js';
 import { Workbench } from './workbench.js';
 import { route } from './routes.js';
 
@@ -53,6 +53,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
   }
   let hosts = new Set<string>();
+  let cookie = '';
   // The first check of a policy is the slow one: done once the page's script is sent, while the
   // browser parses it (before that the server would keep the page itself waiting).
   let warmed = false;
@@ -77,9 +78,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (req.method === 'GET' && url.pathname === '/' && given !== null) {
       if (!sameToken(given, token)) return send(res, 403, 'forbidden: wrong token\n', 'text/plain; charset=utf-8');
       // The token moves into a cookie the page's scripts cannot read; the URL loses it.
-      return send(res, 303, '', 'text/plain', { location: '/', 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(res, 303, '', 'text/plain', { location: '/', 'set-cookie': `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
     }
-    if (!sameToken(cookieToken(req), token)) return send(res, 401, 'unauthorized: open the URL with ?token= that `policy studio` printed\n', 'text/plain; charset=utf-8');
+    if (!sameToken(cookieToken(req, cookie), token)) return send(res, 401, 'unauthorized: open the URL with ?token= that `policy studio` printed\n', 'text/plain; charset=utf-8');
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(res, 200, files.get('index.html') as Buffer, 'text/html; charset=utf-8');
     const asset = ASSETS[url.pathname];
     if (req.method === 'GET' && asset) {
@@ -112,6 +113,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
+  cookie = cookieName(port);
   const shown = host.includes(':') ? `[${host}]` : host;
   const origin = `http://${shown}:${port}`;
   return {
