@@ -165,6 +165,12 @@ describe('policy studio: token, Host, Origin, files', () => {
     await api(studio, 'tree', { policy: anyi, edits: [] });
     const clean = JSON.parse((await api(studio, 'lint', { path: settlement })).body) as { diagnostics: unknown[] };
     expect(clean.diagnostics).toEqual([]);
+    const params = JSON.parse((await api(studio, 'parameters', { policy: anyi })).body) as { parameters: { name: string; kind: string; line: number; text: string }[] };
+    const table = params.parameters.find((p) => p.name === '住院报销比例');
+    expect(table?.kind).toBe('table');
+    expect(table?.line).toBe(line + 1);
+    expect(table?.text).toContain('80%');
+    expect(params.parameters.find((p) => p.name === '基本医保年度最高支付限额')?.text).toContain('assumed');
     const messy = text.replace('param 基本医保年度最高支付限额 = 15万元', 'param   基本医保年度最高支付限额=15万元');
     expect(messy).not.toBe(text);
     const formatted = JSON.parse((await api(studio, 'format', { path, text: messy })).body) as { text: string | null };
