@@ -36,6 +36,8 @@ export function removeFolder(dir: string): void {
 
 export interface Running {
   readonly child: ChildProcess;
+  /** What it wrote on stderr so far. */
+  stderr(): string;
   readonly url: string;
   readonly origin: string;
   stop(): Promise<number | null>;
@@ -57,6 +59,7 @@ export function startCli(cwd: string, args: readonly string[] = []): Promise<Run
       const origin = url.slice(0, url.indexOf('/?token='));
       ok({
         child,
+        stderr: () => err,
         url,
         origin,
         stop: () =>

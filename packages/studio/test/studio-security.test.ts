@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudio, type Studio } from '../src/server/index.js';
-import { ROOT, removeFolder, workFolder } from './studio-fixture.js';
+import { ROOT, removeFolder, startCli, workFolder } from './studio-fixture.js';
 
 /** One raw HTTP request (node:http, so Host and Origin can be anything a hostile page could send). */
 function call(
@@ -51,6 +51,17 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect(studio.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(studio.url).toBe(`${studio.origin}/?token=${studio.token}`);
     expect(studio.token).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('policy studio prints its URL first, warns when told to listen beyond loopback, and stops on Ctrl-C', async () => {
+    const local = await startCli(dir, ['policies']);
+    expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+    expect(await local.stop()).toBe(0);
+    expect(local.stderr()).not.toContain('warning');
+    const wide = await startCli(dir, ['--host', '0.0.0.0', 'policies']);
+    expect(wide.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/\?token=/);
+    expect(wide.stderr()).toContain('warning: listening on 0.0.0.0, not loopback');
+    expect(await wide.stop()).toBe(0);
   });
 
   it('without the token: 401 for the page and the API; a wrong token: 403', async () => {

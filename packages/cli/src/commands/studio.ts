@@ -44,15 +44,17 @@ export function registerStudio(program: Command): void {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      process.stdout.write(`${studio.url}\n`);
-      process.stderr.write(`policy studio: serving ${folders.join(', ')}; Ctrl-C stops\n`);
-      if (opts.open) openBrowser(studio.url);
-      await new Promise<void>((done) => {
+      // Ctrl-C is listened for before the URL is out: whoever reads the URL may stop it at once.
+      const stopped = new Promise<void>((done) => {
         const stop = (): void => {
           void studio.close().then(done);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      process.stdout.write(`${studio.url}\n`);
+      process.stderr.write(`policy studio: serving ${folders.join(', ')}; Ctrl-C stops\n`);
+      if (opts.open) openBrowser(studio.url);
+      await stopped;
     });
 }
