@@ -18,3 +18,7 @@ await build({
   // required from node_modules when `prove` runs.
   external: ['z3-solver'],
 });
+
+// The studio's page (policy studio serves it from beside the bundle).
+const { buildStudioClient } = await import(`${root}packages/studio/build-client.mjs`);
+await buildStudioClient(`${root}packages/cli/dist/studio`);

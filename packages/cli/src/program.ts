@@ -10,6 +10,7 @@ import { registerLsp } from './commands/lsp.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
+import { registerStudio } from './commands/studio.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
 /**
@@ -37,6 +38,7 @@ export function program(): Command {
   registerFmt(p);
   registerLsp(p);
   registerProve(p);
+  registerStudio(p);
   return p;
 }
 
