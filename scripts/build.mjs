@@ -19,3 +19,7 @@ await build({
   // echarts (policy report) likewise: loaded when a report is drawn, not at every start-up.
   external: ['z3-solver', 'echarts'],
 });
+
+// The studio's page (policy studio serves it from beside the bundle).
+const { buildStudioClient } = await import(`${root}packages/studio/build-client.mjs`);
+await buildStudioClient(`${root}packages/cli/dist/studio`);

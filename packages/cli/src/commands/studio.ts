@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+/** Where the bundle keeps the page: packages/cli/dist/studio beside policy.cjs (scripts/build.mjs). */
+function assetsDir(): string {
+  return process.env['POLICY_STUDIO_ASSETS'] ?? join(dirname(process.argv[1] ?? '.'), 'studio');
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => process.stderr.write(`policy studio: could not open a browser; open ${url}\n`));
+    child.unref();
+  } catch {
+    process.stderr.write(`policy studio: could not open a browser; open ${url}\n`);
+  }
+}
+
+/** `policy studio [PATH…]`: the workbench in the browser, served from this machine only. */
+export function registerStudio(program: Command): void {
+  program
+    .command('studio')
+    .description('the workbench in the browser: edit a policy with live diagnostics, settle and explain a claim, run its tests, see what a change does')
+    .argument('[paths...]', 'folders of policies the studio may read and write (default: policies)')
+    .option('--port <n>', 'port (0: a free one)', '0')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1; anything else is reachable from other machines)', '127.0.0.1')
+    .option('--no-open', 'do not open a browser')
+    .addHelpText('after', '\nThe URL (with its token) is the first line on stdout. Ctrl-C stops the server.')
+    .action(async (paths: string[], opts: { port: string; host: string; open: boolean }) => {
+      const folders = paths.length > 0 ? paths : ['policies'];
+      for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(`${f}: no such folder`);
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port is a whole number 0–65535, not ${JSON.stringify(opts.port)}`);
+      // Loaded here, not at start-up: the other commands do not pay for the studio.
+      const { isLoopback, startStudio } = await import('@policy/studio');
+      if (!isLoopback(opts.host)) process.stderr.write(`policy studio: warning: listening on ${opts.host}, not loopback: other machines can reach it (the token still guards it)\n`);
+      let studio;
+      try {
+        studio = await startStudio({ folders, host: opts.host, port, assets: assetsDir() });
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      // Ctrl-C is listened for before the URL is out: whoever reads the URL may stop it at once.
+      const stopped = new Promise<void>((done) => {
+        const stop = (): void => {
+          void studio.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      process.stdout.write(`${studio.url}\n`);
+      process.stderr.write(`policy studio: serving ${folders.join(', ')}; Ctrl-C stops\n`);
+      if (opts.open) openBrowser(studio.url);
+      await stopped;
+    });
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BROWSER_FLAGS, CHROMIUM, browserAvailable, removeFolder, startCli, workFolder, type Running } from './studio-fixture.js';
+
+/**
+ * The studio in a real browser (Debian's chromium, headless): one browser, one page, the
+ * analyst's round trip on a copy of 安义 — settle, break a name, fix it, run the tests, change a
+ * ratio and see the diff, save. Every request the page makes is recorded: all go to the server.
+ */
+const run = browserAvailable();
+
+describe.skipIf(!run)('policy studio in chromium', () => {
+  let dir: string;
+  let studio: Running;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const outside: string[] = [];
+
+  const settlement = () => join(dir, 'policies/anyi/settlement.policy');
+  const parameters = () => join(dir, 'policies/anyi/parameters.policy');
+
+  /** Replaces the whole text of the editor, as typing would (the editor's own input path). */
+  async function typeAll(text: string): Promise<void> {
+    await page.click('[data-testid=editor] .cm-content');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(text);
+  }
+
+  async function openFile(name: string): Promise<void> {
+    await page.click(`[data-testid=tree] li[data-path$="/${name}"]`);
+    await page.waitForFunction((n) => document.getElementById('file-name')?.textContent?.endsWith(n), name);
+  }
+
+  beforeAll(async () => {
+    dir = workFolder();
+    studio = await startCli(dir, ['policies']);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Anything not for the server is recorded and refused: the page must work offline.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      if (!url.startsWith(`${studio.origin}/`)) {
+        outside.push(url);
+        return route.abort();
+      }
+      return route.continue();
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await studio?.stop();
+    // Ctrl-C (SIGINT) stops the server cleanly.
+    expect(code).toBe(0);
+    if (dir) removeFolder(dir);
+  });
+
+  it('opens with the token, then works on the cookie; the editor shows the policy', async () => {
+    await page.goto(studio.url);
+    await page.waitForSelector('body[data-ready=true]');
+    expect(page.url()).toBe(`${studio.origin}/`); // the token left the URL for an HttpOnly cookie
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    await page.waitForSelector('[data-testid=editor] .cm-content');
+    expect(await page.textContent('#file-name')).toBe('policies/anyi/settlement.policy');
+    await page.waitForSelector('[data-testid=diagnostics] .ok');
+  });
+
+  it('settles examples/one-claim.json: the layers add up to the invoice, with the explain tree', async () => {
+    await page.fill('[data-testid=claim-json]', readFileSync(join(dir, 'examples/one-claim.json'), 'utf8'));
+    await page.click('[data-testid=settle]');
+    await page.waitForSelector('[data-testid=layers] tr[data-layer=basic]');
+    const cells = await page.$$eval('[data-testid=layers] tr[data-layer]', (rows) => rows.map((r) => [r.getAttribute('data-layer'), r.children[1]?.textContent ?? '']));
+    const layers = Object.fromEntries(cells) as Record<string, string>;
+    // 二级 inpatient, registered poor: basic = (inCatalog 9000 − deductible 500) × 80% = 6800.00
+    expect(layers['basic']).toBe('6800.00');
+    // every layer in fen adds up to total 12000.00 = 1 200 000 fen
+    const fen = Object.values(layers).reduce((n, v) => n + BigInt(v.replace('.', '')), 0n);
+    expect(fen).toBe(1_200_000n);
+    const explain = await page.textContent('[data-testid=explain]');
+    expect(explain).toContain('基本医保住院');
+    expect(explain).toContain('ANYI-5.2');
+    expect(explain).toContain('min(max(0元, 9000.00 − 500.00) × 80%');
+  });
+
+  it('switches to English and back, keeping the claim', async () => {
+    await page.click('[data-testid=lang]');
+    expect(await page.textContent('[data-testid=tab-claim]')).toBe('Claim');
+    expect(await page.textContent('[data-testid=settle]')).toBe('Settle');
+    expect(await page.inputValue('[data-testid=claim-json]')).toContain('"Q001"');
+    await page.click('[data-testid=lang]');
+    expect(await page.textContent('[data-testid=tab-claim]')).toBe('试算');
+  });
+
+  it('shows the diagnostic of a misspelt name with its suggestion, and clears it when fixed', async () => {
+    const original = readFileSync(settlement(), 'utf8');
+    const broken = original.replace('× 本次基本报销比例,', '× 本次基本报销比列,');
+    expect(broken).not.toBe(original);
+    await typeAll(broken);
+    const diag = page.locator('[data-testid=diagnostics] .diag[data-code=E101]').first();
+    await diag.waitFor();
+    expect(await diag.textContent()).toContain('本次基本报销比列');
+    expect(await diag.locator('.suggestion').textContent()).toContain('本次基本报销比例');
+    await typeAll(original);
+    await page.waitForSelector('[data-testid=diagnostics] .ok');
+  });
+
+  it('runs every test case of the policy: all pass', async () => {
+    await page.click('[data-testid=tab-tests]');
+    await page.click('[data-testid=run-tests]');
+    await page.waitForSelector('[data-testid=tests] .case');
+    const cases = await page.$$eval('[data-testid=tests] .case', (els) => els.map((e) => e.getAttribute('data-pass')));
+    // 安义 has 63 cases in tests/*.yaml (README: "63 cases, 83 claims")
+    expect(cases.length).toBe(63);
+    expect(cases.every((p) => p === 'true')).toBe(true);
+  });
+
+  it('a ratio change shows in the diff over the CI corpus, and saving writes the file', async () => {
+    await openFile('parameters.policy');
+    const original = readFileSync(parameters(), 'utf8');
+    const changed = original.replace('  2: 80%\n  3: 60%\n} cites "ANYI-5.2" assumed', '  2: 85%\n  3: 60%\n} cites "ANYI-5.2" assumed');
+    expect(changed).not.toBe(original);
+    await typeAll(changed);
+    await page.waitForSelector('[data-testid=diagnostics] .ok');
+    await page.click('[data-testid=tab-diff]');
+    await page.click('[data-testid=run-diff]');
+    await page.waitForSelector('[data-testid=diff-status][data-changed]');
+    const changedClaims = Number(await page.getAttribute('[data-testid=diff-status]', 'data-changed'));
+    expect(changedClaims).toBeGreaterThan(0);
+    // a higher basic ratio pays more basic: its delta over the corpus is positive
+    const basicDelta = await page.textContent('[data-testid=diff-layers] tr[data-layer=basic] td:nth-child(4)');
+    expect(Number(basicDelta)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=diff-top] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=diff-chart-level] svg').count()).toBe(1);
+
+    await page.click('[data-testid=save]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent?.startsWith('✓'));
+    expect(readFileSync(parameters(), 'utf8')).toBe(changed);
+  });
+
+  it('made no request to any other host', () => {
+    expect(requests.length).toBeGreaterThan(3);
+    expect(outside).toEqual([]);
+  });
+});
