@@ -38,7 +38,8 @@ export function svgChart(option: Record<string, unknown>, width = 720, height = 
 /** A bar chart of named values (horizontal when the names are long). */
 export function barChart(title: string, names: readonly string[], values: readonly number[], opts: { percent?: boolean; horizontal?: boolean } = {}): string {
   const valueAxis = { type: 'value', ...(opts.percent ? { axisLabel: { formatter: '{value}%' } } : {}) };
-  const categoryAxis = { type: 'category', data: names, axisLabel: { interval: 0 } };
+  // A horizontal chart lists its bars top-down, in the order given.
+  const categoryAxis = { type: 'category', data: names, axisLabel: { interval: 0 }, inverse: opts.horizontal === true };
   const height = opts.horizontal ? Math.max(200, 60 + names.length * 28) : 320;
   return svgChart(
     {
