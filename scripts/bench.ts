@@ -6,12 +6,14 @@
  *   (d) the whole `policy batch` process, CSV → CSV; (e) `policy batch --presorted` over a larger file;
  *   (f) the same claims as the national platform's records, in and out (`--out-format nhsa`), CSV → CSV;
  *   (g) policy check and prove; (h) start-up against a bare `node -e 0`;
+ *   (i) policy audit and policy report against batch over the same 金寨 claims (scripts/bench-audit.ts);
  *   then the language server: diagnostics after an edit and memory over 1 000 edits (scripts/bench-lsp.ts),
  *   and each figure against the previous results file (scripts/lib/bench-compare.ts).
  * The hand-written settlements are checked equal to the engine, claim by claim. Results go to
  * bench/results/<version>-<date>.{md,json}. Default 1 000 000 claims and 10 000 000 presorted;
  * --quick: 100 000 and 1 000 000. BENCH_PRESORTED=<n> sets the presorted count.
  */
+import { benchAudit } from './bench-audit.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -274,6 +276,10 @@ batch(count, false);
 nhsaBatch(count);
 batch(presortedCount, true);
 rmSync(dir, { recursive: true, force: true });
+
+const audits = benchAudit(Math.min(count, 200_000));
+for (const l of audits.lines) say(l);
+rows.push(audits.row);
 
 say('\nlanguage server (policy lsp --stdio), policies/anyi; scripts/bench-lsp.ts');
 const lsp = await benchLsp();

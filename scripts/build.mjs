@@ -16,7 +16,8 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   // z3-solver (policy prove) loads its WebAssembly beside its own files: kept out of the bundle,
   // required from node_modules when `prove` runs.
-  external: ['z3-solver'],
+  // echarts (policy report) likewise: loaded when a report is drawn, not at every start-up.
+  external: ['z3-solver', 'echarts'],
 });
 
 // The studio's page (policy studio serves it from beside the bundle).

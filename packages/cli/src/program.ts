@@ -10,6 +10,8 @@ import { registerLsp } from './commands/lsp.js';
 import { registerRoster } from './commands/roster.js';
 import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
+import { registerAudit } from './commands/audit.js';
+import { registerReport } from './commands/report.js';
 import { registerStudio } from './commands/studio.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
@@ -38,6 +40,8 @@ export function program(): Command {
   registerFmt(p);
   registerLsp(p);
   registerProve(p);
+  registerAudit(p);
+  registerReport(p);
   registerStudio(p);
   return p;
 }

@@ -23,3 +23,6 @@ export { formatPolicySource, FormatterError, type FormatResult } from './format/
 export { astShape, sameShape } from './format/ast-shape.js';
 export { conditionShapes } from './check/analysis/query.js';
 export { analyzeRules, type AnalysisInput, type CoversIR } from './check/analysis/analyze.js';
+
+export { RESULT_ZH, STAGE_ZH, RESULT_WORDS, STAGE_WORDS } from './check/audit/audit-ir.js';
+

@@ -43,3 +43,6 @@ export {
 export { policyTextConstants } from './introspect.js';
 export { sampleProperties, type PropertySample, type SampleOptions } from './properties/sample-properties.js';
 export { plainClaim, toClaim, diseaseCandidates, type PlainClaim, type ClaimShape } from './properties/sample-claim.js';
+export { CompiledAudits } from './audit/audit-engine.js';
+export type { Finding, FindingParameter } from './audit/finding.js';
+export { KpiTally, type KpiValue } from './kpi/kpi-tally.js';

@@ -18,6 +18,8 @@ const SYMBOL: Record<A.Declaration['kind'], SymbolKind> = {
   rule: SymbolKind.Function,
   property: SymbolKind.Boolean,
   covers: SymbolKind.Interface,
+  audit: SymbolKind.Event,
+  kpi: SymbolKind.Key,
 };
 
 function nameOf(d: A.Declaration): { name: string; span: A.Ident['span'] } {

@@ -5,6 +5,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import type { CompiledPolicy, SettledClaim } from '@policy/engine';
 import { validateRecord } from '../input/validate.js';
 import { settleBatch, type ClaimItem } from '@policy/engine';
+import { caseFindings, compareFindings } from './example-findings.js';
 
 /**
  * A policy's example claims: `tests/*.yaml` beside the policy. Each case settles its claims
@@ -14,6 +15,7 @@ import { settleBatch, type ClaimItem } from '@policy/engine';
  *     - name: 二级医院住院, 普通居民
  *       claims: [ { id: T01, personId: P01, … } ]
  *       expect: [ { basic: "6000.00", patient: "4000.00", flags: [rule] } ]  # unlisted layers are 0.00
+ *       expect: [ { findings: [audit, { audit: NAME, related: [ID] }] } ]    # an audit case: findings only
  *     - name: …
  *       expect: [ { rejected: "before policy" } ]                           # the claim must be rejected
  */
@@ -49,7 +51,29 @@ export function exampleFiles(policyDir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-type Expectation = { kind: 'layers'; layers: Partial<Record<LayerName, string>>; flags?: string[] } | { kind: 'rejected'; text: string };
+/** An expected audit finding: the audit's name and, when given, the related claims exactly. */
+interface ExpectedFinding {
+  readonly audit: string;
+  readonly related?: readonly string[];
+}
+
+type Expectation =
+  | { kind: 'layers'; layers: Partial<Record<LayerName, string>>; flags?: string[]; findings?: ExpectedFinding[] }
+  | { kind: 'rejected'; text: string };
+
+function readFindings(v: unknown): ExpectedFinding[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: ExpectedFinding[] = [];
+  for (const x of v) {
+    if (typeof x === 'string') out.push({ audit: x });
+    else if (typeof x === 'object' && x !== null && typeof (x as { audit?: unknown }).audit === 'string') {
+      const r = (x as { related?: unknown }).related;
+      if (r !== undefined && !(Array.isArray(r) && r.every((y) => typeof y === 'string'))) return undefined;
+      out.push({ audit: (x as { audit: string }).audit, ...(r !== undefined ? { related: r as string[] } : {}) });
+    } else return undefined;
+  }
+  return out;
+}
 
 function readExpectation(raw: unknown, where: string, problems: string[]): Expectation | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -67,8 +91,15 @@ function readExpectation(raw: unknown, where: string, problems: string[]): Expec
   }
   const layers: Partial<Record<LayerName, string>> = {};
   let flags: string[] | undefined;
+  let findings: ExpectedFinding[] | undefined;
   for (const [k, v] of entries) {
-    if (k === 'flags') {
+    if (k === 'findings') {
+      findings = readFindings(v);
+      if (!findings) {
+        problems.push(`${where}: findings is a list of audit names, or of { audit: NAME, related: [ID, …] }`);
+        return undefined;
+      }
+    } else if (k === 'flags') {
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
         problems.push(`${where}: flags is a list of rule names`);
         return undefined;
@@ -84,7 +115,7 @@ function readExpectation(raw: unknown, where: string, problems: string[]): Expec
       layers[k] = v;
     }
   }
-  return { kind: 'layers', layers, ...(flags ? { flags } : {}) };
+  return { kind: 'layers', layers, ...(flags ? { flags } : {}), ...(findings ? { findings } : {}) };
 }
 
 export interface RunExamplesOptions {
@@ -144,6 +175,7 @@ function runCase(
     else invalid.set(index, `${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}`);
   });
   const outcomes = new Map(settleBatch(policy, items, { trace: options.trace === true }).map((o) => [o.index, o]));
+  const findings = caseFindings(policy, items);
   if (options.onSettled) for (const o of outcomes.values()) if (o.kind === 'settled') options.onSettled(o.settlement);
   t.expectations.forEach((exp, index) => {
     const raw = t.claims[index] as { id?: unknown };
@@ -160,6 +192,9 @@ function runCase(
       return;
     }
     const s = outcome.settlement;
+    if (exp.findings) compareFindings(label, exp.findings, findings.get(s.claim.id) ?? [], failures);
+    // An audit case (findings only): the settlement is another case's business.
+    if (exp.findings && !exp.flags && Object.keys(exp.layers).length === 0) return;
     for (const layer of Object.keys(exp.layers)) {
       if (!s.declaredLayers.includes(layer as LayerName)) failures.push(`${label}: the policy has no layer ${layer}`);
     }

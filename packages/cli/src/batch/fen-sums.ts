@@ -38,6 +38,8 @@ export interface SumsMessage {
   readonly total: string;
   /** Per layer, in the contract's order. */
   readonly layers: readonly string[];
+  /** The policy's kpis: numerator and denominator sums per kpi (KpiTally.take), when it declares any. */
+  readonly kpis?: readonly (readonly [string, string])[];
 }
 
 function fenOf(amount: { times(n: number): { toFixed(d: number): string } }): bigint {

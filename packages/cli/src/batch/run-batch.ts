@@ -7,6 +7,7 @@ import { outputPlanFor } from '../io/nhsa-options.js';
 import type { InFormat, OutShape } from '../options.js';
 import { loadCompiled } from '../policy-paths.js';
 import { Progress } from '../render/progress.js';
+import { KpiTally } from '@policy/engine';
 import { BatchSummary, renderSummary } from '../render/summary.js';
 import { describeRosters, loadRosterOptions, rostersJson, type RosterOptions, type Rosters } from '../roster/roster-options.js';
 import { runRetroactive } from '../roster/retroactive-run.js';
@@ -85,6 +86,7 @@ export async function runBatch(config: BatchConfig): Promise<BatchResult> {
     return runRetroactive(policy, { ...rosters, retroactive: true }, config, { records: opened.records, input, toClaim: recordToClaim(input, mapping) });
   }
   const summary = new BatchSummary(policy.engines, config.workers, config.presorted);
+  summary.kpis = new KpiTally(policy);
   summary.formats = { input, basis: opened.basis, output: shape, ...(mapping ? { mapping: mapping.source } : {}) };
   await settleRecords(config, { opened, inFormat, outFormat, rejectFormat, summary, progress, bytes: () => bytes, ...(rosters ? { rosters } : {}) });
 

@@ -3,6 +3,7 @@ import { AccumulatorStore, compareClaims, settleBatch, settleItem, type Claim, t
 import { applyRoster, CsvRecord, nhsaOutputPlan, settlementToCsvCells, settlementToJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RecordItem, type RosterView, csvLine } from '@policy/claims';
 import { loadCompiled } from '../policy-paths.js';
 import { FenSums, type SumsMessage } from './fen-sums.js';
+import { KpiTally } from '@policy/engine';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 import { recordToClaim, type RecordToClaim } from './record-to-claim.js';
 
@@ -52,6 +53,7 @@ class SettleWorker {
   private next = 0;
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
+  private readonly kpis: KpiTally;
   private extraKeys: string[] | undefined;
   private readonly toClaim: RecordToClaim;
   private readonly roster: RosterView | undefined;
@@ -65,6 +67,7 @@ class SettleWorker {
     private readonly send: (m: FromWorker) => void,
   ) {
     this.store = new AccumulatorStore(policy.accumulatorScales);
+    this.kpis = new KpiTally(policy);
     this.toClaim = recordToClaim(setup.input, setup.mapping);
     this.roster = setup.roster ? { index: RosterIndex.fromShared(setup.roster.buffer), mode: setup.roster.mode } : undefined;
     this.plan = setup.shape === 'nhsa' && setup.mapping ? nhsaOutputPlan(policy, setup.mapping) : undefined;
@@ -103,7 +106,7 @@ class SettleWorker {
   private takeSums(): SumsMessage {
     const m = this.sums.toMessage();
     this.sums = new FenSums();
-    return m;
+    return this.kpis.empty ? m : { ...m, kpis: this.kpis.take() };
   }
 
   private validate(units: readonly Unit[], claims: ClaimItem[], rejections: Result[]): void {
@@ -183,6 +186,7 @@ class SettleWorker {
     }
     const s = o.settlement;
     this.sums.add(s);
+    this.kpis.add(s);
     if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };
     if (this.setup.lateColumns) return { index, cells: this.cells(s), extra: s.claim.extra };
     return { index, line: csvLine(this.cells(s, Object.keys(s.claim.extra))) };

@@ -5,6 +5,7 @@ import { openClaims } from '../io/open-claims.js';
 import { choiceOption, formatOption, policyOption } from '../options.js';
 import { extname } from 'node:path';
 import { explainSettlement } from '../render/explain.js';
+import { explainFindings, findingsFor, findingsJson } from '../render/explain-findings.js';
 import type { ExplainLang } from '../render/explain-labels.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -65,10 +66,19 @@ export function registerExplain(program: Command): void {
         else if (o.kind === 'rejected') failed.push(o);
       }
       for (const r of failed.sort((a, b) => a.index - b.index)) process.stderr.write(`policy explain: rejected ${describeRejection(r.rejection)}\n`);
+      const findings = findingsFor(policy, items.map((i) => i.claim), persons);
+      const audited = policy.resolved.audits.length > 0;
       if (opts.format === 'json') {
-        for (const s of settled) process.stdout.write(`${JSON.stringify(settlementToJson(s))}\n`);
+        for (const s of settled) {
+          const found = audited ? { findings: findingsJson(findings.get(s.claim.id) ?? []) } : {};
+          process.stdout.write(`${JSON.stringify({ ...settlementToJson(s), ...found })}\n`);
+        }
       } else {
-        process.stdout.write(settled.map((s) => `${explainSettlement(s, { lang, quote: opts.quote === true })}\n`).join('\n'));
+        const text = (s: SettledClaim): string => {
+          const f = explainFindings(policy, findings.get(s.claim.id) ?? [], lang);
+          return `${explainSettlement(s, { lang, quote: opts.quote === true })}\n${f ? `\n${f}` : ''}`;
+        };
+        process.stdout.write(settled.map(text).join('\n'));
       }
       const explainedRejected = failed.some((r) => explained.has(r.index) || chosenRejections.includes(r));
       process.exitCode = explainedRejected ? EXIT.findings : EXIT.ok;

@@ -1,5 +1,5 @@
 import { Decimal, LAYERS, PAYING_LAYERS } from '@policy/dsl';
-import { type Rejection, type VersionEngine } from '@policy/engine';
+import { type KpiTally, type Rejection, type VersionEngine } from '@policy/engine';
 import { describeRejection } from '@policy/claims';
 import { FenSums, type SumsMessage } from '../batch/fen-sums.js';
 
@@ -12,6 +12,8 @@ export class BatchSummary {
   private readonly started = performance.now();
   /** The shapes of input and output (platform records or the contract's), and how the input's was chosen. */
   formats: { input: 'contract' | 'nhsa'; basis: string; output: 'contract' | 'nhsa'; mapping?: string } | undefined;
+  /** The policy's kpis over the settled claims (docs/kpis.md), when it declares any. */
+  kpis: KpiTally | undefined;
 
   constructor(
     readonly engines: readonly VersionEngine[] = [],
@@ -25,6 +27,7 @@ export class BatchSummary {
 
   addSums(m: SumsMessage): void {
     this.sums.merge(m);
+    if (m.kpis) this.kpis?.merge(m.kpis);
   }
 
   addRejected(r: Rejection): void {
@@ -67,6 +70,7 @@ export class BatchSummary {
       decimalClaims: this.settled - this.sums.fixed,
       workers: this.workers,
       presorted: this.presorted,
+      ...(this.kpis && !this.kpis.empty ? { kpis: this.kpis.values() } : {}),
       ...(this.formats
         ? {
             inFormat: this.formats.input,

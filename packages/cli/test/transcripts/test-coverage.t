@@ -2,7 +2,7 @@
 # conditions not seen both true and false, and the table rows never read, with file:line (赤峰: two
 # rows of its base module and its own `otherwise` row, which no claim can reach).
 $ policy test --coverage policies/chifeng
-! ok policies/chifeng: 35/35 cases pass (51 claims in 4 files)
+! ok policies/chifeng: 37/37 cases pass (60 claims in 5 files)
 ! ok policies/chifeng: 5/5 properties hold on sampled claims (913 checked)
 ! coverage policies/chifeng: rules 13/13 100%, conditions 15/15 100%, table rows 8/11 72.7%
 !   table row never read    policies/modules/chifeng-resident/parameters.policy:9  住院起付线[0]

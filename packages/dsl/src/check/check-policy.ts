@@ -76,6 +76,8 @@ function resultOf(state: CheckState): ResolvedPolicy {
     modifiers: state.modifierSyms,
     rules: state.rules,
     properties: state.properties,
+    audits: state.audits,
+    kpis: state.kpis,
     files: state.files,
     bases: [...(header.extends ? [header.extends.value] : []), ...header.imports.map((i) => i.value)],
   };

@@ -1,4 +1,6 @@
 import { builtinNamed } from '../builtins.js';
+import type { AuditIR } from './audit/audit-ir.js';
+import type { KpiIR } from './kpi/kpi-ir.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
@@ -39,6 +41,8 @@ export class CheckState implements GlobalResolver, CheckContext {
   readonly modifierDecls: A.ModifierDecl[] = [];
   readonly propertyDecls: A.PropertyDecl[] = [];
   readonly coversDecls: A.CoversDecl[] = [];
+  readonly auditDecls: A.AuditDecl[] = [];
+  readonly kpiDecls: A.KpiDecl[] = [];
   readonly modifiers = new Modifiers(this);
   modifierSyms: ModifierSym[] = [];
   /** Definitions replaced by `override let`, read through `base`. */
@@ -47,6 +51,8 @@ export class CheckState implements GlobalResolver, CheckContext {
   rules: RuleIR[] = [];
   properties: PropertyIR[] = [];
   readonly covers: CoversIR[] = [];
+  audits: AuditIR[] = [];
+  kpis: KpiIR[] = [];
   private readonly counts = { let: 0, accumulator: 0 };
 
   constructor(readonly unit: PolicyUnit) {
@@ -165,7 +171,7 @@ function flatten(unit: PolicyUnit, namesOnly: boolean, top: boolean, seen: Set<s
   for (const f of unit.files) {
     for (const decl of f.ast.declarations) {
       if (decl.kind === 'policy') continue;
-      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers')) continue;
+      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit' || decl.kind === 'kpi')) continue;
       out.push({ decl, unit, top });
     }
   }

@@ -239,7 +239,92 @@ export interface ResolvedPolicy {
   readonly rules: readonly RuleIR[];
   /** Declared properties, the bases' first (checked by `policy test` on samples, decided by `policy prove`). */
   readonly properties: readonly PropertyIR[];
+  /** Audits over claim histories, the bases' first (docs/audits.md): findings, never money. */
+  readonly audits: readonly AuditIR[];
+  /** Indicators over settled claims, the bases' first (docs/kpis.md). */
+  readonly kpis: readonly KpiIR[];
   /** The bases this policy builds on (extends first, then imports), as written. */
   readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;
+}
+
+// ---------------------------------------------------------------- audits (docs/audits.md)
+
+/**
+ * Shaped as the national platform's rule base (智能审核和监控 "两库") shapes a rule: its logic (the
+ * condition and the history it reads), its parameters with their thresholds, a result type
+ * (可疑 / 明确), a time window and a stage (事前 / 事中 / 事后).
+ */
+export type AuditResult = 'suspect' | 'certain';
+export type AuditStage = 'before' | 'during' | 'after';
+
+
+export type HistoryAggregate = 'count' | 'sum' | 'max';
+
+/** `count earlier where c same disease within 15日`: over the person's earlier claims. */
+export interface HistoryIR {
+  readonly aggregate: HistoryAggregate;
+  /** The field summed or maximised (a money or days field). */
+  readonly field?: string;
+  readonly type: Type;
+  /** Read on the earlier claim. */
+  readonly where?: TExpr;
+  /** Claim fields the earlier claim shares with this one (`diagnoses`: at least one code in common). */
+  readonly same: readonly string[];
+  /** Days: the earlier claim ended at most this long before this one began. */
+  readonly within?: TExpr;
+  /** The earlier claim is dated within this claim's stay (admitted … date). */
+  readonly during: boolean;
+  /** The source text of the window, for findings (`15日`, `住院期间`). */
+  readonly windowText?: string;
+  readonly span: Span;
+}
+
+export type AuditStmtIR =
+  | { readonly k: 'let'; readonly slot: number; readonly name: string; readonly expr: TExpr; readonly span: Span }
+  | { readonly k: 'history'; readonly slot: number; readonly name: string; readonly history: HistoryIR; readonly span: Span }
+  | { readonly k: 'finding'; readonly message: string; readonly when?: TExpr; readonly span: Span };
+
+export interface AuditIR extends Citation {
+  readonly name: string;
+  readonly result: AuditResult;
+  readonly stage: AuditStage;
+  readonly from?: string;
+  readonly until?: string;
+  readonly when?: TExpr;
+  readonly body: readonly AuditStmtIR[];
+  readonly localCount: number;
+  /** The parameters the audit reads (its thresholds), in first-read order. */
+  readonly params: readonly ParamSym[];
+  /** The windows of its history reads, as written. */
+  readonly windows: readonly string[];
+  readonly span: Span;
+  readonly nameSpan: Span;
+}
+
+// ---------------------------------------------------------------- kpis (docs/kpis.md)
+
+export interface KpiTermIR {
+  readonly aggregate: 'count' | 'sum';
+  /** What `sum` adds up, over the settled claim (layers as settled, `patient` included). */
+  readonly value?: TExpr;
+  readonly where?: TExpr;
+  /** number for count, the value's type for sum. */
+  readonly type: Type;
+}
+
+export type KpiOp = '>=' | '<=' | '>' | '<';
+
+export interface KpiIR extends Citation {
+  readonly name: string;
+  readonly from?: string;
+  readonly until?: string;
+  readonly when?: TExpr;
+  readonly numerator: KpiTermIR;
+  readonly denominator?: KpiTermIR;
+  /** The type of numerator ÷ denominator: a ratio, money per claim (次均费用), days per stay. */
+  readonly type: Type;
+  readonly target?: { readonly op: KpiOp; readonly value: TExpr };
+  readonly span: Span;
+  readonly nameSpan: Span;
 }

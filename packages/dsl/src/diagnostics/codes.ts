@@ -2,7 +2,8 @@
  * Every diagnostic code, in one table. Codes are stable: tools and CI scripts match on them.
  * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
  * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings;
- * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md).
+ * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md);
+ * E7xx: audits over claim histories (check/audit, docs/audits.md) and kpis (check/kpi, docs/kpis.md).
  */
 export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
@@ -49,6 +50,10 @@ export const DIAGNOSTIC_CODES = {
   W602: 'a condition no claim can meet: the rule, branch, flag, modifier or cap never applies',
   W603: 'order hazard: a rule reads a layer, paid or remaining that a later rule changes',
   E604: 'claims a `covers` declaration covers that no rule assigning its layer applies to',
+  E701: 'an audit without a result type (可疑/明确), a stage (事前/事中/事后) or a finding',
+  E702: 'a history read with an unknown aggregate, field or window',
+  E703: 'an audit reads what only a settlement knows (an accumulator or a yearly cap)',
+  E704: 'a kpi term or quotient that is no indicator (or reads an accumulator)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -71,6 +71,8 @@ const BLOCKS: Readonly<Record<string, readonly string[]>> = {
   modifierDecl: ['adjustment'],
   ruleDecl: ['statement'],
   propertyDecl: ['body'],
+  auditDecl: ['auditItem'],
+  kpiDecl: ['kpiItem'],
 };
 
 /** Nodes whose own optional trailing comma is dropped (one row per line needs none). */

@@ -384,7 +384,81 @@ export interface CoversDecl extends Applicability {
   readonly span: Span;
 }
 
+/**
+ * `count earlier where c same disease within 15日`: an aggregate over the person's claims before
+ * this one in (date, id) order. `where` reads the earlier claim (its fields and the policy's
+ * lets); `same F` keeps those whose field F equals this claim's; `within D` keeps those that
+ * ended (discharged, else date) at most D days before this claim began (admitted, else date);
+ * `during` keeps those dated within this claim's stay (admitted … date).
+ */
+export interface HistoryExpr {
+  readonly kind: 'history';
+  /** `count`, `sum`, `max`. */
+  readonly aggregate: Ident;
+  /** The summed field: `sum total earlier …`. */
+  readonly field?: Ident;
+  readonly where?: Expr;
+  readonly same: readonly Ident[];
+  readonly within?: Expr;
+  readonly during: boolean;
+  readonly span: Span;
+}
+
+export interface AuditLetStmt {
+  readonly kind: 'let';
+  readonly name: Ident;
+  readonly value: Expr | HistoryExpr;
+  readonly span: Span;
+}
+
+/** `finding "message" [when c]`: a finding of the audit on this claim. */
+export interface FindingStmt {
+  readonly kind: 'finding';
+  readonly message: StringLiteral;
+  readonly when?: Expr;
+  readonly span: Span;
+}
+
+export type AuditStmt = AuditLetStmt | FindingStmt;
+
+/**
+ * `audit NAME result 可疑 stage 事后 cites … when c { let … finding "…" when … }`: a check of
+ * a claim against the person's history; it produces findings, never money (docs/audits.md).
+ */
+export interface AuditDecl extends Applicability {
+  readonly kind: 'audit';
+  readonly name: Ident;
+  readonly result?: Ident;
+  readonly stage?: Ident;
+  readonly body: readonly AuditStmt[];
+  readonly span: Span;
+}
+
+/** `count [where c]`, `sum EXPR [where c]`: one side of a kpi. */
+export interface KpiTerm {
+  readonly aggregate: Ident;
+  readonly value?: Expr;
+  readonly where?: Expr;
+  readonly span: Span;
+}
+
+/**
+ * `kpi NAME cites … [when c] { numerator … denominator … target >= 90% }`: an indicator over the
+ * settled claims that meet `c` (docs/kpis.md).
+ */
+export interface KpiDecl extends Applicability {
+  readonly kind: 'kpi';
+  readonly name: Ident;
+  /** Every `numerator` line (the checker wants exactly one), every `denominator` and `target` (at most one each). */
+  readonly numerators: readonly KpiTerm[];
+  readonly denominators: readonly KpiTerm[];
+  readonly targets: readonly { readonly op: '>=' | '<=' | '>' | '<'; readonly value: Expr; readonly span: Span }[];
+  readonly span: Span;
+}
+
 export type Declaration =
+  | KpiDecl
+  | AuditDecl
   | PolicyDecl
   | ClauseDecl
   | ParamDecl

@@ -1,7 +1,7 @@
 import type { CstNode } from 'chevrotain';
 import type { Span } from '../source.js';
 import type * as A from './ast.js';
-import { CstExpressions } from './cst-expressions.js';
+import { CstAudits } from './cst-audits.js';
 import { isToken } from './cst-reader.js';
 import { error } from '../diagnostics/diagnostic.js';
 
@@ -9,7 +9,7 @@ export { MAX_EXPR_DEPTH, unescapeString } from './cst-reader.js';
 export { MAX_LITERAL_DIGITS } from './cst-expressions.js';
 
 /** Translates one file's CST into its AST: declarations here, expressions in CstExpressions. */
-export class CstToAst extends CstExpressions {
+export class CstToAst extends CstAudits {
 
   file(cst: CstNode): A.PolicyFileAst {
     const declarations: A.Declaration[] = [];
@@ -42,6 +42,10 @@ export class CstToAst extends CstExpressions {
         return this.propertyDecl(child);
       case 'coversDecl':
         return this.coversDecl(child);
+      case 'auditDecl':
+        return this.auditDecl(child);
+      case 'kpiDecl':
+        return this.kpiDecl(child);
       case 'overridable':
         return this.declaration(child, override);
       case 'overrideDecl': {
@@ -64,19 +68,6 @@ export class CstToAst extends CstExpressions {
       default:
         return undefined;
     }
-  }
-
-  private applicability(n: CstNode | undefined, fallback: Span): A.Applicability {
-    if (!n) return { meta: [] };
-    const from = this.tok(n, 'from');
-    const until = this.tok(n, 'until');
-    const when = this.node(n, 'when');
-    return {
-      meta: this.metas(n),
-      ...(from ? { from: this.dateLit(from, fallback) } : {}),
-      ...(until ? { until: this.dateLit(until, fallback) } : {}),
-      ...(when ? { when: this.expression(when) } : {}),
-    };
   }
 
   private bandsDecl(n: CstNode): A.BandsDecl {
@@ -144,18 +135,6 @@ export class CstToAst extends CstExpressions {
       span,
       ...this.applicability(this.node(n, 'applicability'), span),
     };
-  }
-
-  private metas(n: CstNode): A.Meta[] {
-    return this.nodes(n, 'meta').map((m) => {
-      const span = this.nodeSpan(m);
-      const kindTok = this.tok(m, 'kind');
-      return {
-        kind: (kindTok?.image ?? 'note') as A.MetaKind,
-        values: this.toks(m, 'value').map((t) => this.stringLit(t, span)),
-        span,
-      };
-    });
   }
 
   private policyDecl(n: CstNode): A.PolicyDecl {

@@ -17,6 +17,11 @@ import { errorMessageProvider } from './messages.js';
  *                | 'override' (param | table | set | let | bands | rule)
  *   property    := 'property' NAME meta… [from] [until] [when COND] '{' expression '}'
  *   covers      := 'covers' LAYER (',' LAYER)* meta… [from] [until] [when COND]
+ *   audit       := 'audit' NAME ['result' NAME] ['stage' NAME] meta… [from] [until] [when COND] '{' auditItem* '}'
+ *   auditItem   := 'let' NAME '=' (history | expression) | 'finding' STRING ['when' expression]
+ *   history     := AGGREGATE [FIELD] 'earlier' ['where' expression] ['same' FIELD (',' FIELD)*] ['within' expression | 'during']
+ *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression)* '}'
+ *   term        := AGGREGATE [expression] ['where' expression]
  *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
  *   expression  := 'if' expression 'then' expression 'else' expression | or
  *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
@@ -57,6 +62,8 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.adjustDecl) },
       { ALT: () => this.SUBRULE(this.propertyDecl) },
       { ALT: () => this.SUBRULE(this.coversDecl) },
+      { ALT: () => this.SUBRULE(this.auditDecl) },
+      { ALT: () => this.SUBRULE(this.kpiDecl) },
       { ALT: () => this.SUBRULE(this.overridable) },
       { ALT: () => this.SUBRULE(this.overrideDecl) },
     ]);
@@ -342,6 +349,134 @@ export class PolicyParser extends CstParser {
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: 'layer' }) });
     this.SUBRULE(this.applicability);
   });
+
+  /** `audit NAME result 可疑 stage 事后 meta… [from] [until] [when c] { let … finding "…" when … }` (docs/audits.md). */
+  auditDecl = this.RULE('auditDecl', () => {
+    this.CONSUME(T.Audit);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(T.Result);
+      this.CONSUME2(T.Identifier, { LABEL: 'result' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Stage);
+      this.CONSUME3(T.Identifier, { LABEL: 'stage' });
+    });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.auditItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  auditItem = this.RULE('auditItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Let);
+          this.CONSUME(T.Identifier, { LABEL: 'letName' });
+          this.CONSUME(T.Assign);
+          this.OR2([
+            { GATE: () => this.historyAhead(), ALT: () => this.SUBRULE(this.historyExpr, { LABEL: 'history' }) },
+            { ALT: () => this.SUBRULE(this.expression, { LABEL: 'letValue' }) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Finding);
+          this.CONSUME(T.StringLit, { LABEL: 'message' });
+          this.OPTION(() => {
+            this.CONSUME(T.When);
+            this.SUBRULE2(this.expression, { LABEL: 'findingWhen' });
+          });
+        },
+      },
+    ]);
+  });
+
+  /** `count earlier where c same disease within 15日`, `sum total earlier …`: over the person's earlier claims. */
+  historyExpr = this.RULE('historyExpr', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'aggregate' });
+    this.OPTION(() => this.CONSUME2(T.Identifier, { LABEL: 'field' }));
+    this.CONSUME(T.Earlier);
+    this.OPTION2(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expression, { LABEL: 'where' });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Same);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME3(T.Identifier, { LABEL: 'same' }) });
+    });
+    this.OPTION4(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Within);
+            this.SUBRULE2(this.expression, { LABEL: 'within' });
+          },
+        },
+        { ALT: () => this.CONSUME(T.During, { LABEL: 'during' }) },
+      ]);
+    });
+  });
+
+  /** `kpi NAME meta… [when c] { numerator count where c  denominator count  target >= 90% }` (docs/kpis.md). */
+  kpiDecl = this.RULE('kpiDecl', () => {
+    this.CONSUME(T.Kpi);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.kpiItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  /** One line of a kpi: `numerator …`, `denominator …` or `target >= VALUE`. */
+  kpiItem = this.RULE('kpiItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Numerator);
+          this.SUBRULE(this.kpiTerm, { LABEL: 'numerator' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Denominator);
+          this.SUBRULE2(this.kpiTerm, { LABEL: 'denominator' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Target);
+          this.OR2([
+            { ALT: () => this.CONSUME(T.GtEq, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.LtEq, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.Gt, { LABEL: 'targetOp' }) },
+            { ALT: () => this.CONSUME(T.Lt, { LABEL: 'targetOp' }) },
+          ]);
+          this.SUBRULE(this.expression, { LABEL: 'target' });
+        },
+      },
+    ]);
+  });
+
+  /** `count [where c]`, `sum total [where c]`: over the settled claims the kpi counts. */
+  kpiTerm = this.RULE('kpiTerm', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'aggregate' });
+    this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'value' }));
+    this.OPTION2(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE2(this.expression, { LABEL: 'where' });
+    });
+  });
+
+  /** `NAME earlier` or `NAME NAME earlier` ahead: a history aggregate, not an expression. */
+  private historyAhead(): boolean {
+    const a = this.LA(1).tokenType;
+    const b = this.LA(2).tokenType;
+    const c = this.LA(3).tokenType;
+    return a === T.Identifier && (b === T.Earlier || (b === T.Identifier && c === T.Earlier));
+  }
 
   ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(T.Rule);

@@ -113,12 +113,28 @@ export const Up = keyword('up');
 export const False = keyword('false');
 export const Property = keyword('property');
 export const Covers = keyword('covers');
+// Audits over a person's history (docs/audits.md).
+export const Audit = keyword('audit');
+export const Finding = keyword('finding');
+export const Result = keyword('result');
+export const Stage = keyword('stage');
+export const Earlier = keyword('earlier');
+export const Where = keyword('where');
+export const Same = keyword('same');
+export const Within = keyword('within');
+export const During = keyword('during');
+// Indicators over settlements (docs/kpis.md).
+export const Kpi = keyword('kpi');
+export const Numerator = keyword('numerator');
+export const Denominator = keyword('denominator');
+export const Target = keyword('target');
 
 export const keywordTokens: TokenType[] = [
   Policy, Title, Document, Version, Layers, Clause, Param, Table, By, Set, Let, Accumulator,
   Per, Person, Year, Rule, Cites, Assumed, Reading, Note, When, From, Until, Flag, If, Then,
   Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
   Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up, Property, Covers,
+  Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target,
 ];
 
 export const allTokens: TokenType[] = [

@@ -16,7 +16,7 @@ import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
 import { ClaimContext } from '../runtime/context.js';
 import { SettlementError } from '../runtime/errors.js';
-import { compileExpr, type Fn } from './compile-expr.js';
+import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { SourceText } from './trace-info.js';
 import type { SettledClaim } from './settled-claim.js';
@@ -69,6 +69,11 @@ export class CompiledVersion {
     this.ctx = new ClaimContext(policy.accumulators.length, policy.lets.length);
     this.traced = new TracedRules(policy, this.rulesInForce, this.values, source);
     this.declaredProperties = new VersionProperties(policy, this.values, this.ctx);
+  }
+
+  /** How this version compiles an expression (its parameter values and lets), for the audit evaluator. */
+  get compileEnv(): CompileEnv {
+    return this.values.env;
   }
 
   /** Whether a dated declaration (modifier, cap, rule) is in force in this version (for the fixed-point compiler). */

@@ -11,8 +11,9 @@ const NODE = ['k', 'type', 'span'];
 const KNOWN: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
   Object.entries({
     // bands, caps and modifiers act only through the nodes that use them (checked below);
-    // properties are checked after a settlement (policy test, prove), never part of one
-    policy: ['name', 'module', 'title', 'document', 'versions', 'layers', 'clauses', 'params', 'tables', 'sets', 'lets', 'accumulators', 'bands', 'caps', 'modifiers', 'rules', 'properties', 'files', 'bases'],
+    // properties are checked after a settlement (policy test, prove), never part of one; audits
+    // read claims, never settlements (policy audit)
+    policy: ['name', 'module', 'title', 'document', 'versions', 'layers', 'clauses', 'params', 'tables', 'sets', 'lets', 'accumulators', 'bands', 'caps', 'modifiers', 'rules', 'properties', 'audits', 'kpis', 'files', 'bases'],
     rule: [...CITATION, 'name', 'index', 'from', 'until', 'when', 'body', 'localCount', 'span', 'nameSpan'],
     param: [...CITATION, 'kind', 'name', 'type', 'values', 'span'],
     table: [...CITATION, 'kind', 'name', 'by', 'keyType', 'valueType', 'rows', 'otherwise', 'span'],

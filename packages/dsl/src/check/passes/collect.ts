@@ -40,6 +40,12 @@ export const collectPass: CheckPass = {
         case 'covers':
           state.coversDecls.push(d);
           break;
+        case 'audit':
+          state.auditDecls.push(d);
+          break;
+        case 'kpi':
+          state.kpiDecls.push(d);
+          break;
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
@@ -85,7 +91,7 @@ function overrideHint(name: string, names: Iterable<string>): { suggestion?: str
   return s ? { suggestion: s } : {};
 }
 
-type EntryDecl = Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl>;
+type EntryDecl = Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl | A.KpiDecl>;
 
 function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: boolean): void {
   if (d.name.name === '') return; // recovery hole, already reported

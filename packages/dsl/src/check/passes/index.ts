@@ -1,3 +1,4 @@
+import { auditsPass, kpisPass } from './audits.js';
 import { collectPass } from './collect.js';
 import { headerPass } from './header.js';
 import type { CheckPass } from './pass.js';
@@ -16,6 +17,8 @@ export const PASSES: readonly CheckPass[] = [
   rulesPass,
   propertiesPass,
   coversPass,
+  auditsPass,
+  kpisPass,
   unusedPass,
   analysisPass,
 ];

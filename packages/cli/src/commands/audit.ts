@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { basename } from 'node:path';
+import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes, type OutputFormat } from '@policy/claims';
+import { RESULT_ZH, displayWidth } from '@policy/dsl';
+import { EXIT, UsageError } from '../errors.js';
+import { loadCompiled } from '../policy-paths.js';
+import { FORMAT_HELP } from '../io/nhsa-options.js';
+import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
+import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { FindingWriter } from '../audit/finding-writer.js';
+import { runAudit, type AuditSummary } from '../audit/run-audit.js';
+
+interface AuditOptions extends RosterOptions {
+  policy: string;
+  in: string;
+  out: string;
+  format?: string;
+  presorted?: boolean;
+  inFormat: InFormat;
+  mapping?: string;
+}
+
+/**
+ * `policy audit --policy P --in CLAIMS --out FINDINGS`: the policy's audits (docs/audits.md)
+ * over each person's claims in date order; one finding a line, counts by audit on stderr.
+ */
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description("run the policy's audits over each person's claim history and write one finding a line")
+    .addOption(policyOption())
+    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
+    .requiredOption('--out <file>', 'findings: .csv or .jsonl; - = stdout (JSON Lines)')
+    .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
+    .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
+    .addOption(rosterOption())
+    .addOption(rosterModeOption())
+    .addOption(rosterConflictsOption())
+    .addOption(inFormatOption())
+    .addOption(mappingOption())
+    .addHelpText(
+      'after',
+      `${FORMAT_HELP}
+
+Each claim is audited against the person's claims before it in (date, id) order, under the policy
+version in force on its date; audits read claims, never settlements. A record batch would reject
+is counted and not audited. Exit status: 0 audited (findings or not), 1 a record was rejected,
+2 usage or I/O error (and --presorted input out of order).
+${ROSTER_HELP}`,
+    )
+    .action(async (opts: AuditOptions) => {
+      refuseClashes(
+        [{ option: '--in', path: opts.in }, ...policyInputs('--policy', opts.policy), ...(opts.roster ?? []).map((path) => ({ option: '--roster', path })), ...(opts.mapping ? [{ option: '--mapping', path: opts.mapping }] : [])],
+        [{ option: '--out', path: opts.out }],
+      );
+      const format = findingFormat(opts);
+      const inFormat = opts.inFormat;
+      const policy = loadCompiled(opts.policy, { engine: 'decimal', settles: true });
+      const rosters = await loadRosterOptions(opts, 'audit');
+      const out = new AtomicFile(opts.out);
+      const writer = new FindingWriter(out, format);
+      let summary: AuditSummary;
+      try {
+        await writer.header();
+        summary = await runAudit(
+          policy,
+          { in: opts.in, inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) },
+          (f) => writer.write(f),
+        );
+        await out.commit();
+      } catch (e) {
+        out.abort();
+        if (e instanceof ClaimFileError) throw new UsageError(e.message);
+        throw e;
+      }
+      const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
+      process.stderr.write(`${renderAuditSummary(summary, policy.resolved.audits, `policy audit: ${policy.name} over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}${rostered}`)}\n`);
+      process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;
+    });
+}
+
+function findingFormat(opts: AuditOptions): OutputFormat {
+  if (opts.format === undefined) return outputFormatOf(opts.out);
+  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not ${JSON.stringify(opts.format)}`);
+  return opts.format;
+}
+
+export function renderAuditSummary(s: AuditSummary, audits: readonly { name: string; result: 'suspect' | 'certain'; cites: readonly string[] }[], title: string): string {
+  const lines = [title, `  records read    ${String(s.read).padStart(8)}`, `  audited         ${String(s.audited).padStart(8)}`, `  rejected        ${String(s.rejected).padStart(8)}`, `  findings        ${String(s.findings).padStart(8)}`];
+  if (audits.length === 0) lines.push('  (the policy declares no audit)');
+  else lines.push('  audit                       result  findings  cites');
+  for (const a of audits) lines.push(`  ${a.name}${' '.repeat(Math.max(1, 24 - width(a.name)))}  ${RESULT_ZH[a.result]}  ${String(s.byAudit.get(a.name) ?? 0).padStart(8)}  ${a.cites.join(', ')}`);
+  for (const r of s.rejections) lines.push(`  rejected line ${r.location.line}${r.id ? ` (${r.id})` : ''}${r.field ? ` ${r.field}` : ''}: ${r.message}`);
+  if (s.rejected > s.rejections.length) lines.push(`  … and ${s.rejected - s.rejections.length} more rejected`);
+  return lines.join('\n');
+}
+
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += displayWidth(ch);
+  return w;
+}

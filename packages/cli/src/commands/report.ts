@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
+import { UsageError } from '../errors.js';
+import { loadCompiled } from '../policy-paths.js';
+import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
+import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { GROUPINGS, buildReport, type Grouping, type ReportInput } from '../report/report-data.js';
+import { loadCharts } from '../report/charts.js';
+import { renderReportHtml } from '../report/render-html.js';
+
+interface ReportOptions extends RosterOptions {
+  policy: string;
+  in: string;
+  out: string;
+  format: 'html' | 'json';
+  by?: string;
+  compare?: string;
+  inFormat: InFormat;
+  mapping?: string;
+}
+
+/** `policy report --policy P --in CLAIMS --out FILE`: one offline HTML page (or its numbers as JSON) about a batch of claims. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('settle a claims file and write one self-contained HTML report (charts as inline SVG) or its numbers as JSON')
+    .addOption(policyOption())
+    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
+    .requiredOption('--out <file>', 'the report; - = stdout')
+    .addOption(formatOption(['html', 'json']))
+    .option('--by <groups>', `the effective ratio by: ${GROUPINGS.join(', ')} (comma-separated)`, 'category,level')
+    .option('--compare <policy>', 'the same numbers under another policy, side by side (a rule change, a neighbouring county)')
+    .addOption(rosterOption())
+    .addOption(rosterModeOption())
+    .addOption(rosterConflictsOption())
+    .addOption(inFormatOption())
+    .addOption(mappingOption())
+    .addHelpText('after', `\nEvery claim is kept in memory (a report is for people, over a county's claims). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error.\n${ROSTER_HELP}`)
+    .action(async (opts: ReportOptions) => {
+      const by = groupings(opts.by ?? '');
+      refuseClashes(
+        [{ option: '--in', path: opts.in }, ...policyInputs('--policy', opts.policy), ...(opts.compare ? policyInputs('--compare', opts.compare) : []), ...(opts.roster ?? []).map((path) => ({ option: '--roster', path }))],
+        [{ option: '--out', path: opts.out }],
+      );
+      const policy = loadCompiled(opts.policy, { settles: true });
+      const other = opts.compare ? loadCompiled(opts.compare, { settles: true }) : undefined;
+      const rosters = await loadRosterOptions(opts, 'report');
+      const input: ReportInput = { in: opts.in, inFormat: opts.inFormat, policyPath: opts.policy, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) };
+      if (opts.compare && opts.in === '-') throw new UsageError('--compare reads the claims twice: give --in a file, not standard input');
+      const data = await buildReport(policy, input, by);
+      const compared = other ? await buildReport(other, { ...input, policyPath: opts.compare as string }, by) : undefined;
+      let text: string;
+      if (opts.format === 'json') text = `${JSON.stringify({ ...data, ...(compared ? { compare: compared } : {}) }, null, 2)}\n`;
+      else {
+        await loadCharts();
+        text = renderReportHtml(data, compared);
+      }
+      const out = new AtomicFile(opts.out);
+      try {
+        await out.write(text);
+        await out.commit();
+      } catch (e) {
+        out.abort();
+        throw e;
+      }
+      if (opts.out !== '-') process.stderr.write(`policy report: ${policy.name} over ${opts.in} → ${opts.out} (${data.records.settled} settled, ${data.records.rejected} rejected)\n`);
+    });
+}
+
+function groupings(text: string): Grouping[] {
+  const out: Grouping[] = [];
+  for (const g of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    if (!(GROUPINGS as readonly string[]).includes(g)) throw new UsageError(`--by takes ${GROUPINGS.join(', ')}, not ${JSON.stringify(g)}`);
+    if (!out.includes(g as Grouping)) out.push(g as Grouping);
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+import { error } from '../../diagnostics/diagnostic.js';
+import type * as A from '../../syntax/ast.js';
+import type { Span } from '../../source.js';
+import { CLAIM_FIELDS } from '../../vocabulary.js';
+import { resolveApplicability } from '../applicability.js';
+import { citation } from '../citation.js';
+import type { CheckContext } from '../context.js';
+import { childExprs } from '../ir-walk.js';
+import type { ParamSym, TExpr } from '../ir.js';
+import type { Scope } from '../resolver.js';
+import { suggest } from '../suggest.js';
+import { KIND_WORDS, type Entry } from '../symbols.js';
+import type { Type } from '../types.js';
+import { RESULT_WORDS, STAGE_WORDS, type AuditIR, type AuditStmtIR, type HistoryAggregate, type HistoryIR } from './audit-ir.js';
+
+/**
+ * `audit NAME result 可疑 stage 事后 cites … when c { let … finding "…" when … }`: checked like
+ * a rule. It cites a clause (E301); its result type and stage are the platform's words (E701)
+ * and it has a finding (E701); its conditions are conditions (E203); history reads name an
+ * aggregate, fields and a window in days (E702); it reads claim fields, parameters, tables,
+ * sets and lets, never layers (E111) nor what only a settlement knows — accumulators and
+ * yearly caps (E703).
+ */
+export function checkAudits(ctx: CheckContext, decls: readonly A.AuditDecl[]): AuditIR[] {
+  const out: AuditIR[] = [];
+  const names = new Map<string, Span>();
+  for (const d of decls) {
+    if (d.name.name === '') continue; // recovery hole, already reported
+    const prev = names.get(d.name.name);
+    if (prev) {
+      ctx.report(error('E104', d.name.span, `audit ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      continue;
+    }
+    names.set(d.name.name, d.name.span);
+    const audit = checkAudit(ctx, d);
+    if (audit) out.push(audit);
+  }
+  return out;
+}
+
+const AGGREGATES: readonly HistoryAggregate[] = ['count', 'sum', 'max'];
+/** Fields `same` may compare. */
+const SAME_FIELDS = ['disease', 'diagnoses', 'hospitalId', 'visit', 'level', 'region', 'referral'];
+
+function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
+  const owner = `audit ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
+  const result = word(ctx, d.result, RESULT_WORDS, owner, 'result', '可疑 (suspect) or 明确 (certain)', d.name.span);
+  const stage = word(ctx, d.stage, STAGE_WORDS, owner, 'stage', '事前, 事中 or 事后', d.name.span);
+
+  const locals = new Map<string, { slot: number; type: Type }>();
+  const scope: Scope = { context: 'let', owner, locals };
+  const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
+  const body: AuditStmtIR[] = [];
+  const windows: string[] = [];
+  for (const s of d.body) {
+    if (s.kind === 'finding') {
+      const w = s.when ? ctx.exprs.resolve(s.when, scope) : undefined;
+      if (w) ctx.exprs.expect(w, 'bool', 'the condition of a finding');
+      body.push({ k: 'finding', message: s.message.value, span: s.span, ...(w ? { when: w } : {}) });
+      continue;
+    }
+    const name = s.name.name;
+    const clash = ctx.reservedWhat(name) ?? (ctx.entries.has(name) ? `a ${KIND_WORDS[(ctx.entries.get(name) as Entry).kind]}` : undefined);
+    if (clash || locals.has(name)) {
+      ctx.report(error('E104', s.name.span, clash ? `${name} is ${clash}; a let inside an audit needs a name of its own` : `${name} is already bound in ${owner}`));
+      continue;
+    }
+    const slot = locals.size;
+    if (s.value.kind === 'history') {
+      const history = checkHistory(ctx, s.value, owner, scope);
+      if (!history) {
+        locals.set(name, { slot, type: 'number' }); // reported; keep later reads quiet
+        continue;
+      }
+      if (history.windowText && !windows.includes(history.windowText)) windows.push(history.windowText);
+      locals.set(name, { slot, type: history.type });
+      body.push({ k: 'history', slot, name, history, span: s.span });
+    } else {
+      const expr = ctx.exprs.resolve(s.value, scope);
+      locals.set(name, { slot, type: expr.type });
+      body.push({ k: 'let', slot, name, expr, span: s.span });
+    }
+  }
+  if (!body.some((s) => s.k === 'finding')) {
+    ctx.report(error('E701', d.name.span, `${owner} has no finding; add \`finding "…" when …\``));
+  }
+  const params = settlementReads(ctx, owner, [applies.when, ...body.flatMap(stmtExprs)]);
+  if (!result || !stage) return undefined;
+  return {
+    name: d.name.name,
+    result,
+    stage,
+    body,
+    localCount: locals.size,
+    params,
+    windows,
+    span: d.span,
+    nameSpan: d.name.span,
+    ...applies,
+    ...cit,
+  };
+}
+
+function word<T>(ctx: CheckContext, id: A.Ident | undefined, words: Readonly<Record<string, T>>, owner: string, what: string, expected: string, at: Span): T | undefined {
+  if (!id) {
+    ctx.report(error('E701', at, `${owner} has no ${what}; write \`${what} …\` after its name: ${expected}`));
+    return undefined;
+  }
+  const v = words[id.name];
+  if (v === undefined) {
+    const s = suggest(id.name, Object.keys(words));
+    ctx.report(error('E701', id.span, `${id.name} is not a ${what} of an audit; one of ${expected}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+  }
+  return v;
+}
+
+function checkHistory(ctx: CheckContext, h: A.HistoryExpr, owner: string, scope: Scope): HistoryIR | undefined {
+  const agg = h.aggregate.name as HistoryAggregate;
+  let ok = true;
+  if (!AGGREGATES.includes(agg)) {
+    const s = suggest(h.aggregate.name, AGGREGATES);
+    ctx.report(error('E702', h.aggregate.span, `${h.aggregate.name} is not an aggregate over earlier claims; one of ${AGGREGATES.join(', ')}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    ok = false;
+  }
+  let type: Type = 'number';
+  const field = h.field?.name;
+  if (agg === 'count' && h.field) {
+    ctx.report(error('E702', h.field.span, `count counts claims: write \`count earlier …\`, or \`sum ${h.field.name} earlier …\``));
+    ok = false;
+  } else if ((agg === 'sum' || agg === 'max') && !h.field) {
+    ctx.report(error('E702', h.aggregate.span, `${agg} needs the field it adds up: \`${agg} total earlier …\``));
+    ok = false;
+  } else if (h.field && field) {
+    const info = CLAIM_FIELDS[field];
+    const t = info?.type;
+    if (!info) {
+      const s = suggest(field, Object.keys(CLAIM_FIELDS));
+      ctx.report(error('E102', h.field.span, `unknown claim field ${field}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ok = false;
+    } else if (info.optional || (t !== 'money' && t !== 'days')) {
+      ctx.report(error('E702', h.field.span, `${agg} reads a money or days field that every claim has (total, inCatalog, outOfCatalog, stay), not ${field}`));
+      ok = false;
+    } else {
+      type = t;
+    }
+  }
+  for (const f of h.same) {
+    if (!SAME_FIELDS.includes(f.name)) {
+      const s = suggest(f.name, SAME_FIELDS);
+      const code = CLAIM_FIELDS[f.name] ? 'E702' : 'E102';
+      const what = code === 'E702' ? `same compares ${SAME_FIELDS.join(', ')}, not ${f.name}` : `unknown claim field ${f.name}`;
+      ctx.report(error(code, f.span, `${what}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ok = false;
+    }
+  }
+  // The earlier claim's own fields and the policy's lets: not this audit's locals.
+  const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: `${owner} (where, on the earlier claim)` }) : undefined;
+  if (where && !ctx.exprs.expect(where, 'bool', 'the condition of earlier claims')) ok = false;
+  const within = h.within ? ctx.exprs.resolve(h.within, scope) : undefined;
+  if (within && !ctx.exprs.expect(within, 'days', 'a window (within …)')) ok = false;
+  if (!ok) return undefined;
+  const windowText = h.during ? '住院期间' : h.within ? windowOf(h.within) : undefined;
+  return {
+    aggregate: agg,
+    type,
+    same: h.same.map((f) => f.name),
+    during: h.during,
+    span: h.span,
+    ...(field ? { field } : {}),
+    ...(where ? { where } : {}),
+    ...(within ? { within } : {}),
+    ...(windowText ? { windowText } : {}),
+  };
+}
+
+function windowOf(e: A.Expr): string {
+  if (e.kind === 'numeric') return e.raw;
+  if (e.kind === 'name') return e.name;
+  return '…';
+}
+
+function stmtExprs(s: AuditStmtIR): (TExpr | undefined)[] {
+  if (s.k === 'let') return [s.expr];
+  if (s.k === 'finding') return [s.when];
+  return [s.history.where, s.history.within];
+}
+
+/**
+ * The parameters an audit reads, and E703 for what it cannot read: an audit runs over claims,
+ * not settlements, so accumulators and yearly caps (read directly or through lets) have no value.
+ */
+function settlementReads(ctx: CheckContext, owner: string, exprs: readonly (TExpr | undefined)[]): ParamSym[] {
+  const params: ParamSym[] = [];
+  const seenLets = new Set<number>();
+  const walk = (e: TExpr, via: string | undefined): void => {
+    if (e.k === 'param') {
+      if (!params.includes(e.param)) params.push(e.param);
+    } else if (e.k === 'acc') {
+      const what = e.acc.name;
+      ctx.report(error('E703', e.span, `${owner} reads ${via ? `let ${via}, which reads ` : ''}${what}, which only a settlement knows; an audit reads claims, parameters, tables, sets and lets over the claim`));
+    } else if (e.k === 'let') {
+      if (seenLets.has(e.let.index)) return;
+      seenLets.add(e.let.index);
+      walk(e.let.expr, via ?? e.let.name);
+    }
+    for (const c of childExprs(e)) walk(c, via);
+  };
+  for (const e of exprs) if (e) walk(e, undefined);
+  return params;
+}

@@ -1,0 +1,113 @@
+import { error } from '../../diagnostics/diagnostic.js';
+import type * as A from '../../syntax/ast.js';
+import type { Span } from '../../source.js';
+import { resolveApplicability } from '../applicability.js';
+import { citation } from '../citation.js';
+import type { CheckContext } from '../context.js';
+import { childExprs } from '../ir-walk.js';
+import type { TExpr } from '../ir.js';
+import type { Scope } from '../resolver.js';
+import { describeType, type Type } from '../types.js';
+import type { KpiIR, KpiTermIR } from './kpi-ir.js';
+
+/**
+ * `kpi NAME cites … [when c] { numerator count where c  denominator sum total  target >= 90% }`:
+ * its terms read the settled claim (layers as settled, `patient` included, `paid`); it cites a
+ * clause (E301); a term is `count` or `sum` of money or days (E704); numerator ÷ denominator is a
+ * ratio (count ÷ count, money ÷ money), money or days per claim (÷ count) (E704); the target has
+ * the kpi's type (E203) and is a constant (E112); accumulators are not read (E704).
+ */
+export function checkKpis(ctx: CheckContext, decls: readonly A.KpiDecl[]): KpiIR[] {
+  const out: KpiIR[] = [];
+  const names = new Map<string, Span>();
+  for (const d of decls) {
+    if (d.name.name === '') continue;
+    const prev = names.get(d.name.name);
+    if (prev) {
+      ctx.report(error('E104', d.name.span, `kpi ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      continue;
+    }
+    names.set(d.name.name, d.name.span);
+    const k = checkKpi(ctx, d);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
+function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
+  const owner = `kpi ${d.name.name}`;
+  const cit = citation(ctx, d.meta);
+  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
+  const scope: Scope = { context: 'rule', owner, locals: new Map() };
+  const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
+  if (d.numerators.length !== 1 || d.denominators.length > 1 || d.targets.length > 1) {
+    ctx.report(error('E704', d.name.span, `${owner} has ${d.numerators.length} numerator, ${d.denominators.length} denominator and ${d.targets.length} target lines; write one numerator, at most one denominator and one target`));
+    return undefined;
+  }
+  const num = d.numerators[0] as A.KpiTerm;
+  const den = d.denominators[0];
+  const tgt = d.targets[0];
+  const numerator = term(ctx, num, owner, scope);
+  const denominator = den ? term(ctx, den, owner, scope) : undefined;
+  if (!numerator || (den && !denominator)) return undefined;
+  const type = quotient(numerator.type, denominator?.type);
+  if (!type) {
+    const word = (t: Type, agg: string): string => (agg === 'count' ? 'a count' : describeType(t));
+    ctx.report(error('E704', d.name.span, `${owner}: ${word(numerator.type, numerator.aggregate)} ÷ ${word(denominator?.type ?? 'number', denominator?.aggregate ?? 'count')} is no indicator; divide money by money or counts by counts (a ratio), or money or days by a count`));
+    return undefined;
+  }
+  let target: KpiIR['target'];
+  if (tgt) {
+    const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: `the target of ${owner}` });
+    // Days literals are whole (`3日`): a days target such as 10.9 days is written as a number.
+    const fits = type === 'days' && value.type === 'number';
+    if (!fits && !ctx.exprs.expect(value, type, `the target of ${owner}`)) return undefined;
+    target = { op: tgt.op, value };
+  }
+  const reads = [applies.when, numerator.value, numerator.where, denominator?.value, denominator?.where];
+  if (reads.some((e) => e && readsAccumulator(ctx, owner, e))) return undefined;
+  return { name: d.name.name, numerator, type, span: d.span, nameSpan: d.name.span, ...(denominator ? { denominator } : {}), ...(target ? { target } : {}), ...applies, ...cit };
+}
+
+function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): KpiTermIR | undefined {
+  const agg = t.aggregate.name;
+  const where = t.where ? ctx.exprs.resolve(t.where, scope) : undefined;
+  if (where && !ctx.exprs.expect(where, 'bool', `the condition of a term of ${owner}`)) return undefined;
+  const w = where ? { where } : {};
+  if (agg === 'count') {
+    if (t.value) {
+      ctx.report(error('E704', t.value.span, `count counts claims; to add an amount up write \`sum …\``));
+      return undefined;
+    }
+    return { aggregate: 'count', type: 'number', ...w };
+  }
+  if (agg === 'sum') {
+    if (!t.value) {
+      ctx.report(error('E704', t.aggregate.span, 'sum needs what it adds up: `sum total`, `sum paid`, `sum stay`'));
+      return undefined;
+    }
+    const value = ctx.exprs.resolve(t.value, scope);
+    if (value.type !== 'money' && value.type !== 'days' && value.type !== 'error') {
+      ctx.report(error('E704', t.value.span, `sum adds up money or days, not ${describeType(value.type)}`));
+      return undefined;
+    }
+    return { aggregate: 'sum', value, type: value.type, ...w };
+  }
+  ctx.report(error('E704', t.aggregate.span, `${agg} is not a kpi term; write count or sum …`));
+  return undefined;
+}
+
+function quotient(n: Type, d: Type | undefined): Type | undefined {
+  if (d === undefined) return n;
+  if (d === 'number') return n === 'number' ? 'ratio' : n;
+  if (n === d && n === 'money') return 'ratio';
+  return undefined;
+}
+
+function readsAccumulator(ctx: CheckContext, owner: string, e: TExpr): boolean {
+  if (e.k === 'acc') {
+    ctx.report(error('E704', e.span, `${owner} reads accumulator ${e.acc.name}: an indicator adds up settled claims, not the running totals of a person`));
+    return true;
+  }
+  return childExprs(e).some((c) => readsAccumulator(ctx, owner, c));
+}
