@@ -13,18 +13,21 @@ export interface DiffOptions {
   readonly top: number;
 }
 
-/**
- * Settles the claims of `input` under both sides and compares them. Each side settles the
- * whole file once, without a trace (one pass, when both sides have the same source); then
- * only the persons of the top claims are settled again, with the trace, to name the rules
- * that fired differently.
- */
-export async function runDiff(base: Side, head: Side, options: DiffOptions): Promise<DiffReport> {
-  const items: ClaimItem[] = [];
+/** A claims file read for a diff: the valid claims, and each record's place among them. */
+export interface DiffClaims {
+  readonly items: readonly ClaimItem[];
   /** Per record in input order: its position in `items`, or -1 for an invalid record. */
+  readonly positions: readonly number[];
+  /** The first three records that are not valid claims. */
+  readonly invalid: readonly Rejection[];
+}
+
+/** Reads and validates the claims of `input` (contract records, CSV or JSON Lines by extension). */
+export async function readDiffClaims(input: string): Promise<DiffClaims> {
+  const items: ClaimItem[] = [];
   const positions: number[] = [];
   const invalid: Rejection[] = [];
-  for await (const r of (await openClaims(options.input, { inFormat: 'contract' })).claims()) {
+  for await (const r of (await openClaims(input, { inFormat: 'contract' })).claims()) {
     if (r.kind === 'claim') {
       positions.push(items.length);
       items.push(r);
@@ -33,7 +36,22 @@ export async function runDiff(base: Side, head: Side, options: DiffOptions): Pro
       if (invalid.length < 3) invalid.push(r.rejection);
     }
   }
+  return { items, positions, invalid };
+}
 
+/**
+ * Settles the claims of `input` under both sides and compares them. Each side settles the
+ * whole file once, without a trace (one pass, when both sides have the same source); then
+ * only the persons of the top claims are settled again, with the trace, to name the rules
+ * that fired differently.
+ */
+export async function runDiff(base: Side, head: Side, options: DiffOptions): Promise<DiffReport> {
+  return diffClaims(base, head, await readDiffClaims(options.input), options);
+}
+
+/** runDiff over claims already read (the studio keeps its corpus between edits). */
+export function diffClaims(base: Side, head: Side, claims: DiffClaims, options: DiffOptions): DiffReport {
+  const { items, positions, invalid } = claims;
   const sameSource = base.fingerprint === head.fingerprint;
   const before = settleBatch(base.policy, items);
   const after = sameSource ? before : settleBatch(head.policy, items);
