@@ -9,6 +9,8 @@ export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
   E002: 'syntax error',
   E003: 'input too large or too deeply nested to read safely',
+  E004: 'full-width punctuation (a Chinese input method\'s ：（），；“”) where the half-width one is meant',
+  E005: 'a thousands separator in an amount (5,000元 for 5000元)',
   E101: 'unknown name',
   E102: 'unknown claim field',
   E103: 'unknown layer',

@@ -5,6 +5,8 @@ import type { PolicyFileAst } from './ast.js';
 import { CstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
 import { policyLexer } from './tokens.js';
+import { inputMethodTokens, splitLexError } from './input-method.js';
+import { ref } from '../messages/index.js';
 
 /** A policy file larger than this is refused before lexing (E003). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -52,7 +54,7 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
   const whole: Span = { file: path, start: 0, end: Math.min(1, text.length) };
 
   if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    diagnostics.push(error('E003', whole, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`));
+    diagnostics.push(error('E003', whole, ref('read.too-large', { mib: MAX_FILE_BYTES / 1024 / 1024 })));
     return { source, ast: empty, diagnostics, comments: [] };
   }
 
@@ -60,23 +62,32 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
   let syntaxErrors = 0;
   for (const e of lexed.errors) {
     if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
-    const ch = text.slice(e.offset, e.offset + e.length);
-    const shown = [...ch].slice(0, 12).join('');
-    const what = ch.startsWith('"') ? 'unterminated string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(shown)}`;
-    diagnostics.push(error('E001', { file: path, start: e.offset, end: e.offset + e.length }, what));
+    for (const part of splitLexError(text, e.offset, e.length)) {
+      const at = { file: path, start: part.start, end: part.end };
+      if (part.semicolon) {
+        diagnostics.push(error('E004', at, ref('lex.fullwidth-semicolon')));
+        continue;
+      }
+      const ch = text.slice(part.start, part.end);
+      const shown = JSON.stringify([...ch].slice(0, 12).join(''));
+      const what = ch.startsWith('"') ? ref('lex.unterminated-string') : ref(part.end - part.start > 1 ? 'lex.unexpected-chars' : 'lex.unexpected-char', { shown });
+      diagnostics.push(error('E001', at, what));
+    }
   }
+  const fixed = inputMethodTokens(path, lexed.tokens);
+  diagnostics.push(...fixed.diagnostics);
 
-  const deep = tooDeep(lexed.tokens);
+  const deep = tooDeep(fixed.tokens);
   if (deep) {
     diagnostics.push(
-      error('E003', tokenSpan(path, deep) ?? whole, `brackets nested more than ${MAX_BRACKET_DEPTH} levels deep`),
+      error('E003', tokenSpan(path, deep) ?? whole, ref('read.too-deep', { depth: MAX_BRACKET_DEPTH })),
     );
     return { source, ast: empty, diagnostics, comments: lexed.groups['comments'] ?? [] };
   }
 
   let ast: PolicyFileAst = empty;
   try {
-    const parsed = parseTokens(lexed.tokens);
+    const parsed = parseTokens(fixed.tokens);
     for (const e of parsed.errors) {
       if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
       const previous = (e as unknown as { previousToken?: IToken }).previousToken;
@@ -88,11 +99,11 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     diagnostics.push(...translator.diagnostics);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    diagnostics.push(error('E003', whole, 'the file nests too deeply to read (call stack exhausted)'));
+    diagnostics.push(error('E003', whole, ref('read.stack')));
   }
   if (syntaxErrors > MAX_SYNTAX_ERRORS) {
     diagnostics.push(
-      error('E002', source.endSpan(), `${syntaxErrors - MAX_SYNTAX_ERRORS} more lexical or syntax errors not listed`),
+      error('E002', source.endSpan(), ref('read.more-errors', { count: syntaxErrors - MAX_SYNTAX_ERRORS })),
     );
   }
   return { source, ast, diagnostics, comments: lexed.groups['comments'] ?? [] };
