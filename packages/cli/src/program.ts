@@ -14,6 +14,8 @@ import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
 import { registerStudio } from './commands/studio.js';
 import { EXIT, isUsageProblem } from './errors.js';
+import { langOption } from './options.js';
+import { setLang } from './lang.js';
 
 /**
  * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
@@ -43,6 +45,18 @@ export function program(): Command {
   registerAudit(p);
   registerReport(p);
   registerStudio(p);
+  // `--lang` on the program and on every command (explain keeps its own help text for it); the
+  // language is set before the command's action runs and read through currentLang().
+  p.addOption(langOption());
+  const addLang = (c: Command): void => {
+    if (!c.options.some((o) => o.long === '--lang')) c.addOption(langOption());
+    for (const sub of c.commands) addLang(sub);
+  };
+  for (const c of p.commands) addLang(c);
+  p.hook('preAction', (root, action) => {
+    const chosen = (action.opts() as { lang?: 'en' | 'zh' }).lang ?? (root.opts() as { lang?: 'en' | 'zh' }).lang;
+    setLang(chosen);
+  });
   return p;
 }
 
@@ -54,6 +68,7 @@ export function program(): Command {
  */
 export async function runCli(args: readonly string[]): Promise<number> {
   process.exitCode = undefined;
+  setLang(undefined);
   try {
     await program().parseAsync([...args], { from: 'user' });
     return Number(process.exitCode ?? EXIT.ok);

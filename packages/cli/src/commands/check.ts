@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { diagnosticToJson, dumpIR, renderDiagnostic, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
 import { compilePolicy } from '@policy/engine';
@@ -34,12 +35,12 @@ export function registerCheck(program: Command): void {
             path,
             policy: r.policy?.name ?? null,
             ok: nErr === 0,
-            diagnostics: r.diagnostics.map((d) => diagnosticToJson(d, r.files)),
+            diagnostics: r.diagnostics.map((d) => diagnosticToJson(d, r.files, currentLang())),
             ...(opts.metrics ? { metrics: r.metrics.map((m) => ({ pass: m.pass, ran: m.ran, ms: Number(m.ms.toFixed(3)) })) } : {}),
           });
           continue;
         }
-        for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files)}\n\n`);
+        for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files, currentLang())}\n\n`);
         if (r.policy) {
           const p = r.policy;
           const warn = nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : '';
