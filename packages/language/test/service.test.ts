@@ -102,6 +102,25 @@ describe('the language service, in process', () => {
     expect(s.diagnostics(VALUES)).toEqual([]);
   });
 
+  it('fixes what a Chinese input method typed: full-width quotes, brackets, comma and 5,000元', () => {
+    const s = service();
+    const typed = FILES[RULES]!
+      .replace('cites "A"', 'cites “A”')
+      .replace('max(0元, inCatalog - 起付线)', 'max（0元， inCatalog - 起付线 + 1,000元 - 1000元）');
+    s.open(RULES, typed);
+    const found = s.diagnostics(RULES).map((d) => d.code);
+    expect(found).toEqual(['E004', 'E004', 'E004', 'E005', 'E004']);
+    // Apply the quick fix of each, last first so the earlier offsets stay put: the fixture's text, clean.
+    let text = typed;
+    for (const d of [...s.diagnostics(RULES)].reverse()) {
+      const fix = s.codeActions(RULES, d.range)[0]!;
+      text = apply(text, fix.edit!.changes!['file:///p/rules.policy']!);
+    }
+    expect(text).toBe(FILES[RULES]!.replace('起付线)', '起付线 + 1000元 - 1000元)'));
+    s.open(RULES, text);
+    expect(s.diagnostics(RULES)).toEqual([]);
+  });
+
   it('completes claim fields after claim., enum values after ==, names in scope', () => {
     const s = service();
     const text = `${FILES[RULES]!}let x = claim.`;
