@@ -68,6 +68,18 @@ describe('--lang and POLICY_LANG', () => {
     expect(zh.map((d) => d.message)).not.toEqual(en.map((d) => d.message));
   });
 
+  it('summarises check and test in the language chosen, the English unchanged', async () => {
+    const path = policyFile();
+    expect((await policy(['check', path, '--lang', 'zh'])).stderr).toContain(`未通过 ${path}：4 个错误\n`);
+    expect((await policy(['check', path])).stderr).toContain(`FAILED ${path}: 4 errors\n`);
+    // anyi's examples: 63 cases in 7 files, 83 claims (as its README counts them).
+    const zh = await policy(['test', 'policies/anyi', '--lang', 'zh']);
+    const en = await policy(['test', 'policies/anyi']);
+    expect(zh.status).toBe(0);
+    expect(zh.stderr).toContain('通过 policies/anyi：63/63 个用例通过（7 个文件，83 条就诊记录）\n');
+    expect(en.stderr).toContain('ok policies/anyi: 63/63 cases pass (83 claims in 7 files)\n');
+  });
+
   it('speaks explain in Chinese from POLICY_LANG as from --lang zh', async () => {
     const claims = join(tempDir(), 'c.json');
     writeFileSync(claims, JSON.stringify({ id: 'X1', personId: 'P1', visit: 'inpatient', level: 2, region: 'county', date: '2018-03-05', admitted: '2018-03-01', discharged: '2018-03-05', total: '10000.00', inCatalog: '8000.00' }));

@@ -43,3 +43,10 @@ export function renderMessage(ref: MessageRef, lang: Lang): string {
 export function ref<Id extends MessageId>(id: Id, ...params: keyof MessageParams<Id> extends never ? [] : [MessageParams<Id>]): MessageRef {
   return { id, params: (params[0] ?? {}) as Record<string, string | number> };
 }
+
+export type Counted = 'error' | 'warning' | 'claim' | 'file';
+
+/** `3 errors`, `1 claim`, `2 个文件`: `one` says whether the singular is meant (each command keeps its own rule for 0). */
+export function count(lang: Lang, what: Counted, n: number, one = n === 1): string {
+  return fill(MESSAGES[`count.${what}.${one ? 'one' : 'many'}`][lang], { n });
+}

@@ -37,4 +37,21 @@ export const MESSAGES = {
   'render.warning': { en: 'warning', zh: '警告' },
   'render.help': { en: 'help: did you mean `{suggestion}`?', zh: '提示：是否应为 `{suggestion}`？' },
   'render.note': { en: 'note', zh: '注' },
+  // Counts, one and many (the caller says which: `count` in index.ts)
+  'count.error.one': { en: '{n} error', zh: '{n} 个错误' },
+  'count.error.many': { en: '{n} errors', zh: '{n} 个错误' },
+  'count.warning.one': { en: '{n} warning', zh: '{n} 个警告' },
+  'count.warning.many': { en: '{n} warnings', zh: '{n} 个警告' },
+  'count.claim.one': { en: '{n} claim', zh: '{n} 条就诊记录' },
+  'count.claim.many': { en: '{n} claims', zh: '{n} 条就诊记录' },
+  'count.file.one': { en: '{n} file', zh: '{n} 个文件' },
+  'count.file.many': { en: '{n} files', zh: '{n} 个文件' },
+  // policy check (packages/cli/src/commands/check.ts)
+  'check.failed': { en: 'FAILED {path}: {counts}', zh: '未通过 {path}：{counts}' },
+  // policy test (packages/cli/src/commands/test.ts)
+  'test.problem': { en: 'problem {problem}', zh: '问题 {problem}' },
+  'test.fail-case': { en: 'FAIL {name} ({file}:{line})', zh: '未通过 {name}（{file}:{line}）' },
+  'test.no-examples': { en: 'FAILED {path}: no example claims in {dir}/tests/*.yaml', zh: '未通过 {path}：{dir}/tests/*.yaml 中没有示例' },
+  'test.ok': { en: 'ok {path}: {passed}/{total} cases pass ({claims} in {files})', zh: '通过 {path}：{passed}/{total} 个用例通过（{files}，{claims}）' },
+  'test.failed': { en: 'FAILED {path}: {passed}/{total} cases pass ({claims} in {files})', zh: '未通过 {path}：{passed}/{total} 个用例通过（{files}，{claims}）' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
