@@ -79,7 +79,7 @@ describe('安义 kpis over examples/claims.csv', () => {
   beforeAll(() => {
     r = run('policies/anyi', 'examples/claims.csv');
   });
-  const value = (name: string): string | undefined => r.kpis.find((k) => k.name === name)?.value;
+  const value = (name: string): string | undefined => r.kpis.find((k) => k.name === name)?.value ?? undefined;
   // 住院类 in 安义: inpatient, or 门诊观察 settled as a stay (门诊观察按住院结算 = true)
   const stay = (c: Row): boolean => c['visit'] === 'inpatient' || c['visit'] === 'outpatient_observation';
 
