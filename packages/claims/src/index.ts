@@ -4,6 +4,7 @@ export { SETTLEMENT_COLUMNS, settlementToCsvCells } from './output/settlement-cs
 export { runExamples, exampleFiles, type ExampleCaseResult, type ExamplesResult, type RunExamplesOptions } from './examples/run-examples.js';
 export { validateRecord, type Validated } from './input/validate.js';
 export { csvRowToRaw } from './input/csv-row.js';
+export { fieldCode, fieldValue, recordInCodes } from './input/chinese-names.js';
 export {
   readRecords,
   readRecordsFromText,

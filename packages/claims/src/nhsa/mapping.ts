@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Level, Referral, Region, Visit } from '@policy/engine';
 import defaultMapping from './nhsa-default-mapping.json' with { type: 'json' };
 import mappingSchema from './nhsa-mapping.schema.json' with { type: 'json' };
+import { mappingInCodes } from './mapping-names.js';
 
 /**
  * The mapping between the national platform's settlement records and the claim contract: the
@@ -171,9 +172,11 @@ export function parseMappingFile(text: string, file: string): MappingFile {
   } catch (e) {
     throw new MappingError(`${file}:${jsonSyntax(text, e as Error)} (not valid JSON)`);
   }
-  const faults = schemaFaults(data);
+  // Chinese values (住院, 县域内, 基本医保 …) read as their codes first (mapping-names.ts).
+  const inCodes = mappingInCodes(data);
+  const faults = inCodes.faults.length > 0 ? inCodes.faults : schemaFaults(inCodes.data);
   if (faults.length > 0) throw new MappingError(faults.map((f) => `${file}: ${f}`).join('\n'));
-  return data as MappingFile;
+  return inCodes.data as MappingFile;
 }
 
 function merged<T>(base: Readonly<Record<string, T | null>> | undefined, over: Readonly<Record<string, T | null>> | undefined): Record<string, T> {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { lookupEnumValue, parseDate } from '@policy/dsl';
+import { VOCABULARY, parseDate } from '@policy/dsl';
 import type { Category } from '@policy/engine';
 import { CsvRecord, csvRecords } from '../input/csv-records.js';
 import { splitLines } from '../input/jsonl-records.js';
@@ -36,8 +36,8 @@ export interface RosterFile {
 }
 
 const REQUIRED = ['person', 'category', 'from'] as const;
-const CATEGORY_RULE =
-  'must be one of registered_poor, extreme_poor, dibao, dibao_edge, monitored, hardship, or their Chinese names (建档立卡贫困人口, 特困人员, 低保对象, 低保边缘家庭成员, 防止返贫监测对象, 刚性支出困难家庭患病成员)';
+/** The categories and their Chinese names, from the vocabulary (one table with the claims and the language). */
+const CATEGORY_RULE = `must be one of ${VOCABULARY.category.codes.join(', ')}, or their Chinese names (${VOCABULARY.category.codes.map((c) => VOCABULARY.category.names[c]?.join(', ')).join(', ')})`;
 
 const FS_REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', EPERM: 'permission denied' };
 
@@ -111,8 +111,9 @@ function rowOf(file: string, line: number, person: unknown, category: unknown, f
   if (person === undefined || person === null || (typeof person === 'string' && person.trim() === '')) return problem('person', 'is required');
   if (typeof person !== 'string') return problem('person', `must be a string (got ${showValue(person)})`);
   if (category === undefined || category === null || category === '') return problem('category', 'is required');
-  const known = typeof category === 'string' ? lookupEnumValue(category.trim()) : undefined;
-  if (known?.kind !== 'category') return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
+  const known = typeof category === 'string' ? VOCABULARY.category.lookup(category.trim()) : undefined;
+  if (known !== undefined && 'ambiguous' in known) return problem('category', `${showValue(category)} is the Chinese name of more than one category (${known.ambiguous.join(', ')}); write the code`);
+  if (known === undefined) return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
   if (from === undefined || from === null || from === '') return problem('from', 'is required: the day the person entered the category, YYYY-MM-DD');
   const fromDay = typeof from === 'string' ? parseDate(from.trim()) : undefined;
   if (fromDay === undefined) return problem('from', `must be an existing date YYYY-MM-DD (got ${showValue(from)})`);
@@ -123,5 +124,5 @@ function rowOf(file: string, line: number, person: unknown, category: unknown, f
     if (day < fromDay) return problem('to', `the period ends before it starts (from ${showValue(from)}, to ${showValue(to)})`);
     toDay = day;
   }
-  rows.push({ file, line, person, category: known.value as Category, from: fromDay, to: toDay });
+  rows.push({ file, line, person, category: known.code as Category, from: fromDay, to: toDay });
 }
