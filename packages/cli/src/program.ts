@@ -13,6 +13,7 @@ import { registerProve } from './commands/prove.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
 import { registerStudio } from './commands/studio.js';
+import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
 /**
@@ -43,6 +44,7 @@ export function program(): Command {
   registerAudit(p);
   registerReport(p);
   registerStudio(p);
+  registerParams(p);
   return p;
 }
 

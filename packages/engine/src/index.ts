@@ -46,3 +46,4 @@ export { plainClaim, toClaim, diseaseCandidates, type PlainClaim, type ClaimShap
 export { CompiledAudits } from './audit/audit-engine.js';
 export type { Finding, FindingParameter } from './audit/finding.js';
 export { KpiTally, type KpiValue } from './kpi/kpi-tally.js';
+export { policyParameters, type ParameterCitation, type ParameterKind, type ParameterOptions, type ParameterValue, type PolicyParameter } from './parameters.js';
