@@ -196,6 +196,6 @@ describe('--labels zh', () => {
       const kind = VOCABULARY.layer.isCode(column) ? VOCABULARY.layer : VOCABULARY.field;
       expect(kind.lookup(zh), zh).toEqual({ code: column });
     }
-    expect(settlementColumns('zh')).toEqual(['理赔编号', '政策', '版本', '医疗总费用', '基本医保', '大病保险', '医疗救助', '补充保险', '兜底', '县财政补助', '医疗机构承担', '个人自付', '标记']);
+    expect(settlementColumns('zh')).toEqual(['理赔编号', '政策', '版本', '医疗总费用', '基本医保', '大病保险', '医疗救助', '补充保险', '兜底保障', '县财政补助', '医疗机构承担', '个人自付', '标记']);
   });
 });

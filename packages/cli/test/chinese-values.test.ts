@@ -133,7 +133,7 @@ describe('--labels zh', () => {
     const [codesHead, ...codesRows] = readFileSync(join(dir, 'a.csv'), 'utf8').split('\n');
     const [zhHead, ...zhRows] = readFileSync(join(dir, 'zh.csv'), 'utf8').split('\n');
     expect(codesHead).toBe('id,policy,version,total,basic,critical_illness,medical_assistance,supplementary,fallback,finance,hospital,patient,flags');
-    expect(zhHead).toBe('理赔编号,政策,版本,医疗总费用,基本医保,大病保险,医疗救助,补充保险,兜底,县财政补助,医疗机构承担,个人自付,标记');
+    expect(zhHead).toBe('理赔编号,政策,版本,医疗总费用,基本医保,大病保险,医疗救助,补充保险,兜底保障,县财政补助,医疗机构承担,个人自付,标记');
     expect(zhRows).toEqual(codesRows);
   });
 
@@ -147,7 +147,7 @@ describe('--labels zh', () => {
     // = 4230.00; fallback max(0, 90% × 12000 − 11030) = 0.00; patient 12000 − 6800 − 4230 = 970.00.
     expect(s).toEqual({
       理赔编号: 'Q001', 政策: 'anyi', 版本: '2018-01-01', 医疗总费用: '12000.00',
-      各项金额: { 基本医保: '6800.00', 大病保险: '0.00', 医疗救助: '0.00', 补充保险: '4230.00', 兜底: '0.00', 县财政补助: '0.00', 医疗机构承担: '0.00', 个人自付: '970.00' },
+      各项金额: { 基本医保: '6800.00', 大病保险: '0.00', 医疗救助: '0.00', 补充保险: '4230.00', 兜底保障: '0.00', 县财政补助: '0.00', 医疗机构承担: '0.00', 个人自付: '970.00' },
       标记: [],
     });
     // The round trip: the claim and the Chinese layers, pasted into a test file, pass.

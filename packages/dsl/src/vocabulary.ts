@@ -40,7 +40,7 @@ export const LAYER_NAMES_ZH: Record<LayerName, readonly string[]> = {
   critical_illness: ['大病保险'],
   medical_assistance: ['医疗救助'],
   supplementary: ['补充保险', '补充医保', '补充(商业)保险'],
-  fallback: ['兜底', '兜底保障'],
+  fallback: ['兜底保障', '兜底'],
   finance: ['县财政补助'],
   hospital: ['医疗机构承担'],
   patient: ['个人自付'],
