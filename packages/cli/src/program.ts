@@ -12,6 +12,7 @@ import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
+import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
@@ -43,6 +44,7 @@ export function program(): Command {
   registerProve(p);
   registerAudit(p);
   registerReport(p);
+  registerPremium(p);
   registerStudio(p);
   registerParams(p);
   return p;

@@ -1,7 +1,7 @@
 import { Decimal, LAYERS, PAYING_LAYERS, type LayerName } from '@policy/dsl';
 import type { TraceLocation } from '@policy/engine';
 import { money } from './fen.js';
-import type { DiffReport, LayerChange, SideSummary, StatusChange } from './report.js';
+import type { DiffReport, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
 import type { RuleChange, RuleSide } from './rule-changes.js';
 
 /** What the table and Markdown views share: wording, percentages, the lines of a rule change. */
@@ -101,3 +101,27 @@ export function statusLine(c: StatusChange): string {
 
 /** The dimension headings of the breakdowns. */
 export const DIMENSION_TITLE = { category: 'category', visit: 'visit', level: 'level', region: 'region' } as const;
+
+/** A kpi's value for people: `90.12%`, `—` without claims or on a side that does not declare it. */
+export function kpiValueText(k: KpiChange['base']): string {
+  if (!k) return '(not declared)';
+  return k.value === null ? '—' : k.value;
+}
+
+/** `met`, `not met`, or '' without a target. */
+export function kpiMetText(k: KpiChange['base']): string {
+  if (!k || k.met === undefined) return '';
+  return k.met ? 'met' : 'not met';
+}
+
+/** The target as written: `>= 90%` (from whichever side declares one). */
+export function kpiTargetText(k: KpiChange): string {
+  const t = k.head?.target ?? k.base?.target;
+  if (!t) return '';
+  return `${t.op} ${t.value}`;
+}
+
+/** The kpis whose value or whose being met differs between the sides. */
+export function kpiChanged(k: KpiChange): boolean {
+  return k.base?.value !== k.head?.value || k.base?.met !== k.head?.met;
+}

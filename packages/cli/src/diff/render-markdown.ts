@@ -3,6 +3,9 @@ import {
   DIMENSION_TITLE,
   LAYER_INDEX,
   changedLine,
+  kpiMetText,
+  kpiTargetText,
+  kpiValueText,
   layerMoves,
   paying,
   percentText,
@@ -97,6 +100,15 @@ export function renderMarkdown(r: DiffReport): string {
   if (r.flags.length > 0) {
     out.push('', '#### Flags', '');
     out.push(...table(['flag', 'appeared', 'disappeared'], r.flags.map((f) => [cell(`${f.rule}: ${f.message}`), String(f.appeared), String(f.disappeared)])));
+  }
+  if (r.kpis.length > 0) {
+    out.push('', '#### Indicators', '');
+    out.push(
+      ...table(
+        ['kpi', 'before', 'after', 'target', 'met before', 'met after'],
+        r.kpis.map((k) => [cell(k.name), cell(kpiValueText(k.base)), cell(kpiValueText(k.head)), cell(kpiTargetText(k) || '—'), kpiMetText(k.base) || '—', kpiMetText(k.head) || '—']),
+      ),
+    );
   }
   out.push('', `Versions in force: base ${cell(versionsUsed(r.base))}; head ${cell(versionsUsed(r.head))}.`);
   return `${out.join('\n')}\n`;

@@ -4,6 +4,10 @@ import {
   DIMENSION_TITLE,
   LAYER_INDEX,
   changedLine,
+  kpiChanged,
+  kpiMetText,
+  kpiTargetText,
+  kpiValueText,
   layerMoves,
   paying,
   percentText,
@@ -100,6 +104,16 @@ export function renderTable(r: DiffReport): string {
     out.push('');
     out.push('  flags that appeared (+) and disappeared (-), in claims settled on both sides');
     for (const f of r.flags) out.push(`    +${f.appeared} -${f.disappeared}  ${f.rule}: ${f.message}`);
+  }
+  if (r.kpis.length > 0) {
+    out.push('');
+    out.push('  indicators (kpi), over the claims each side settled');
+    const w = Math.max(...r.kpis.map((k) => width(k.name)));
+    for (const k of r.kpis) {
+      const target = kpiTargetText(k);
+      const met = kpiMetText(k.base) || kpiMetText(k.head) ? `  ${kpiMetText(k.base) || '—'} → ${kpiMetText(k.head) || '—'}` : '';
+      out.push(`    ${k.name}${' '.repeat(w - width(k.name) + 2)}${kpiValueText(k.base)} → ${kpiValueText(k.head)}${target ? `  target ${target}` : ''}${met}${kpiChanged(k) ? '' : '  (unchanged)'}`);
+    }
   }
   out.push('');
   out.push(`  versions in force: base ${versionsUsed(r.base)}; head ${versionsUsed(r.head)}`);

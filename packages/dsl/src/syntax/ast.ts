@@ -456,7 +456,29 @@ export interface KpiDecl extends Applicability {
   readonly span: Span;
 }
 
+/** `subsidy NAME = EXPR source "…" meta… [when c]`: one class of a premium's subsidy. */
+export interface SubsidyItem extends Applicability {
+  readonly name: Ident;
+  readonly value: Expr;
+  readonly source: StringLiteral;
+  readonly span: Span;
+}
+
+/**
+ * `premium NAME cites … [when c] { standard EXPR  subsidy … }`: a contribution per person and
+ * year and the subsidies that pay part of it, by category (docs/premiums.md).
+ */
+export interface PremiumDecl extends Applicability {
+  readonly kind: 'premium';
+  readonly name: Ident;
+  /** Every `standard` line (the checker wants exactly one). */
+  readonly standards: readonly Expr[];
+  readonly subsidies: readonly SubsidyItem[];
+  readonly span: Span;
+}
+
 export type Declaration =
+  | PremiumDecl
   | KpiDecl
   | AuditDecl
   | PolicyDecl

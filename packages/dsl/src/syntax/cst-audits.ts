@@ -5,7 +5,7 @@ import { CstExpressions } from './cst-expressions.js';
 
 /**
  * CST → AST for `from`/`until`/`when` and the declarations over histories and settlements:
- * `audit` (docs/audits.md) and `kpi` (docs/kpis.md). CstToAst builds on it.
+ * `audit` (docs/audits.md), `kpi` (docs/kpis.md) and `premium` (docs/premiums.md). CstToAst builds on it.
  */
 export class CstAudits extends CstExpressions {
   protected metas(n: CstNode): A.Meta[] {
@@ -123,5 +123,27 @@ export class CstAudits extends CstExpressions {
       ...(where ? { where: this.expression(where) } : {}),
       ...(within ? { within: this.expression(within) } : {}),
     };
+  }
+
+  protected premiumDecl(n: CstNode): A.PremiumDecl {
+    const span = this.nodeSpan(n);
+    const standards: A.Expr[] = [];
+    const subsidies: A.SubsidyItem[] = [];
+    for (const item of this.nodes(n, 'premiumItem')) {
+      const standard = this.node(item, 'standard');
+      const value = this.node(item, 'subsidyValue');
+      if (standard) standards.push(this.expression(standard));
+      else if (value) {
+        const itemSpan = this.nodeSpan(item);
+        subsidies.push({
+          name: this.ident(this.tok(item, 'subsidyName'), itemSpan),
+          value: this.expression(value),
+          source: this.stringLit(this.tok(item, 'source'), itemSpan),
+          span: itemSpan,
+          ...this.applicability(this.node(item, 'subsidyApplicability'), itemSpan),
+        });
+      }
+    }
+    return { kind: 'premium', name: this.ident(this.tok(n, 'name'), span), standards, subsidies, span, ...this.applicability(this.node(n, 'applicability'), span) };
   }
 }

@@ -128,6 +128,11 @@ export const Kpi = keyword('kpi');
 export const Numerator = keyword('numerator');
 export const Denominator = keyword('denominator');
 export const Target = keyword('target');
+// Premium subsidies (docs/premiums.md).
+export const Premium = keyword('premium');
+export const Standard = keyword('standard');
+export const Subsidy = keyword('subsidy');
+export const Source = keyword('source');
 
 export const keywordTokens: TokenType[] = [
   Policy, Title, Document, Version, Layers, Clause, Param, Table, By, Set, Let, Accumulator,
@@ -135,6 +140,7 @@ export const keywordTokens: TokenType[] = [
   Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
   Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up, Property, Covers,
   Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target,
+  Premium, Standard, Subsidy, Source,
 ];
 
 export const allTokens: TokenType[] = [
