@@ -11,6 +11,10 @@ $ policy params policies/liuan --date 2024-08-31 --format markdown
 > | param | 市外未转诊不予救助 | 2024-08-14 |  | false | true/false | policies/liuan/parameters.policy:22 | LIUAN-5 三、(二)5.规范医保待遇政策; reading D24 |  |
 > | set | 罕见病 |  |  | 白血病、血友病 | text | policies/liuan/parameters.policy:31 | LIUAN-3 三、(一)3.实施分类救治 |  |
 > | set | 维持治疗病种 |  |  | 重性精神病、肿瘤放化疗、终末期肾脏病、终末期肾病、尿毒症透析、恶性肿瘤门诊放化疗 | text | policies/liuan/parameters.policy:35 | LIUAN-3 三、(一)3.实施分类救治 | the document names three diseases followed by 等; three common synonyms of the same treatments are added |
+> | param | 居民医保个人缴费标准 | 2024-08-14 |  | 400元 | 元 | policies/liuan/premiums.policy:6 | LIUAN-4 三、(二)4.落实资助参保政策 | LIUAN-4 states no amount; 400元 is the national minimum individual contribution of 2024, outside the document |
+> | param | 特困人员资助比例 | 2024-08-14 |  | 100% | % | policies/liuan/premiums.policy:8 | LIUAN-4 三、(二)4.落实资助参保政策 | LIUAN-4 gives no share; 特困人员 are subsidised in full by the national rule of 分类资助 (outside the document) |
+> | param | 低保对象资助比例 | 2024-08-14 |  | 70% | % | policies/liuan/premiums.policy:10 | LIUAN-4 三、(二)4.落实资助参保政策 | LIUAN-4 gives no share; a fixed share of the contribution for 低保对象 is the national rule, 70% is taken (outside the document) |
+> | param | 监测对象资助比例 | 2024-08-14 |  | 50% | % | policies/liuan/premiums.policy:12 | LIUAN-4 三、(二)4.落实资助参保政策 | LIUAN-4 gives no share; 50% for 防止返贫监测对象 is taken (outside the document) |
 > | table | 住院起付线 |  | level 0 | 0元 | 元 | policies/modules/anhui-base/parameters.policy:7 | AH-BASIC 安徽城乡居民基本医保住院 (outside the documents) | typical 安徽 city resident-insurance values; no source document states them (township 200元, second grade 500元, third grade 1000元; a village clinic admits no inpatients) |
 > |  |  |  | level 1 | 200元 |  |  |  |  |
 > |  |  |  | level 2 | 500元 |  |  |  |  |
@@ -48,6 +52,10 @@ $ policy params policies/liuan --format csv
 > set,维持治疗病种,,,终末期肾病,text,policies/liuan/parameters.policy:35,LIUAN-3 三、(一)3.实施分类救治,the document names three diseases followed by 等; three common synonyms of the same treatments are added
 > set,维持治疗病种,,,尿毒症透析,text,policies/liuan/parameters.policy:35,LIUAN-3 三、(一)3.实施分类救治,the document names three diseases followed by 等; three common synonyms of the same treatments are added
 > set,维持治疗病种,,,恶性肿瘤门诊放化疗,text,policies/liuan/parameters.policy:35,LIUAN-3 三、(一)3.实施分类救治,the document names three diseases followed by 等; three common synonyms of the same treatments are added
+> param,居民医保个人缴费标准,2024-08-14,,400元,元,policies/liuan/premiums.policy:6,LIUAN-4 三、(二)4.落实资助参保政策,"LIUAN-4 states no amount; 400元 is the national minimum individual contribution of 2024, outside the document"
+> param,特困人员资助比例,2024-08-14,,100%,%,policies/liuan/premiums.policy:8,LIUAN-4 三、(二)4.落实资助参保政策,LIUAN-4 gives no share; 特困人员 are subsidised in full by the national rule of 分类资助 (outside the document)
+> param,低保对象资助比例,2024-08-14,,70%,%,policies/liuan/premiums.policy:10,LIUAN-4 三、(二)4.落实资助参保政策,"LIUAN-4 gives no share; a fixed share of the contribution for 低保对象 is the national rule, 70% is taken (outside the document)"
+> param,监测对象资助比例,2024-08-14,,50%,%,policies/liuan/premiums.policy:12,LIUAN-4 三、(二)4.落实资助参保政策,LIUAN-4 gives no share; 50% for 防止返贫监测对象 is taken (outside the document)
 > table,住院起付线,,level 0,0元,元,policies/modules/anhui-base/parameters.policy:7,AH-BASIC 安徽城乡居民基本医保住院 (outside the documents),"typical 安徽 city resident-insurance values; no source document states them (township 200元, second grade 500元, third grade 1000元; a village clinic admits no inpatients)"
 > table,住院起付线,,level 1,200元,元,policies/modules/anhui-base/parameters.policy:7,AH-BASIC 安徽城乡居民基本医保住院 (outside the documents),"typical 安徽 city resident-insurance values; no source document states them (township 200元, second grade 500元, third grade 1000元; a village clinic admits no inpatients)"
 > table,住院起付线,,level 2,500元,元,policies/modules/anhui-base/parameters.policy:7,AH-BASIC 安徽城乡居民基本医保住院 (outside the documents),"typical 安徽 city resident-insurance values; no source document states them (township 200元, second grade 500元, third grade 1000元; a village clinic admits no inpatients)"
