@@ -185,6 +185,9 @@ describe('test cases and mapping files', () => {
       'm.json: $.fund_pay_type: the layer fallback is given twice, as "fallback" and "兜底"; keep one',
     );
     expect(() => parseMappingFile(JSON.stringify({ med_type: { '21': { visit: '挂号' } } }), 'm.json')).toThrow(MappingError);
+    expect(() => parseMappingFile(JSON.stringify({ med_type: { '21': { visit: '挂号' } } }), 'm.json')).toThrow(
+      'm.json: $.med_type["21"].visit: must be one of "inpatient" 住院, "outpatient_chronic" 门诊慢特病, "outpatient_observation" 门诊观察, "outpatient" 普通门诊 (got "挂号")',
+    );
   });
 });
 
