@@ -73,5 +73,5 @@ export const mappingOption = (): Option =>
 export type Labels = 'codes' | 'zh';
 
 /** `--labels codes|zh`: the contract's names in an output, or the documents' Chinese names (the vocabulary's). */
-export const labelsOption = (what = "the output's headers, keys and layer names"): Option =>
-  choiceOption<Labels>('--labels <names>', `codes (the contract's names) or zh (the documents' Chinese names: 理赔编号, 基本医保 …) for ${what}; a file written with zh reads back as input`, ['codes', 'zh'], 'codes');
+export const labelsOption = (what = "the output's headers, keys and layer names", readsBack = true): Option =>
+  choiceOption<Labels>('--labels <names>', `codes (the contract's names) or zh (the documents' Chinese names: 理赔编号, 基本医保 …) for ${what}${readsBack ? '; a file written with zh reads back as input' : ''}`, ['codes', 'zh'], 'codes');

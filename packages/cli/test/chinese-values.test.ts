@@ -166,6 +166,29 @@ describe('--labels zh', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(s);
   });
 
+  it('diff: the layers and the breakdowns by their Chinese names, the same amounts', async () => {
+    const head = join(tempDir(), 'anyi');
+    cpSync('policies/anyi', head, { recursive: true });
+    const file = join(head, 'parameters.policy');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('param 补充保险目录外比例 = 75%', 'param 补充保险目录外比例 = 80%'));
+    const run = (labels: string) => policy(['diff', '--base', 'policies/anyi', '--head', head, '--in', 'examples/claims.csv', '--labels', labels]);
+    const [a, b] = [await run('codes'), await run('zh')];
+    expect([a.status, b.status]).toEqual([0, 0]);
+    const layerRows = (text: string): string[][] => {
+      const lines = text.split('\n');
+      const from = lines.findIndex((l) => /^\s+layer\s+before/.test(l));
+      const to = lines.findIndex((l) => /^\s+paying layers/.test(l));
+      return lines.slice(from + 1, to).map((l) => l.trim().split(/\s+/));
+    };
+    const codes = layerRows(a.stdout);
+    const zh = layerRows(b.stdout);
+    expect(codes.map((r) => r[0])).toEqual(Object.keys(LAYERS));
+    expect(zh.map((r) => r[0])).toEqual(['基本医保', '大病保险', '医疗救助', '补充保险', '兜底保障', '县财政补助', '医疗机构承担', '个人自付']);
+    expect(zh.map((r) => r.slice(1))).toEqual(codes.map((r) => r.slice(1)));
+    expect(b.stdout).toMatch(/^ {2}住院 +107 +35 /m);
+    expect(a.stdout).toMatch(/^ {2}inpatient +107 +35 /m);
+  });
+
   it('--labels zh with the platform shape is a usage error; a wrong value names the choices', async () => {
     const a = await policy(['eval', '--policy', 'policies/anyi', 'examples/one-claim.json', '--labels', 'zh', '--out-format', 'nhsa']);
     expect(a.status).toBe(2);
