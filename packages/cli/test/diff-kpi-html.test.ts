@@ -16,6 +16,8 @@ import { policy, tempDir } from './run-cli.js';
  *   次均住院费用       (15000 + 50000 + 30000 + 10000) / 4 = 26250.00 both
  *   平均住院日         stays 4 + 18 + 10 + 5 = 37 days / 4 = 9.25 both
  *   贫困人口实际报销比例 no registered-poor claim: no value, target not judged
+ *   年度医疗费用增长幅度 every claim is of 2018: no year before, no growth
+ *   各级医疗机构实际报销比例 overall as 实际报销比例 (levels 2 and 3 only in its groups)
  */
 const CLAIMS = [
   { id: 'D1', personId: 'P1', date: '2018-03-05', visit: 'inpatient', level: 2, region: 'county', admitted: '2018-03-01', discharged: '2018-03-05', total: '15000.00', inCatalog: '12345.67' },
@@ -55,6 +57,8 @@ const EXPECTED = [
   ['县域内住院率', '75%', '75%'],
   ['次均住院费用', '26250.00', '26250.00'],
   ['平均住院日', '9.25', '9.25'],
+  ['年度医疗费用增长幅度', null, null],
+  ['各级医疗机构实际报销比例', '61.28%', '63.09%'],
 ];
 
 describe('policy diff: the kpis of both sides', () => {

@@ -307,7 +307,10 @@ export interface AuditIR extends Citation {
 // ---------------------------------------------------------------- kpis (docs/kpis.md)
 
 export interface KpiTermIR {
-  readonly aggregate: 'count' | 'sum';
+  /** `persons`: the distinct person-years among the claims counted (with at least `minimum` of them). */
+  readonly aggregate: 'count' | 'sum' | 'persons';
+  /** `persons with N`: N, a whole number ≥ 1 (1 without `with`). */
+  readonly minimum?: number;
   /** What `sum` adds up, over the settled claim (layers as settled, `patient` included). */
   readonly value?: TExpr;
   readonly where?: TExpr;
@@ -327,9 +330,15 @@ export interface KpiIR extends Citation {
   /** The type of numerator ÷ denominator: a ratio, money per claim (次均费用), days per stay. */
   readonly type: Type;
   readonly target?: { readonly op: KpiOp; readonly value: TExpr };
+  /** `by year`: the value per group too; a claim with two categories counts in both (`by category`). */
+  readonly by?: KpiGrouping;
+  /** `growth` (with `by year`): the value is the change of each year's over the year before; the target judges it. */
+  readonly growth: boolean;
   readonly span: Span;
   readonly nameSpan: Span;
 }
+
+export type KpiGrouping = 'year' | 'month' | 'level' | 'region' | 'visit' | 'category';
 
 // ---------------------------------------------------------------- premiums (docs/premiums.md)
 

@@ -438,6 +438,8 @@ export interface AuditDecl extends Applicability {
 export interface KpiTerm {
   readonly aggregate: Ident;
   readonly value?: Expr;
+  /** `persons with 2`: the person-years with at least this many of the claims counted. */
+  readonly minimum?: Expr;
   readonly where?: Expr;
   readonly span: Span;
 }
@@ -453,6 +455,10 @@ export interface KpiDecl extends Applicability {
   readonly numerators: readonly KpiTerm[];
   readonly denominators: readonly KpiTerm[];
   readonly targets: readonly { readonly op: '>=' | '<=' | '>' | '<'; readonly value: Expr; readonly span: Span }[];
+  /** Every `by FIELD` line (at most one allowed). */
+  readonly groupings: readonly Ident[];
+  /** Every `growth` line (at most one allowed), by its span. */
+  readonly growths: readonly Span[];
   readonly span: Span;
 }
 

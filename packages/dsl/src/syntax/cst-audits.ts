@@ -73,7 +73,13 @@ export class CstAudits extends CstExpressions {
     const numerators: A.KpiTerm[] = [];
     const denominators: A.KpiTerm[] = [];
     const targets: { op: '>=' | '<=' | '>' | '<'; value: A.Expr; span: Span }[] = [];
+    const groupings: A.Ident[] = [];
+    const growths: Span[] = [];
     for (const item of this.nodes(n, 'kpiItem')) {
+      const by = this.tok(item, 'by');
+      const growth = this.tok(item, 'growth');
+      if (by) groupings.push(this.ident(by, span));
+      if (growth) growths.push(this.tokenSpan(growth) ?? span);
       const num = this.node(item, 'numerator');
       const den = this.node(item, 'denominator');
       const op = this.tok(item, 'targetOp');
@@ -91,6 +97,8 @@ export class CstAudits extends CstExpressions {
       numerators,
       denominators,
       targets,
+      groupings,
+      growths,
       span,
       ...this.applicability(this.node(n, 'applicability'), span),
     };
@@ -100,10 +108,12 @@ export class CstAudits extends CstExpressions {
     const span = this.nodeSpan(n);
     const v = this.node(n, 'value');
     const w = this.node(n, 'where');
+    const min = this.node(n, 'minimum');
     return {
       aggregate: this.ident(this.tok(n, 'aggregate'), span),
       span,
       ...(v ? { value: this.expression(v) } : {}),
+      ...(min ? { minimum: this.expression(min) } : {}),
       ...(w ? { where: this.expression(w) } : {}),
     };
   }

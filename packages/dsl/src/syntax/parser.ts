@@ -20,8 +20,9 @@ import { errorMessageProvider } from './messages.js';
  *   audit       := 'audit' NAME ['result' NAME] ['stage' NAME] meta… [from] [until] [when COND] '{' auditItem* '}'
  *   auditItem   := 'let' NAME '=' (history | expression) | 'finding' STRING ['when' expression]
  *   history     := AGGREGATE [FIELD] 'earlier' ['where' expression] ['same' FIELD (',' FIELD)*] ['within' expression | 'during']
- *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression)* '}'
- *   term        := AGGREGATE [expression] ['where' expression]
+ *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression
+ *                | 'by' FIELD | 'growth')* '}'
+ *   term        := AGGREGATE [expression] ['with' expression] ['where' expression]
  *   premium     := 'premium' NAME meta… [from] [until] [when COND] '{' ('standard' expression | subsidy)* '}'
  *   subsidy     := 'subsidy' NAME '=' expression 'source' STRING meta… [from] [until] [when COND]
  *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
@@ -460,6 +461,14 @@ export class PolicyParser extends CstParser {
           this.SUBRULE(this.expression, { LABEL: 'target' });
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.By);
+          // `year` is a keyword (`per person year`) and a grouping.
+          this.OR3([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'by' }) }, { ALT: () => this.CONSUME(T.Year, { LABEL: 'by' }) }]);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Growth, { LABEL: 'growth' }) },
     ]);
   });
 
@@ -467,6 +476,10 @@ export class PolicyParser extends CstParser {
   kpiTerm = this.RULE('kpiTerm', () => {
     this.CONSUME(T.Identifier, { LABEL: 'aggregate' });
     this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'value' }));
+    this.OPTION3(() => {
+      this.CONSUME(T.With);
+      this.SUBRULE3(this.expression, { LABEL: 'minimum' });
+    });
     this.OPTION2(() => {
       this.CONSUME(T.Where);
       this.SUBRULE2(this.expression, { LABEL: 'where' });

@@ -128,6 +128,8 @@ export const Kpi = keyword('kpi');
 export const Numerator = keyword('numerator');
 export const Denominator = keyword('denominator');
 export const Target = keyword('target');
+export const Growth = keyword('growth');
+export const With = keyword('with');
 // Premium subsidies (docs/premiums.md).
 export const Premium = keyword('premium');
 export const Standard = keyword('standard');
@@ -139,7 +141,7 @@ export const keywordTokens: TokenType[] = [
   Per, Person, Year, Rule, Cites, Assumed, Reading, Note, When, From, Until, Flag, If, Then,
   Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
   Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up, Property, Covers,
-  Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target,
+  Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target, Growth, With,
   Premium, Standard, Subsidy, Source,
 ];
 
