@@ -14,6 +14,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
 import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
+import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
 /**
@@ -45,6 +46,7 @@ export function program(): Command {
   registerReport(p);
   registerPremium(p);
   registerStudio(p);
+  registerParams(p);
   return p;
 }
 

@@ -1,7 +1,7 @@
-import { Decimal, LAYERS, PAYING_LAYERS, type LayerName } from '@policy/dsl';
+import { Decimal, LAYERS, PAYING_LAYERS, VOCABULARY, type LayerName } from '@policy/dsl';
 import type { TraceLocation } from '@policy/engine';
 import { money } from './fen.js';
-import type { DiffReport, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
+import type { DiffReport, Dimension, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
 import type { RuleChange, RuleSide } from './rule-changes.js';
 
 /** What the table and Markdown views share: wording, percentages, the lines of a rule change. */
@@ -47,14 +47,30 @@ export function changedLine(r: DiffReport): string {
   return `${r.changedClaims} claim${r.changedClaims === 1 ? '' : 's'} changed: layers ${r.layersChanged}, settled ↔ rejected ${r.statusChanged}, flags ${r.flagsChanged}`;
 }
 
+/**
+ * The names a readable report uses (`--labels`): layers and the values of the breakdowns by
+ * their codes, or by the vocabulary's Chinese names (基本医保, 住院, 县域内 …).
+ */
+export interface DiffLabels {
+  layer(l: LayerName): string;
+  group(dimension: Dimension, value: string): string;
+}
+
+export const CODE_LABELS: DiffLabels = { layer: (l) => l, group: (_d, v) => v };
+
+export const ZH_LABELS: DiffLabels = {
+  layer: (l) => VOCABULARY.layer.zh(l),
+  group: (d, v) => (d === 'level' ? v : VOCABULARY[d].zh(v)),
+};
+
 /** The layers of a changed claim that moved: `basic 6000.00 → 6375.00 (+375.00)`. */
-export function layerMoves(c: LayerChange, layers: readonly LayerName[]): string[] {
+export function layerMoves(c: LayerChange, layers: readonly LayerName[], labels: DiffLabels = CODE_LABELS): string[] {
   const out: string[] = [];
   for (const l of layers) {
     const i = LAYER_INDEX[l];
     const d = c.delta[i] as bigint;
     if (d === 0n) continue;
-    out.push(`${l} ${money(c.before[i] as bigint)} → ${money(c.after[i] as bigint)} (${money(d, { sign: true })})`);
+    out.push(`${labels.layer(l)} ${money(c.before[i] as bigint)} → ${money(c.after[i] as bigint)} (${money(d, { sign: true })})`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { LAYERS, type LayerName } from '@policy/dsl';
+// The layers' Chinese names are the vocabulary's (packages/dsl/src/vocabulary.ts), one table for every output.
+import { LAYERS, LAYER_ZH, type LayerName } from '@policy/dsl';
 import { barChart, groupedBarChart } from '../report/charts.js';
 import { escapeHtml, pageHtml } from '../report/render-html.js';
 import { money } from './fen.js';
@@ -14,10 +15,6 @@ import type { DiffReport, Dimension } from './report.js';
 
 import type { Lang } from '../report/render-html.js';
 
-const LAYER_ZH: Readonly<Record<LayerName, string>> = {
-  basic: '基本医保', critical_illness: '大病保险', medical_assistance: '医疗救助', supplementary: '补充保险',
-  fallback: '兜底保障', finance: '县财政补助', hospital: '医疗机构承担', patient: '个人自付',
-};
 const DIMENSION_WORDS: Readonly<Record<Dimension, { zh: string; en: string }>> = {
   category: { zh: '人群类别', en: 'category' },
   visit: { zh: '就诊类型', en: 'visit kind' },

@@ -1,7 +1,9 @@
 import { displayWidth } from '@policy/dsl';
 import { money } from './fen.js';
 import {
+  CODE_LABELS,
   DIMENSION_TITLE,
+  type DiffLabels,
   LAYER_INDEX,
   changedLine,
   kpiChanged,
@@ -41,7 +43,7 @@ function columns(rows: readonly (readonly string[])[], indent = '  '): string[] 
 }
 
 /** The readable report (`--format table`, the default). */
-export function renderTable(r: DiffReport): string {
+export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS): string {
   const out: string[] = [];
   out.push(`policy diff: ${r.base.policy} → ${r.head.policy} over ${r.input === '-' ? 'standard input' : r.input}`);
   out.push(`  base  ${sideLine(r.base)}`);
@@ -64,7 +66,7 @@ export function renderTable(r: DiffReport): string {
     const i = LAYER_INDEX[l];
     const b = r.base.layers[i] as bigint;
     const a = r.head.layers[i] as bigint;
-    layerRows.push([l, group(b), group(a), delta(a - b), percentText(b, a)]);
+    layerRows.push([labels.layer(l), group(b), group(a), delta(a - b), percentText(b, a)]);
   }
   const bp = paying(r.base.layers);
   const ap = paying(r.head.layers);
@@ -75,9 +77,9 @@ export function renderTable(r: DiffReport): string {
   if (r.changedClaims > 0) {
     for (const dim of Object.keys(DIMENSION_TITLE) as Dimension[]) {
       out.push('');
-      const rows: string[][] = [[`by ${DIMENSION_TITLE[dim]}`, 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${l}`)]];
+      const rows: string[][] = [[`by ${DIMENSION_TITLE[dim]}`, 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${labels.layer(l)}`)]];
       for (const g of r.groups.filter((g) => g.dimension === dim)) {
-        rows.push([g.group, String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]);
+        rows.push([labels.group(dim, g.group), String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]);
       }
       out.push(...columns(rows));
     }
@@ -88,7 +90,7 @@ export function renderTable(r: DiffReport): string {
     out.push(`  claims that changed most (${r.top.length} of ${r.layersChanged}; by patient, then any layer)`);
     for (const c of r.top) {
       out.push(`  ${c.id}  person ${c.personId}  ${c.date}  line ${c.location.line}`);
-      for (const m of layerMoves(c, r.layers)) out.push(`      ${m}`);
+      for (const m of layerMoves(c, r.layers, labels)) out.push(`      ${m}`);
       if (c.rules && c.rules.length > 0) {
         out.push('      rules that fired differently:');
         for (const rule of c.rules) out.push(`        ${ruleLine(rule)}`);

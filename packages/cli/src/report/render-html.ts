@@ -1,3 +1,4 @@
+import { LAYER_ZH, isLayer } from '@policy/dsl';
 import { barChart } from './charts.js';
 import type { ReportData } from './report-data.js';
 
@@ -9,10 +10,6 @@ import type { ReportData } from './report-data.js';
 
 export type Lang = 'zh' | 'en';
 
-const LAYER_ZH: Record<string, string> = {
-  basic: '基本医保', critical_illness: '大病保险', medical_assistance: '医疗救助', supplementary: '补充保险',
-  fallback: '兜底保障', finance: '县财政补助', hospital: '医疗机构承担', patient: '个人自付',
-};
 const BY_WORDS: Record<string, { zh: string; en: string }> = {
   category: { zh: '人群类别', en: 'category' }, level: { zh: '医疗机构级别', en: 'provider level' },
   region: { zh: '就医地', en: 'region' }, month: { zh: '月份', en: 'month' },
@@ -31,7 +28,7 @@ const pctNum = (f: string | null): number => (f === null ? 0 : Math.round(Number
 
 function section(lang: Lang, d: ReportData): string {
   const w = W[lang];
-  const layerName = (l: string): string => (lang === 'zh' ? (LAYER_ZH[l] ?? l) : l);
+  const layerName = (l: string): string => (lang === 'zh' && isLayer(l) ? LAYER_ZH[l] : l);
   const parts: string[] = [];
   parts.push(`<p>${w.records} ${d.records.read} · ${w.settled} ${d.records.settled} · ${w.rejected} ${d.records.rejected} · ${w.total} ${escapeHtml(d.total)} · ${w.eff} ${pct(d.effectiveRatio)}</p>`);
   parts.push(barChart(w.layers, d.layers.map((l) => layerName(l.layer)), d.layers.map((l) => Number(l.amount)), { horizontal: true }));
