@@ -102,6 +102,27 @@ describe('the language service, in process', () => {
     expect(s.diagnostics(VALUES)).toEqual([]);
   });
 
+  it('fixes what a Chinese input method typed (E004) and thousands separators (E005), one quick fix each', () => {
+    const s = service();
+    const typed = FILES[VALUES]!.replace('1: 1000元', '1： 1,000元').replace('} cites "A"\n\noverride', '} cites "A"；\n\noverride');
+    expect(typed).not.toBe(FILES[VALUES]);
+    s.open(VALUES, typed);
+    expect(s.diagnostics(VALUES).map((d) => d.code).sort()).toEqual(['E004', 'E004', 'E005']);
+    // one fix at a time, each the one its diagnostic carries, until the file is clean
+    let text = typed;
+    for (let round = 0; round < 5 && s.diagnostics(VALUES).length > 0; round++) {
+      const d = s.diagnostics(VALUES)[0]!;
+      const suggestion = (d.data as { suggestion?: string } | undefined)?.suggestion;
+      const title = suggestion === '' ? 'Remove ；' : `Change to ${suggestion}`;
+      const action = s.codeActions(VALUES, d.range).find((a) => a.title === title)!;
+      expect(action).toBeDefined();
+      text = apply(text, action.edit!.changes!['file:///p/values.policy']!);
+      s.open(VALUES, text);
+    }
+    expect(s.diagnostics(VALUES)).toEqual([]);
+    expect(text).toBe(FILES[VALUES]);
+  });
+
   it('completes claim fields after claim., enum values after ==, names in scope', () => {
     const s = service();
     const text = `${FILES[RULES]!}let x = claim.`;

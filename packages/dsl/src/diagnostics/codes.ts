@@ -10,6 +10,8 @@ export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
   E002: 'syntax error',
   E003: 'input too large or too deeply nested to read safely',
+  E004: 'full-width punctuation typed by a Chinese input method where the half-width is meant (：（），；“”％ …); policy fmt writes the fix',
+  E005: 'a thousands separator in an amount (5,000元): write 5000元',
   E101: 'unknown name',
   E102: 'unknown claim field',
   E103: 'unknown layer',

@@ -4,6 +4,7 @@ import { SourceFile, type Span } from '../source.js';
 import type { PolicyFileAst } from './ast.js';
 import { CstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
+import { inputMethodMessage, normaliseInputMethod } from './input-method.js';
 import { policyLexer } from './tokens.js';
 
 /** A policy file larger than this is refused before lexing (E003). */
@@ -56,11 +57,18 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     return { source, ast: empty, diagnostics, comments: [] };
   }
 
-  const lexed = policyLexer().tokenize(text);
+  // Full-width punctuation of a Chinese input method is read as meant, and reported (E004).
+  const normal = normaliseInputMethod(text);
+  for (const m of normal.marks) {
+    diagnostics.push(error('E004', { file: path, start: m.offset, end: m.offset + 1 }, inputMethodMessage(m), { suggestion: m.fix }));
+  }
+  const lexed = policyLexer().tokenize(normal.text);
+  const separators = mergeThousands(lexed.tokens, normal.text);
+  for (const s of separators) diagnostics.push(error('E005', { file: path, start: s.start, end: s.end }, s.message, { suggestion: s.fix }));
   let syntaxErrors = 0;
   for (const e of lexed.errors) {
     if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
-    const ch = text.slice(e.offset, e.offset + e.length);
+    const ch = normal.text.slice(e.offset, e.offset + e.length);
     const shown = [...ch].slice(0, 12).join('');
     const what = ch.startsWith('"') ? 'unterminated string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(shown)}`;
     diagnostics.push(error('E001', { file: path, start: e.offset, end: e.offset + e.length }, what));
@@ -96,4 +104,39 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     );
   }
   return { source, ast, diagnostics, comments: lexed.groups['comments'] ?? [] };
+}
+
+const DIGITS = /^\d+$/;
+const GROUP = /^\d{3}(?!\d)/;
+
+/**
+ * Thousands separators in an amount (`5,000元`, `1,234,567.50元`): a number, a comma and three
+ * digits, nothing between them. Each is reported (E005, with the amount written without them)
+ * and its tokens are merged into the one amount it stands for, so the parse goes on as meant.
+ */
+function mergeThousands(tokens: IToken[], text: string): { start: number; end: number; message: string; fix: string }[] {
+  const found: { start: number; end: number; message: string; fix: string }[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const first = tokens[i] as IToken;
+    if (first.tokenType.name !== 'NumberLit' || !DIGITS.test(first.image) || first.image.length > 3) continue;
+    let j = i;
+    let image = first.image;
+    for (;;) {
+      const comma = tokens[j + 1];
+      const next = tokens[j + 2];
+      const end = (tokens[j] as IToken).endOffset ?? (tokens[j] as IToken).startOffset;
+      if (!comma || !next || comma.tokenType.name !== 'Comma' || comma.startOffset !== end + 1 || next.startOffset !== comma.startOffset + 1 || !GROUP.test(next.image)) break;
+      image += next.image;
+      j += 2;
+      if (next.tokenType.name !== 'NumberLit' || next.image.length !== 3) break;
+    }
+    if (j === i) continue;
+    const last = tokens[j] as IToken;
+    const start = first.startOffset;
+    const stop = (last.endOffset ?? last.startOffset) + 1;
+    const written = text.slice(start, stop);
+    found.push({ start, end: stop, message: `${written}: a thousands separator in an amount; write ${image} (no commas in numbers)`, fix: image });
+    tokens.splice(i, j - i + 1, { ...last, image, startOffset: start, startLine: first.startLine, startColumn: first.startColumn } as IToken);
+  }
+  return found;
 }
