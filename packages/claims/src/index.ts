@@ -26,6 +26,7 @@ export {
 export { claimSchema } from './input/schema.js';
 export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fields.js';
 export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
+export { DEFAULT_MIX, MixError, mixKeys, parseMix, type GenerateMix } from './generate/mix.js';
 export { CATEGORIES, REFERRALS, REGIONS, VISITS, formatFen, type RawClaim } from './generate/raw-claim.js';
 export { CSV_HEADER, toCsvRow, toJsonLine } from './generate/claim-files.js';
 export * from './roster/index.js';
