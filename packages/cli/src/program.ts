@@ -17,6 +17,10 @@ import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
 
+/** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
+declare const __POLICY_VERSION__: string | undefined;
+export const VERSION = typeof __POLICY_VERSION__ === 'string' ? __POLICY_VERSION__ : 'dev';
+
 /**
  * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
  * claims and rosters. Machine output on stdout,
@@ -27,7 +31,7 @@ export function program(): Command {
   const p = new Command();
   p.name('policy')
     .description('Medical-insurance reimbursement policies as code: check policies, settle claims, run examples.')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run `policy --help` for usage)')
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
