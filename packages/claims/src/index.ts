@@ -1,9 +1,11 @@
 /** @policy/claims — records outside the settlement: claim files in (CSV, JSON Lines), validation, national platform records, rosters, synthetic claims, settlement output, example tests. */
 export { settlementToJson } from './output/settlement-json.js';
+export { labelledSettlement, outputName, settlementColumns, settlementToLabelledJson, type Labels } from './output/settlement-labels.js';
 export { SETTLEMENT_COLUMNS, settlementToCsvCells } from './output/settlement-csv.js';
 export { runExamples, exampleFiles, type ExampleCaseResult, type ExamplesResult, type RunExamplesOptions } from './examples/run-examples.js';
 export { validateRecord, type Validated } from './input/validate.js';
 export { csvRowToRaw } from './input/csv-row.js';
+export { fieldCode, fieldValue, recordInCodes } from './input/chinese-names.js';
 export {
   readRecords,
   readRecordsFromText,
@@ -24,6 +26,7 @@ export {
 export { claimSchema } from './input/schema.js';
 export { CONTRACT_FIELDS, RESERVED_FIELDS, type ContractField } from './input/fields.js';
 export { generateClaims, claimStream, type GenerateOptions } from './generate/synthetic-claims.js';
+export { DEFAULT_MIX, MixError, mixKeys, parseMix, type GenerateMix } from './generate/mix.js';
 export { CATEGORIES, REFERRALS, REGIONS, VISITS, formatFen, type RawClaim } from './generate/raw-claim.js';
 export { CSV_HEADER, toCsvRow, toJsonLine } from './generate/claim-files.js';
 export * from './roster/index.js';

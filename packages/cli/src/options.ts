@@ -77,3 +77,9 @@ export const outFormatOption = (more = ''): Option =>
 
 export const mappingOption = (): Option =>
   new Option('--mapping <file>', "the platform mapping (default: the policy's nhsa-mapping.json, else the default mapping)");
+
+export type Labels = 'codes' | 'zh';
+
+/** `--labels codes|zh`: the contract's names in an output, or the documents' Chinese names (the vocabulary's). */
+export const labelsOption = (what = "the output's headers, keys and layer names", readsBack = true): Option =>
+  choiceOption<Labels>('--labels <names>', `codes (the contract's names) or zh (the documents' Chinese names: 理赔编号, 基本医保 …) for ${what}${readsBack ? '; a file written with zh reads back as input' : ''}`, ['codes', 'zh'], 'codes');

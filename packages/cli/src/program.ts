@@ -12,10 +12,16 @@ import { registerTest } from './commands/test.js';
 import { registerProve } from './commands/prove.js';
 import { registerAudit } from './commands/audit.js';
 import { registerReport } from './commands/report.js';
+import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
+import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
 import { setLang } from './lang.js';
+
+/** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
+declare const __POLICY_VERSION__: string | undefined;
+export const VERSION = typeof __POLICY_VERSION__ === 'string' ? __POLICY_VERSION__ : 'dev';
 
 /**
  * `policy`: check, fmt, eval, explain, batch, test, diff, generate and roster check over .policy files,
@@ -27,7 +33,7 @@ export function program(): Command {
   const p = new Command();
   p.name('policy')
     .description('Medical-insurance reimbursement policies as code: check policies, settle claims, run examples.')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run `policy --help` for usage)')
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
@@ -44,7 +50,9 @@ export function program(): Command {
   registerProve(p);
   registerAudit(p);
   registerReport(p);
+  registerPremium(p);
   registerStudio(p);
+  registerParams(p);
   // `--lang` on the program and on every command (explain keeps its own help text for it); the
   // language is set before the command's action runs and read through currentLang().
   p.addOption(langOption());

@@ -322,7 +322,7 @@ describe('policy diff: usage errors exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['both --base and --base-rev', ['--base', 'policies/anyi', '--base-rev', 'HEAD', '--head', 'policies/anyi', '--in', 'examples/claims.csv'], /--base PATH or --base-rev REV \(one of them\)/],
     ['neither', ['--head', 'policies/anyi', '--in', 'examples/claims.csv'], /--base PATH or --base-rev REV/],
-    ['a bad format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--format', 'xml'], /--format is text, json or markdown/],
+    ['a bad format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--format', 'xml'], /--format is text, json, markdown or html/],
     ['a bad --top', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/claims.csv', '--top', '-1'], /--top must be a whole number/],
     ['a missing claims file', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'examples/nowhere.csv'], /cannot read examples\/nowhere\.csv: no such file/],
     ['a claims file of unknown format', ['--base', 'policies/anyi', '--head', 'policies/anyi', '--in', 'README.md'], /cannot tell the format/],

@@ -49,7 +49,21 @@ function perStay(sum: bigint, n: bigint): string {
   return String(Number(q) / 100);
 }
 
-function run(policyPath: string, claimsPath: string): { kpis: { name: string; value: string; met?: boolean; target?: { value: string } }[]; joined: Joined[] } {
+/** num ÷ den − 1 as a signed percentage, 2 decimals, half-up away from zero, trailing zeros dropped. */
+function growthPct(now: bigint, before: bigint): string {
+  const d = now - before;
+  const q = ((d < 0n ? -d : d) * 20000n + before) / (2n * before);
+  return `${d < 0n ? '-' : ''}${Number(q) / 100}%`;
+}
+
+interface Group {
+  key: string;
+  value: string | null;
+  growth?: string | null;
+  met?: boolean;
+}
+
+function run(policyPath: string, claimsPath: string): { kpis: { name: string; value: string | null; met?: boolean; target?: { value: string }; groups?: Group[] }[]; joined: Joined[] } {
   const dir = tempDir();
   const out = join(dir, 's.csv');
   const summary = join(dir, 'summary.json');
@@ -65,7 +79,7 @@ describe('安义 kpis over examples/claims.csv', () => {
   beforeAll(() => {
     r = run('policies/anyi', 'examples/claims.csv');
   });
-  const value = (name: string): string | undefined => r.kpis.find((k) => k.name === name)?.value;
+  const value = (name: string): string | undefined => r.kpis.find((k) => k.name === name)?.value ?? undefined;
   // 住院类 in 安义: inpatient, or 门诊观察 settled as a stay (门诊观察按住院结算 = true)
   const stay = (c: Row): boolean => c['visit'] === 'inpatient' || c['visit'] === 'outpatient_observation';
 
@@ -86,7 +100,27 @@ describe('安义 kpis over examples/claims.csv', () => {
     expect(value('县域内住院率')).toBe(pct(BigInt(stays.filter((j) => j.claim['region'] === 'county').length), n));
     expect(value('次均住院费用')).toBe(perClaim(stays.reduce((s, j) => s + fen(j.claim['total']), 0n), n));
     expect(value('平均住院日')).toBe(perStay(stays.reduce((s, j) => s + days(j.claim['admitted'], j.claim['discharged']), 0n), n));
-    expect(r.kpis).toHaveLength(6);
+    expect(r.kpis).toHaveLength(8);
+  });
+
+  it('the yearly growth of medical costs (ANYI-9 < 10%) and the effective ratio by provider level', () => {
+    const total = (y: string): bigint => r.joined.filter((j) => (j.claim['date'] ?? '').startsWith(y)).reduce((s, j) => s + fen(j.claim['total']), 0n);
+    const years = [...new Set(r.joined.map((j) => (j.claim['date'] ?? '').slice(0, 4)))].sort();
+    expect(years).toEqual(['2018', '2019']);
+    const growth = growthPct(total('2019'), total('2018'));
+    const k = r.kpis.find((x) => x.name === '年度医疗费用增长幅度');
+    expect(k?.value).toBe(growth);
+    expect(k?.met).toBe(Number.parseFloat(growth) < 10);
+    expect(k?.groups?.map((g) => [g.key, g.growth ?? null])).toEqual([
+      ['2018', null],
+      ['2019', growth],
+    ]);
+    const byLevel = r.kpis.find((x) => x.name === '各级医疗机构实际报销比例')?.groups ?? [];
+    const want = ['0', '1', '2', '3']
+      .map((level) => r.joined.filter((j) => j.claim['level'] === level))
+      .filter((xs) => xs.length > 0)
+      .map((xs) => [xs[0]?.claim['level'], pct(xs.reduce((s, j) => s + j.paid, 0n), xs.reduce((s, j) => s + fen(j.claim['total']), 0n))]);
+    expect(byLevel.map((g) => [g.key, g.value])).toEqual(want);
   });
 });
 
@@ -112,7 +146,31 @@ describe('赤峰 kpis over generated claims, against the attachment reference va
     const ratio = pct(p.reduce((s, j) => s + j.paid, 0n), p.reduce((s, j) => s + fen(j.claim['total']), 0n));
     want['贫困人口实际报销比例'] = [ratio, Number.parseFloat(ratio) >= 90];
     want['政策范围内报销比例'] = [pct(r.joined.reduce((s, j) => s + j.paid, 0n), r.joined.reduce((s, j) => s + fen(j.claim['inCatalog']), 0n)), undefined];
+    // Person-years of the poor admitted, and those admitted twice or more in the year.
+    const perPersonYear = new Map<string, number>();
+    for (const j of stays) {
+      const key = `${j.claim['personId']}/${(j.claim['date'] ?? '').slice(0, 4)}`;
+      perPersonYear.set(key, (perPersonYear.get(key) ?? 0) + 1);
+    }
+    const repeat = pct(BigInt([...perPersonYear.values()].filter((c) => c >= 2).length), BigInt(perPersonYear.size));
+    want['贫困人口年重复住院比例'] = [repeat, Number.parseFloat(repeat) <= 39.84];
     expect(n > 10n).toBe(true);
     expect(Object.fromEntries(r.kpis.map((k) => [k.name, [k.value, k.met]]))).toEqual(want);
+  });
+});
+
+describe('kpis are the same for any number of workers', () => {
+  it('persons, groups and growth: 1 worker and 3 workers give the same summary', () => {
+    const dir = tempDir();
+    const path = join(dir, 'chifeng.csv');
+    expect(policy(['generate', '--policy', 'policies/chifeng', '--count', '600', '--seed', '11', '--format', 'csv', '--out', path]).status).toBe(0);
+    const kpisWith = (workers: string): unknown => {
+      const summary = join(dir, `summary-${workers}.json`);
+      expect(policy(['batch', '--policy', 'policies/chifeng', '--in', path, '--out', join(dir, `s-${workers}.csv`), '--summary-json', summary, '--workers', workers]).status).toBe(0);
+      return (JSON.parse(readFileSync(summary, 'utf8')) as { kpis: unknown }).kpis;
+    };
+    const one = kpisWith('1');
+    expect(kpisWith('3')).toEqual(one);
+    expect((one as { name: string }[]).map((k) => k.name)).toContain('贫困人口年重复住院比例');
   });
 });

@@ -37,9 +37,9 @@ describe('--lang and POLICY_LANG', () => {
     const en = await policy(['check', path]);
     expect(zh.status).toBe(1);
     expect(en.status).toBe(1);
-    expect(zh.stderr).toContain(`${path}:3:11: 错误 E005: 金额 5,000元 中有千位分隔符：请写 5000元`);
+    expect(zh.stderr).toContain(`${path}:3:11: 错误 E005: 5,000元：金额中有千位分隔符，请写 5000元（数字中不用逗号）`);
     expect(zh.stderr).toContain('= 提示：是否应为 `5000元`？');
-    expect(en.stderr).toContain(`${path}:3:11: error E005: thousands separator in the amount 5,000元: write 5000元`);
+    expect(en.stderr).toContain(`${path}:3:11: error E005: 5,000元: a thousands separator in an amount; write 5000元 (no commas in numbers)`);
     expect(en.stderr).toContain('= help: did you mean `5000元`?');
   });
 

@@ -56,6 +56,25 @@ describe('policy report --format json', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--by takes category, level, region, month, not "colour"/);
   });
+
+  it('--presorted gives the same report with one person in memory at a time, and stops on a person out of order', () => {
+    const dir = tempDir();
+    const [head, ...rows] = readFileSync('examples/claims.csv', 'utf8').trim().split('\n');
+    const cols = (head as string).split(',');
+    const person = cols.indexOf('personId');
+    const date = cols.indexOf('date');
+    const key = (r: string): string => `${r.split(',')[person]}\u0000${r.split(',')[date]}`;
+    const sorted = join(dir, 'sorted.csv');
+    writeFileSync(sorted, `${[head, ...[...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))].join('\n')}\n`);
+    const whole = policy(['report', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(dir, 'a.json'), '--format', 'json', '--by', 'category,level,region,month']);
+    const streamed = policy(['report', '--policy', 'policies/anyi', '--in', sorted, '--out', join(dir, 'b.json'), '--format', 'json', '--by', 'category,level,region,month', '--presorted']);
+    expect([whole.status, streamed.status]).toEqual([0, 0]);
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')));
+    const late = policy(['report', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', join(dir, 'c.json'), '--format', 'json', '--presorted']);
+    expect(late.status).toBe(2);
+    expect(late.stderr).toMatch(/claims\.csv line \d+: personId "P\d+" comes after "P\d+": with --presorted/);
+    expect(existsSync(join(dir, 'c.json'))).toBe(false);
+  });
 });
 
 describe.skipIf(!haveBrowser && !requireBrowser)('policy report --format html in headless Chromium', () => {

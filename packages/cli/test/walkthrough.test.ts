@@ -7,7 +7,8 @@ import { policyInProcess } from './in-process.js';
 import { outputLines, parseTranscript, renderTranscript, splitCommand, type Block, type Part } from './transcript-file.js';
 
 /**
- * docs/walkthrough.md cannot go stale: its ```transcript blocks (the format of the transcript
+ * docs/walkthrough.md and the first-policy tutorials (docs/tutorial.en.md, docs/tutorial.zh.md)
+ * cannot go stale: its ```transcript blocks (the format of the transcript
  * files, transcript-file.ts: `$ command`, `> ` stdout, `! ` stderr, `? status`) are run again
  * and must print what the page shows, and its ```policy quotes (first line
  * `# FILE:LINE`) must be the lines of that file. UPDATE_WALKTHROUGH=1 rewrites the blocks
@@ -18,7 +19,7 @@ import { outputLines, parseTranscript, renderTranscript, splitCommand, type Bloc
  * the script's showStages in this process (the script's main prints exactly that text).
  */
 const ROOT = process.cwd();
-const PAGE = join(ROOT, 'docs/walkthrough.md');
+const PAGES = ['docs/walkthrough.md', 'docs/tutorial.en.md', 'docs/tutorial.zh.md'];
 const UPDATE = process.env['UPDATE_WALKTHROUGH'] === '1';
 const STAGES = ['npx', 'tsx', 'scripts/show-stages.ts'];
 
@@ -43,7 +44,7 @@ async function run(block: Block, tmp: string): Promise<Output> {
       return { stdout: '', stderr: `show-stages: ${(e as Error).message}\n`, status: 2 };
     }
   }
-  throw new Error(`docs/walkthrough.md line ${block.line}: cannot run ${JSON.stringify(block.command)} (policy, cat, npx tsx scripts/show-stages.ts)`);
+  throw new Error(`line ${block.line}: cannot run ${JSON.stringify(block.command)} (policy, cat, npx tsx scripts/show-stages.ts)`);
 }
 
 /** What varies between machines and runs: where the files are, and how fast it went. */
@@ -85,46 +86,58 @@ async function replay(parts: readonly Part[], tmp: string): Promise<Part[]> {
   return out;
 }
 
-const page = readFileSync(PAGE, 'utf8');
-const blocks = fencedBlocks(page);
-const transcripts = blocks.filter((b) => b.info === 'transcript');
-const quotes = blocks.filter((b) => b.info === 'policy');
+for (const name of PAGES) {
+  const PAGE = join(ROOT, name);
+  const page = readFileSync(PAGE, 'utf8');
+  const blocks = fencedBlocks(page);
+  const transcripts = blocks.filter((b) => b.info === 'transcript');
+  const quotes = blocks.filter((b) => b.info === 'policy');
 
-describe('docs/walkthrough.md', () => {
-  it('follows examples/one-claim.json through check, eval and explain', () => {
-    const commands = transcripts.map((b) => b.body).join('\n');
-    for (const c of ['$ cat examples/one-claim.json', '$ policy check policies/anyi', '$ policy eval --policy policies/anyi examples/one-claim.json', '$ policy explain --policy policies/anyi examples/one-claim.json']) {
-      expect(commands).toContain(c);
+  describe(name, () => {
+    if (name === 'docs/walkthrough.md') {
+      it('follows examples/one-claim.json through check, eval and explain', () => {
+        const commands = transcripts.map((b) => b.body).join('\n');
+        for (const c of ['$ cat examples/one-claim.json', '$ policy check policies/anyi', '$ policy eval --policy policies/anyi examples/one-claim.json', '$ policy explain --policy policies/anyi examples/one-claim.json']) {
+          expect(commands).toContain(c);
+        }
+      });
+    } else {
+      it('goes from the rule text to a checked, tested policy: check (a mistake, then clean), eval, explain, test, params, batch', () => {
+        const commands = transcripts.map((b) => b.body).join('\n');
+        for (const c of ['$ policy check docs/tutorial/step1', '$ policy check docs/tutorial/shili', '$ policy eval --policy docs/tutorial/shili docs/tutorial/claim.json', '$ policy explain --policy docs/tutorial/shili docs/tutorial/claim.json', '$ policy test docs/tutorial/shili', '$ policy params docs/tutorial/shili', '$ policy batch --policy docs/tutorial/shili']) {
+          expect(commands).toContain(c);
+        }
+      });
     }
-  });
 
-  it('prints what every transcript block shows', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'policy-walkthrough-'));
-    try {
-      let updated = page;
-      // From the last block back, so that earlier offsets stay valid while rewriting.
-      for (const b of [...transcripts].reverse()) {
-        const parts = parseTranscript(b.body, `docs/walkthrough.md:${b.line}`);
-        const actual = renderTranscript(await replay(parts, tmp));
-        if (UPDATE) updated = updated.slice(0, b.start) + actual + updated.slice(b.end);
-        else expect(actual, `docs/walkthrough.md, the block of line ${b.line} (UPDATE_WALKTHROUGH=1 rewrites it)`).toBe(renderTranscript(parts));
+    it('prints what every transcript block shows', async () => {
+      const tmp = mkdtempSync(join(tmpdir(), 'policy-walkthrough-'));
+      try {
+        let updated = page;
+        // From the last block back, so that earlier offsets stay valid while rewriting.
+        for (const b of [...transcripts].reverse()) {
+          const parts = parseTranscript(b.body, `${name}:${b.line}`);
+          const actual = renderTranscript(await replay(parts, tmp));
+          if (UPDATE) updated = updated.slice(0, b.start) + actual + updated.slice(b.end);
+          else expect(actual, `${name}, the block of line ${b.line} (UPDATE_WALKTHROUGH=1 rewrites it)`).toBe(renderTranscript(parts));
+        }
+        if (UPDATE && updated !== page) writeFileSync(PAGE, updated);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
       }
-      if (UPDATE && updated !== page) writeFileSync(PAGE, updated);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  });
+    });
 
-  it('quotes policy files as they are', () => {
-    expect(quotes.length).toBeGreaterThan(0);
-    for (const q of quotes) {
-      const [first, ...lines] = q.body.replace(/\n$/, '').split('\n');
-      const m = /^# (\S+):(\d+)$/.exec(first ?? '');
-      expect(m, `docs/walkthrough.md:${q.line}: a policy quote starts with "# FILE:LINE"`).not.toBeNull();
-      const [, file, at] = m as RegExpExecArray;
-      const from = Number(at) - 1;
-      const text = readFileSync(resolve(ROOT, file as string), 'utf8').split('\n');
-      expect(lines, `docs/walkthrough.md:${q.line}: ${file}:${at}`).toEqual(text.slice(from, from + lines.length));
-    }
+    it('quotes policy files as they are', () => {
+      expect(quotes.length).toBeGreaterThan(0);
+      for (const q of quotes) {
+        const [first, ...lines] = q.body.replace(/\n$/, '').split('\n');
+        const m = /^# (\S+):(\d+)$/.exec(first ?? '');
+        expect(m, `${name}:${q.line}: a policy quote starts with "# FILE:LINE"`).not.toBeNull();
+        const [, file, at] = m as RegExpExecArray;
+        const from = Number(at) - 1;
+        const text = readFileSync(resolve(ROOT, file as string), 'utf8').split('\n');
+        expect(lines, `${name}:${q.line}: ${file}:${at}`).toEqual(text.slice(from, from + lines.length));
+      }
+    });
   });
-});
+}

@@ -45,4 +45,6 @@ export { sampleProperties, type PropertySample, type SampleOptions } from './pro
 export { plainClaim, toClaim, diseaseCandidates, type PlainClaim, type ClaimShape } from './properties/sample-claim.js';
 export { CompiledAudits } from './audit/audit-engine.js';
 export type { Finding, FindingParameter } from './audit/finding.js';
-export { KpiTally, type KpiValue } from './kpi/kpi-tally.js';
+export { KpiTally, type KpiValue, type KpiGroupValue, type KpiPart } from './kpi/kpi-tally.js';
+export { policyParameters, type ParameterCitation, type ParameterKind, type ParameterOptions, type ParameterValue, type PolicyParameter } from './parameters.js';
+export { CompiledPremiums, PremiumError, PremiumTally, type PremiumRow, type PremiumParameter, type PremiumTotals, type PremiumGroup } from './premium/premium-engine.js';

@@ -21,7 +21,7 @@ export function fixesFor(index: NameIndex, d: Diagnostic): Fix[] {
     const written = sourceOf(index, d.span);
     const quoted = written.startsWith('"');
     const newText = quoted ? JSON.stringify(d.suggestion) : d.suggestion;
-    return [{ title: `Change to ${newText}`, edits: [{ start: d.span.start, end: d.span.end, newText }], preferred: true }];
+    return [{ title: newText === '' ? `Remove ${written}` : `Change to ${newText}`, edits: [{ start: d.span.start, end: d.span.end, newText }], preferred: true }];
   }
   const decl = declarationAt(index, d.span.file, d.span.start);
   if (!decl) return [];

@@ -20,6 +20,7 @@ const SYMBOL: Record<A.Declaration['kind'], SymbolKind> = {
   covers: SymbolKind.Interface,
   audit: SymbolKind.Event,
   kpi: SymbolKind.Key,
+  premium: SymbolKind.Object,
 };
 
 function nameOf(d: A.Declaration): { name: string; span: A.Ident['span'] } {

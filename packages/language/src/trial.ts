@@ -1,4 +1,4 @@
-import { LAYERS, LAYER_ZH, formatMoney, isLayer, type LayerName } from '@policy/dsl';
+import { LAYERS, LAYER_ZH, VOCABULARY, formatMoney, isLayer, type LayerName } from '@policy/dsl';
 import { compilePolicy, settleBatch, type ClaimItem, type CompiledPolicy, type SettledClaim } from '@policy/engine';
 import { validateRecord } from '@policy/claims';
 import type { TestCase } from './test-cases.js';
@@ -56,12 +56,18 @@ export function runTrial(policy: CompiledPolicy, t: TestCase): TrialCase {
     if (want === undefined) failures.push('no expectation for this claim');
     else if (typeof want['rejected'] === 'string') failures.push(`expected a rejection containing "${want['rejected']}", but it settled`);
     else {
+      // Layers by code or by Chinese name (基本医保), as `policy test` reads them.
+      const byCode: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(want)) {
+        const found = VOCABULARY.layer.lookup(k);
+        byCode[found !== undefined && 'code' in found ? found.code : k] = v;
+      }
       for (const layer of s.declaredLayers) {
-        const w = typeof want[layer] === 'string' ? (want[layer] as string) : '0.00';
+        const w = typeof byCode[layer] === 'string' ? (byCode[layer] as string) : '0.00';
         const got = formatMoney(s.layers[layer]);
         if (w !== got) failures.push(`${layer} expected ${w}, got ${got}`);
       }
-      for (const k of Object.keys(want)) if (k !== 'flags' && (!isLayer(k) || !s.declaredLayers.includes(k))) failures.push(`the policy has no layer ${k}`);
+      for (const k of Object.keys(byCode)) if (k !== 'flags' && (!isLayer(k) || !s.declaredLayers.includes(k))) failures.push(`the policy has no layer ${k}`);
     }
     return { id, settled: s, failures };
   });

@@ -102,23 +102,25 @@ describe('the language service, in process', () => {
     expect(s.diagnostics(VALUES)).toEqual([]);
   });
 
-  it('fixes what a Chinese input method typed: full-width quotes, brackets, comma and 5,000元', () => {
+  it('fixes what a Chinese input method typed (E004) and thousands separators (E005), one quick fix each', () => {
     const s = service();
-    const typed = FILES[RULES]!
-      .replace('cites "A"', 'cites “A”')
-      .replace('max(0元, inCatalog - 起付线)', 'max（0元， inCatalog - 起付线 + 1,000元 - 1000元）');
-    s.open(RULES, typed);
-    const found = s.diagnostics(RULES).map((d) => d.code);
-    expect(found).toEqual(['E004', 'E004', 'E004', 'E005', 'E004']);
-    // Apply the quick fix of each, last first so the earlier offsets stay put: the fixture's text, clean.
+    const typed = FILES[VALUES]!.replace('1: 1000元', '1： 1,000元').replace('} cites "A"\n\noverride', '} cites "A"；\n\noverride');
+    expect(typed).not.toBe(FILES[VALUES]);
+    s.open(VALUES, typed);
+    expect(s.diagnostics(VALUES).map((d) => d.code).sort()).toEqual(['E004', 'E004', 'E005']);
+    // one fix at a time, each the one its diagnostic carries, until the file is clean
     let text = typed;
-    for (const d of [...s.diagnostics(RULES)].reverse()) {
-      const fix = s.codeActions(RULES, d.range)[0]!;
-      text = apply(text, fix.edit!.changes!['file:///p/rules.policy']!);
+    for (let round = 0; round < 5 && s.diagnostics(VALUES).length > 0; round++) {
+      const d = s.diagnostics(VALUES)[0]!;
+      const suggestion = (d.data as { suggestion?: string } | undefined)?.suggestion;
+      const title = suggestion === '' ? 'Remove ；' : `Change to ${suggestion}`;
+      const action = s.codeActions(VALUES, d.range).find((a) => a.title === title)!;
+      expect(action).toBeDefined();
+      text = apply(text, action.edit!.changes!['file:///p/values.policy']!);
+      s.open(VALUES, text);
     }
-    expect(text).toBe(FILES[RULES]!.replace('起付线)', '起付线 + 1000元 - 1000元)'));
-    s.open(RULES, text);
-    expect(s.diagnostics(RULES)).toEqual([]);
+    expect(s.diagnostics(VALUES)).toEqual([]);
+    expect(text).toBe(FILES[VALUES]);
   });
 
   it('completes claim fields after claim., enum values after ==, names in scope', () => {

@@ -119,6 +119,19 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     expect(cases.every((p) => p === 'true')).toBe(true);
   });
 
+  it('lists the parameters with their values, clauses and assumed reasons', async () => {
+    await page.click('[data-testid=tab-params]');
+    await page.click('[data-testid=load-params]');
+    const table = page.locator('[data-testid=parameters] details', { hasText: '住院报销比例' }).first();
+    await table.waitFor();
+    await table.locator('summary').click();
+    // policies/anyi/parameters.policy: 住院报销比例 0%, 90%, 80%, 60% by level, cites ANYI-5.2, level 0 assumed
+    expect(await table.locator('table.values td.n').allTextContents()).toEqual(['0%', '90%', '80%', '60%']);
+    expect(await table.locator('.cites').textContent()).toContain('ANYI-5.2');
+    expect(await table.locator('[data-testid=assumed]').textContent()).toContain('level 0 (村卫生室) admits no inpatients');
+    await page.click('[data-testid=tab-claim]');
+  });
+
   it('a ratio change shows in the diff over the CI corpus, and saving writes the file', async () => {
     await openFile('parameters.policy');
     const original = readFileSync(parameters(), 'utf8');

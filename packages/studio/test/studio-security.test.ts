@@ -172,16 +172,29 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect(lint.diagnostics.find((d) => d.code === 'E101')?.data?.suggestion).toBe('本次基本报销比例');
     const items = JSON.parse((await api(studio, 'complete', { path: settlement, text: broken, line: 0, character: 0 })).body) as { items: { label: string }[] };
     expect(items.items.map((i) => i.label)).toContain('住院报销比例');
+    // while the edited policy has errors, the parameters view falls back to each one's hover
+    const hovered = JSON.parse((await api(studio, 'parameters', { policy: anyi })).body) as { parameters: { name: string; text?: string; values?: unknown }[] };
+    const fallback = hovered.parameters.find((p) => p.name === '住院报销比例');
+    expect(fallback?.values).toBeUndefined();
+    expect(fallback?.text).toContain('80%');
     // the unsaved text goes back to the disk's with the next request listing the page's edits
     await api(studio, 'tree', { policy: anyi, edits: [] });
     const clean = JSON.parse((await api(studio, 'lint', { path: settlement })).body) as { diagnostics: unknown[] };
     expect(clean.diagnostics).toEqual([]);
-    const params = JSON.parse((await api(studio, 'parameters', { policy: anyi })).body) as { parameters: { name: string; kind: string; line: number; text: string }[] };
+    // a policy that checks: the values, clauses and assumed reasons of `policy params`
+    type Listed = { name: string; kind: string; line: number; own: boolean; unit: string; values: { key?: string; from?: string; value: string }[]; cites: { id: string; title: string }[]; assumed?: string };
+    const params = JSON.parse((await api(studio, 'parameters', { policy: anyi })).body) as { parameters: Listed[] };
     const table = params.parameters.find((p) => p.name === '住院报销比例');
     expect(table?.kind).toBe('table');
     expect(table?.line).toBe(line + 1);
-    expect(table?.text).toContain('80%');
-    expect(params.parameters.find((p) => p.name === '基本医保年度最高支付限额')?.text).toContain('assumed');
+    expect(table?.own).toBe(true);
+    // parameters.policy: 0: 0%, 1: 90%, 2: 80%, 3: 60%, cites ANYI-5.2, assumed for level 0
+    expect(table?.values.map((v) => v.value)).toEqual(['0%', '90%', '80%', '60%']);
+    expect(table?.cites.map((c) => c.id)).toEqual(['ANYI-5.2']);
+    expect(table?.assumed).toBe('level 0 (村卫生室) admits no inpatients: 0%');
+    const cap = params.parameters.find((p) => p.name === '基本医保年度最高支付限额');
+    expect(cap?.values).toEqual([{ from: '2018-01-01', value: '15万元' }]);
+    expect(cap?.assumed).toBeTruthy();
     const messy = text.replace('param 基本医保年度最高支付限额 = 15万元', 'param   基本医保年度最高支付限额=15万元');
     expect(messy).not.toBe(text);
     const formatted = JSON.parse((await api(studio, 'format', { path, text: messy })).body) as { text: string | null };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAYERS, formatMoney, isLayer, type LayerName } from '@policy/dsl';
+import { VOCABULARY, formatMoney, type LayerName } from '@policy/dsl';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { CompiledPolicy, SettledClaim } from '@policy/engine';
 import { validateRecord } from '../input/validate.js';
@@ -105,14 +105,24 @@ function readExpectation(raw: unknown, where: string, problems: string[]): Expec
         return undefined;
       }
       flags = v as string[];
-    } else if (!isLayer(k)) {
-      problems.push(`${where}: ${k} is not a layer (${LAYERS.join(', ')})`);
-      return undefined;
-    } else if (typeof v !== 'string' || !AMOUNT.test(v)) {
-      problems.push(`${where}: ${k} must be an amount written as a string with 2 decimals, e.g. "6080.00" (got ${JSON.stringify(v)})`);
-      return undefined;
     } else {
-      layers[k] = v;
+      // A layer by its code or its Chinese name (基本医保 …): the vocabulary's table.
+      const found = VOCABULARY.layer.lookup(k);
+      if (found === undefined || 'ambiguous' in found) {
+        const why = found === undefined ? 'is not a layer' : `is the Chinese name of more than one layer (${found.ambiguous.join(', ')}); write the code`;
+        problems.push(`${where}: ${k} ${why} (${VOCABULARY.layer.describe()})`);
+        return undefined;
+      }
+      const layer = found.code as LayerName;
+      if (typeof v !== 'string' || !AMOUNT.test(v)) {
+        problems.push(`${where}: ${k} must be an amount written as a string with 2 decimals, e.g. "6080.00" (got ${JSON.stringify(v)})`);
+        return undefined;
+      }
+      if (layers[layer] !== undefined) {
+        problems.push(`${where}: ${k} is the layer ${layer}, given twice`);
+        return undefined;
+      }
+      layers[layer] = v;
     }
   }
   return { kind: 'layers', layers, ...(flags ? { flags } : {}), ...(findings ? { findings } : {}) };

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { type Rejection, type SettledClaim } from '@policy/engine';
-import { SETTLEMENT_COLUMNS, settlementToCsvCells } from '../output/settlement-csv.js';
-import { settlementToJson } from '../output/settlement-json.js';
+import { settlementToCsvCells } from '../output/settlement-csv.js';
+import { settlementColumns, settlementToLabelledJson, type Labels } from '../output/settlement-labels.js';
 import { OutputFileError } from './file-error.js';
 import type { AtomicFile } from './atomic-file.js';
 import { csvLine } from './csv-line.js';
@@ -25,11 +25,12 @@ export class SettlementWriter {
     private readonly file: AtomicFile,
     private readonly format: OutputFormat,
     private readonly extraColumns: readonly string[] = [],
+    private readonly labels: Labels = 'codes',
   ) {}
 
   async write(s: SettledClaim): Promise<void> {
     if (this.format === 'jsonl') {
-      await this.file.write(`${JSON.stringify(settlementToJson(s))}\n`);
+      await this.file.write(`${JSON.stringify(settlementToLabelledJson(s, this.labels))}\n`);
       return;
     }
     if (!this.headerWritten) await this.header();
@@ -39,7 +40,7 @@ export class SettlementWriter {
   async header(): Promise<void> {
     if (this.format !== 'csv' || this.headerWritten) return;
     this.headerWritten = true;
-    await this.file.write(csvLine([...SETTLEMENT_COLUMNS, ...this.extraColumns]));
+    await this.file.write(csvLine([...settlementColumns(this.labels), ...this.extraColumns]));
   }
 }
 

@@ -3,6 +3,7 @@ import { Decimal } from '@policy/dsl';
 import { CONTRACT_FIELDS } from '../input/fields.js';
 import { CATEGORIES, LEVELS, REFERRALS, REGIONS, VISITS } from './raw-claim.js';
 import { claimStream, generateClaims, type RawClaim } from './synthetic-claims.js';
+import { parseMix } from './mix.js';
 
 const MONEY = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -101,7 +102,9 @@ describe('generateClaims', () => {
 
   it('keeps claims inside the contract with caller-given diseases and a tiny population', () => {
     const diseases = { inpatient: ['肺癌', '晚期血吸虫病'], chronic: ['高血压'] };
-    const claims = generateClaims({ count: 400, seed: 3, persons: 2, diseases });
+    // listed=1: every inpatient and chronic claim has one of the caller's diseases (by default
+    // only 30% do; generate-mix.test.ts checks that share)
+    const claims = generateClaims({ count: 400, seed: 3, persons: 2, diseases, mix: parseMix('listed=1') });
     expect(claims.flatMap((claim) => contractErrors(claim, 2018))).toEqual([]);
     expect(new Set(claims.map((c) => c.personId))).toEqual(new Set(['P000001', 'P000002']));
     for (const claim of claims) {

@@ -10,6 +10,7 @@ import {
   costFactor,
   type Weighted,
 } from './diseases.js';
+import { DEFAULT_MIX, type GenerateMix } from './mix.js';
 import { Rng, mixSeed } from './prng.js';
 import { formatFen, type RawClaim } from './raw-claim.js';
 
@@ -31,8 +32,13 @@ export interface GenerateOptions {
   readonly year?: number;
   /** Size of the population; default one person per 5 claims. */
   readonly persons?: number;
-  /** Disease names to draw from instead of the built-in 安义 lists (each equally likely). */
+  /**
+   * The policy's disease names: a share `mix.listed` of inpatient and outpatient-chronic claims
+   * draws from them (each equally likely), the rest from the built-in lists less these names.
+   */
   readonly diseases?: { readonly inpatient: readonly string[]; readonly chronic: readonly string[] };
+  /** The mix of diseases, categories, visits, levels and regions (DEFAULT_MIX when absent). */
+  readonly mix?: GenerateMix;
 }
 
 /** All claims at once (small counts: tests, examples). Same sequence as `claimStream`. */
@@ -53,8 +59,28 @@ interface Plan {
   readonly daysInYear: number;
   /** `YYYY-MM-DD` of every day of the year, computed once. */
   readonly dates: readonly string[];
-  readonly inpatient: Weighted;
-  readonly chronic: Weighted;
+  readonly inpatient: DiseasePool;
+  readonly chronic: DiseasePool;
+  readonly mix: GenerateMix;
+  readonly visits: readonly (readonly [Visit, number])[];
+  readonly levels: Readonly<Record<Visit, readonly (readonly [Level, number])[]>>;
+  readonly regions: Readonly<Record<Level, readonly (readonly [Region, number])[]>>;
+  /** Where a person's draw stops being ordinary, and being registered poor. */
+  readonly ordinaryEnd: number;
+  readonly poorEnd: number;
+}
+
+/** The policy's names (drawn with probability `listed`) and the others; or the built-in list alone. */
+interface DiseasePool {
+  readonly listed?: Weighted;
+  readonly listedShare: number;
+  readonly other: Weighted;
+}
+
+function drawFrom(rng: Rng, pool: DiseasePool): string {
+  if (!pool.listed) return rng.weighted(pool.other);
+  if (pool.other.length === 0 || rng.chance(pool.listedShare)) return rng.weighted(pool.listed);
+  return rng.weighted(pool.other);
 }
 
 interface Person {
@@ -78,21 +104,38 @@ function plan(options: GenerateOptions): Plan {
   }
   const persons = options.persons ?? Math.max(1, Math.round(count / 5));
   if (!Number.isSafeInteger(persons) || persons < 1) throw new RangeError(`persons must be a whole number ≥ 1, got ${persons}`);
-  const equal = (names: readonly string[], what: string): Weighted => {
+  const mix = options.mix ?? DEFAULT_MIX;
+  const pool = (names: readonly string[] | undefined, builtIn: Weighted, what: string): DiseasePool => {
+    if (!names) return { listedShare: 0, other: builtIn };
     if (names.length === 0) throw new RangeError(`diseases.${what} must not be empty`);
-    return names.map((name) => [name, 1] as const);
+    const named = new Set(names);
+    return { listed: names.map((name) => [name, 1] as const), listedShare: mix.listed, other: builtIn.filter(([d]) => !named.has(d)) };
   };
   const firstDay = Date.UTC(year, 0, 1) / DAY_MS;
   const daysInYear = Date.UTC(year + 1, 0, 1) / DAY_MS - firstDay;
   const dates = Array.from({ length: daysInYear }, (_, d) => new Date((firstDay + d) * DAY_MS).toISOString().slice(0, 10));
+  const scale = <K extends string | number>(weights: readonly (readonly [K, number])[], factor: (k: K) => number): (readonly [K, number])[] => weights.map(([k, w]) => [k, w * factor(k)] as const);
+  const levels = Object.fromEntries((Object.keys(LEVEL_MIX) as Visit[]).map((v) => [v, scale(LEVEL_MIX[v], (l) => mix.level[l])])) as unknown as Record<Visit, (readonly [Level, number])[]>;
+  const regions = Object.fromEntries(([0, 1, 2, 3] as Level[]).map((l) => [l, scale(REGION_MIX[l], (r) => mix.region[r])])) as unknown as Record<Level, (readonly [Region, number])[]>;
+  for (const v of Object.keys(levels) as Visit[]) if (mix.visit[v] > 0 && levels[v].every(([, w]) => w === 0)) throw new RangeError(`mix: no level is left for visit ${v} (its levels all have factor 0)`);
+  for (const l of [0, 1, 2, 3] as Level[]) if (mix.level[l] > 0 && regions[l].every(([, w]) => w === 0)) throw new RangeError(`mix: no region is left for level ${l} (its regions all have factor 0)`);
+  // The built-in shares of the categorised: 30 registered poor to 13 others (drawCategories).
+  const ordinaryEnd = mix.ordinary;
+  const poorEnd = mix.ordinary === DEFAULT_MIX.ordinary ? 0.87 : mix.ordinary + ((1 - mix.ordinary) * 30) / 43;
   return {
     count,
     seed: seed | 0,
     persons,
     daysInYear,
     dates,
-    inpatient: options.diseases ? equal(options.diseases.inpatient, 'inpatient') : INPATIENT_DISEASES,
-    chronic: options.diseases ? equal(options.diseases.chronic, 'chronic') : CHRONIC_DISEASES,
+    inpatient: pool(options.diseases?.inpatient, INPATIENT_DISEASES, 'inpatient'),
+    chronic: pool(options.diseases?.chronic, CHRONIC_DISEASES, 'chronic'),
+    mix,
+    visits: (Object.keys(mix.visit) as Visit[]).map((v) => [v, mix.visit[v]] as const),
+    levels,
+    regions,
+    ordinaryEnd,
+    poorEnd,
   };
 }
 
@@ -111,18 +154,18 @@ function person(personSeed: number, index: number, p: Plan): Person {
   const rng = new Rng(mixSeed(personSeed, index));
   return {
     id: `P${String(index + 1).padStart(6, '0')}`,
-    categories: drawCategories(rng),
-    mainCondition: rng.chance(0.4) ? rng.weighted(p.inpatient) : undefined,
-    chronicDisease: rng.weighted(p.chronic),
+    categories: drawCategories(rng, p),
+    mainCondition: rng.chance(0.4) ? drawFrom(rng, p.inpatient) : undefined,
+    chronicDisease: drawFrom(rng, p.chronic),
     hospitalNo: rng.int(1, 12),
   };
 }
 
-/** ≈57% ordinary residents, 30% registered poor (some also 特困 or 低保), 13% other groups. */
-function drawCategories(rng: Rng): Category[] {
+/** By default ≈57% ordinary residents, 30% registered poor (some also 特困 or 低保), 13% other groups. */
+function drawCategories(rng: Rng, p: Plan): Category[] {
   const u = rng.next();
-  if (u < 0.57) return [];
-  if (u < 0.87) {
+  if (u < p.ordinaryEnd) return [];
+  if (u < p.poorEnd) {
     return rng.weighted<Category[]>([
       [['registered_poor'], 55],
       [['registered_poor', 'extreme_poor'], 12],
@@ -139,13 +182,6 @@ function drawCategories(rng: Rng): Category[] {
     [['extreme_poor'], 1],
   ]).slice();
 }
-
-const VISIT_MIX: readonly (readonly [Visit, number])[] = [
-  ['inpatient', 45],
-  ['outpatient_chronic', 30],
-  ['outpatient_observation', 5],
-  ['outpatient', 20],
-];
 
 const LEVEL_MIX: Readonly<Record<Visit, readonly (readonly [Level, number])[]>> = {
   inpatient: [[0, 1], [1, 35], [2, 45], [3, 19]],
@@ -171,9 +207,9 @@ const REGION_CODES: Readonly<Record<Region, readonly string[]>> = {
 };
 
 function drawClaim(rng: Rng, p: Plan, who: Person, id: string): RawClaim {
-  const visit = rng.weighted(VISIT_MIX);
-  const level = rng.weighted(LEVEL_MIX[visit]);
-  const region = rng.weighted(REGION_MIX[level]);
+  const visit = rng.weighted(p.visits);
+  const level = rng.weighted(p.levels[visit]);
+  const region = rng.weighted(p.regions[level]);
   const inCounty = region === 'county';
   const referral = rng.weighted(inCounty ? REFERRAL_IN_COUNTY : visit === 'inpatient' || visit === 'outpatient_observation' ? REFERRAL_OUT_ACUTE : REFERRAL_OUT_PLANNED);
   const designated = rng.chance(inCounty ? 0.98 : 0.9);
@@ -235,9 +271,9 @@ const REFERRAL_OUT_PLANNED: readonly (readonly [Referral, number])[] = [['referr
 function drawDisease(rng: Rng, p: Plan, who: Person, visit: Visit): string | undefined {
   switch (visit) {
     case 'inpatient':
-      return who.mainCondition !== undefined && rng.chance(0.7) ? who.mainCondition : rng.weighted(p.inpatient);
+      return who.mainCondition !== undefined && rng.chance(0.7) ? who.mainCondition : drawFrom(rng, p.inpatient);
     case 'outpatient_chronic':
-      return rng.chance(0.85) ? who.chronicDisease : rng.weighted(p.chronic);
+      return rng.chance(0.85) ? who.chronicDisease : drawFrom(rng, p.chronic);
     case 'outpatient_observation':
       return rng.weighted(OBSERVATION_DISEASES);
     case 'outpatient':

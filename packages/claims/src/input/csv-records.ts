@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
+import { fieldCode } from './chinese-names.js';
 import { csvRowToRaw } from './csv-row.js';
 import { ownField } from './own-field.js';
 import { ClaimFileError, unreadable } from './record-item.js';
@@ -42,14 +43,22 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
+/**
+ * The header's column names, a contract field's Chinese name (医疗总费用, 人群类别 …) read as the
+ * field's code: the rows are then the same as under a header in codes.
+ */
 function readHeader(cells: readonly string[], file: string): string[] {
-  const names = cells.map((cell) => cell.trim());
+  const written = cells.map((cell) => cell.trim());
+  const names = written.map(fieldCode);
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     if (name === '') return;
     const before = seen.get(name);
     if (before !== undefined) {
-      throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`);
+      const as = (j: number): string => (written[j] === name ? '' : ` as ${JSON.stringify(written[j])}`);
+      const both = written[before] === written[i] ? '' : ` (columns ${before + 1}${as(before)} and ${i + 1}${as(i)})`;
+      if (both === '') throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`);
+      throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header${both}; keep one`);
     }
     seen.set(name, i);
   });

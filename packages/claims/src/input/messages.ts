@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { VOCABULARY } from '@policy/dsl';
 import { fieldRank, isReservedField } from './fields.js';
 import { isMoneyNumberTooLarge, MONEY_NUMBER_LIMIT } from './money-input.js';
 import { claimSchema } from './schema.js';
@@ -81,16 +82,15 @@ function ruleFor(fault: Fault): string {
     case 'id':
     case 'personId':
       return `must be a non-empty string${got}`;
+    // The enumerations: each code with the Chinese names a record may use instead (the vocabulary).
     case 'visit':
-      return oneOf(props.visit.enum) + got;
+    case 'region':
+    case 'referral':
+      return `must be one of ${VOCABULARY[fault.top].describe()}${got}`;
     case 'level':
       return oneOf(props.level.enum) + got;
-    case 'region':
-      return oneOf(props.region.enum) + got;
-    case 'referral':
-      return oneOf(props.referral.enum) + got;
     case 'categories':
-      return (isItem ? oneOf(props.categories.items.enum) : 'must be a list of categories, e.g. ["dibao"]') + got;
+      return (isItem ? `must be one of ${VOCABULARY.category.describe()}` : 'must be a list of categories, e.g. ["dibao"]') + got;
     case 'diagnoses':
       return (isItem ? 'must be a string' : 'must be a list of ICD-10 codes, e.g. ["C15.9"]') + got;
     case 'designated':

@@ -1,6 +1,7 @@
 import { parseDate, yearOfDay } from '@policy/dsl';
 import type { Decimal } from '@policy/dsl';
 import { CATEGORY_BITS, type Category, type Claim, type Level, type RecordLocation, type Referral, type Region, type Rejection, type Visit } from '@policy/engine';
+import { fieldValue, recordInCodes } from './chinese-names.js';
 import { isContractField } from './fields.js';
 import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
 import { moneyFen, readMoney } from './money-input.js';
@@ -44,7 +45,7 @@ function own(raw: RawRecord, name: string): unknown {
 /** The record's id for messages, when it has a usable one (even if the record is bad). */
 export function idOf(raw: unknown, field = 'id'): string | undefined {
   if (!isRecord(raw)) return undefined;
-  const id = own(raw, field);
+  const id = fieldValue(raw, field);
   if (typeof id === 'string' && id !== '') return id;
   if (typeof id === 'number' && Number.isFinite(id)) return String(id);
   return undefined;
@@ -74,10 +75,29 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
   if (!isRecord(raw)) return reject(raw, location, `a claim is a JSON object (got ${describeKind(raw)})`);
 
   const errors = schemaErrors(raw);
-  if (errors.length > 0) {
+  if (errors.length === 0) return validClaim(raw, location);
+  // Refused as written: it may be written with the documents' Chinese names (chinese-names.ts).
+  // A record in codes comes back unchanged, and its errors are reported as they were.
+  const inCodes = recordInCodes(raw);
+  if ('problem' in inCodes) return reject(raw, location, inCodes.problem.message, inCodes.problem.field);
+  if (!inCodes.changed) {
     const problem = describeSchemaErrors(errors, raw);
     return reject(raw, location, problem.message, problem.field);
   }
+  const translated = inCodes.raw;
+  const again = schemaErrors(translated);
+  const result = again.length === 0 ? validClaim(translated, location) : rejectSchema(translated, location, again);
+  // A rejection shows the record as it was written.
+  return result.ok ? result : { ok: false, rejection: { ...result.rejection, record: raw } };
+}
+
+function rejectSchema(raw: RawRecord, location: RecordLocation, errors: Parameters<typeof describeSchemaErrors>[0]): Validated {
+  const problem = describeSchemaErrors(errors, raw);
+  return reject(raw, location, problem.message, problem.field);
+}
+
+/** A record the schema accepts → the claim, or the rule across fields it breaks. */
+function validClaim(raw: RawRecord, location: RecordLocation): Validated {
 
   // The schema has checked presence and syntax. Dates are read once more by the engine's own
   // calendar (parseDate), which also refuses years before 100 that the "date" format allows.

@@ -4,6 +4,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Level, Referral, Region, Visit } from '@policy/engine';
 import defaultMapping from './nhsa-default-mapping.json' with { type: 'json' };
 import mappingSchema from './nhsa-mapping.schema.json' with { type: 'json' };
+import { VOCABULARY } from '@policy/dsl';
+import { mappingInCodes } from './mapping-names.js';
 
 /**
  * The mapping between the national platform's settlement records and the claim contract: the
@@ -123,6 +125,14 @@ function valueAt(data: unknown, pointer: string): unknown {
   return v;
 }
 
+/** An allowed value as a message lists it: `"inpatient" 住院` (the vocabulary's Chinese name, which the file may use instead). */
+function withChinese(v: unknown): string {
+  const text = JSON.stringify(v);
+  if (typeof v !== 'string') return text;
+  for (const index of Object.values(VOCABULARY)) if (index.isCode(v) && index.zh(v) !== v) return `${text} ${index.zh(v)}`;
+  return text;
+}
+
 function describeError(e: ErrorObject, data: unknown): string {
   const got = valueAt(data, e.instancePath);
   switch (e.keyword) {
@@ -131,7 +141,7 @@ function describeError(e: ErrorObject, data: unknown): string {
     case 'required':
       return `${jsonPath(e.instancePath)}: ${JSON.stringify((e.params as { missingProperty: string }).missingProperty)} is required`;
     case 'enum':
-      return `${jsonPath(e.instancePath)}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')} (got ${shown(got)})`;
+      return `${jsonPath(e.instancePath)}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(withChinese).join(', ')} (got ${shown(got)})`;
     case 'propertyNames':
       return `${jsonPath(e.instancePath)}: key ${JSON.stringify((e.params as { propertyName: string }).propertyName)} is not a code (letters, digits, _ . -; at most 32)`;
     default:
@@ -171,9 +181,11 @@ export function parseMappingFile(text: string, file: string): MappingFile {
   } catch (e) {
     throw new MappingError(`${file}:${jsonSyntax(text, e as Error)} (not valid JSON)`);
   }
-  const faults = schemaFaults(data);
+  // Chinese values (住院, 县域内, 基本医保 …) read as their codes first (mapping-names.ts).
+  const inCodes = mappingInCodes(data);
+  const faults = inCodes.faults.length > 0 ? inCodes.faults : schemaFaults(inCodes.data);
   if (faults.length > 0) throw new MappingError(faults.map((f) => `${file}: ${f}`).join('\n'));
-  return data as MappingFile;
+  return inCodes.data as MappingFile;
 }
 
 function merged<T>(base: Readonly<Record<string, T | null>> | undefined, over: Readonly<Record<string, T | null>> | undefined): Record<string, T> {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { lookupEnumValue, parseDate } from '@policy/dsl';
+import { VOCABULARY, parseDate } from '@policy/dsl';
 import type { Category } from '@policy/engine';
 import { CsvRecord, csvRecords } from '../input/csv-records.js';
 import { splitLines } from '../input/jsonl-records.js';
@@ -15,6 +15,7 @@ import { OPEN_END, RosterFileError, type RosterProblem, type RosterRow } from '.
  * file, line and field. CSV or JSON Lines by extension; columns / keys `person`, `category`,
  * `from`, `to` (others are ignored: real lists carry names, ID numbers, villages). `category`
  * is a contract name or its Chinese name (建档立卡贫困人口 …); `to` empty, null or absent = still in.
+ * The columns may be named in Chinese too (参保人, 人群类别, 开始日期, 结束日期: COLUMN_NAMES).
  */
 
 export type RosterFormat = 'csv' | 'jsonl';
@@ -36,8 +37,32 @@ export interface RosterFile {
 }
 
 const REQUIRED = ['person', 'category', 'from'] as const;
-const CATEGORY_RULE =
-  'must be one of registered_poor, extreme_poor, dibao, dibao_edge, monitored, hardship, or their Chinese names (建档立卡贫困人口, 特困人员, 低保对象, 低保边缘家庭成员, 防止返贫监测对象, 刚性支出困难家庭患病成员)';
+type RosterColumn = 'person' | 'category' | 'from' | 'to';
+
+/**
+ * Other names of a roster's columns: the person and the category by the vocabulary's names of
+ * `personId` and `categories` (参保人, 人群类别 …; a CSV header already reads them as those codes),
+ * the period by the words of the offices' lists.
+ */
+const COLUMN_NAMES: Readonly<Record<RosterColumn, readonly string[]>> = {
+  person: ['personId', ...(VOCABULARY.field.names['personId'] ?? [])],
+  category: ['categories', ...(VOCABULARY.field.names['categories'] ?? [])],
+  from: ['开始日期', '起始日期'],
+  to: ['结束日期', '终止日期'],
+};
+
+/** The column a row gives for `column`, under its name or one of its other names. */
+function columnOf(row: Readonly<Record<string, unknown>>, column: RosterColumn): string | undefined {
+  if (Object.hasOwn(row, column)) return column;
+  return COLUMN_NAMES[column].find((name) => Object.hasOwn(row, name));
+}
+
+function cell(row: Readonly<Record<string, unknown>>, column: RosterColumn): unknown {
+  const name = columnOf(row, column);
+  return name === undefined ? undefined : row[name];
+}
+/** The categories and their Chinese names, from the vocabulary (one table with the claims and the language). */
+const CATEGORY_RULE = `must be one of ${VOCABULARY.category.codes.join(', ')}, or their Chinese names (${VOCABULARY.category.codes.map((c) => VOCABULARY.category.names[c]?.join(', ')).join(', ')})`;
 
 const FS_REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', EPERM: 'permission denied' };
 
@@ -71,7 +96,7 @@ async function readCsv(source: Readable, file: string, rows: RosterRow[], proble
     }
     const cells = (item as CsvRecord).source;
     if (!checked) {
-      const missing = REQUIRED.filter((c) => !Object.hasOwn(cells, c));
+      const missing = REQUIRED.filter((c) => columnOf(cells, c) === undefined);
       if (missing.length > 0) {
         throw new RosterFileError(
           `${file}: the header has no column ${missing.map((c) => JSON.stringify(c)).join(', ')} (a roster has the columns person, category, from, to; found ${Object.keys(cells).map((c) => JSON.stringify(c)).join(', ')})`,
@@ -79,8 +104,7 @@ async function readCsv(source: Readable, file: string, rows: RosterRow[], proble
       }
       checked = true;
     }
-    const to = Object.hasOwn(cells, 'to') ? cells['to'] : undefined;
-    rowOf(file, line, cells['person'], cells['category'], cells['from'], to, rows, problems);
+    rowOf(file, line, cell(cells, 'person'), cell(cells, 'category'), cell(cells, 'from'), cell(cells, 'to'), rows, problems);
   }
 }
 
@@ -100,8 +124,7 @@ async function readJsonLines(source: Readable, file: string, rows: RosterRow[], 
       problems.push({ file, line, message: `a roster row is a JSON object with person, category, from, to (got ${describeKind(value)})` });
       continue;
     }
-    const own = (k: string): unknown => (Object.hasOwn(value, k) ? value[k] : undefined);
-    rowOf(file, line, own('person'), own('category'), own('from'), own('to'), rows, problems);
+    rowOf(file, line, cell(value, 'person'), cell(value, 'category'), cell(value, 'from'), cell(value, 'to'), rows, problems);
   }
 }
 
@@ -111,8 +134,9 @@ function rowOf(file: string, line: number, person: unknown, category: unknown, f
   if (person === undefined || person === null || (typeof person === 'string' && person.trim() === '')) return problem('person', 'is required');
   if (typeof person !== 'string') return problem('person', `must be a string (got ${showValue(person)})`);
   if (category === undefined || category === null || category === '') return problem('category', 'is required');
-  const known = typeof category === 'string' ? lookupEnumValue(category.trim()) : undefined;
-  if (known?.kind !== 'category') return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
+  const known = typeof category === 'string' ? VOCABULARY.category.lookup(category.trim()) : undefined;
+  if (known !== undefined && 'ambiguous' in known) return problem('category', `${showValue(category)} is the Chinese name of more than one category (${known.ambiguous.join(', ')}); write the code`);
+  if (known === undefined) return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
   if (from === undefined || from === null || from === '') return problem('from', 'is required: the day the person entered the category, YYYY-MM-DD');
   const fromDay = typeof from === 'string' ? parseDate(from.trim()) : undefined;
   if (fromDay === undefined) return problem('from', `must be an existing date YYYY-MM-DD (got ${showValue(from)})`);
@@ -123,5 +147,5 @@ function rowOf(file: string, line: number, person: unknown, category: unknown, f
     if (day < fromDay) return problem('to', `the period ends before it starts (from ${showValue(from)}, to ${showValue(to)})`);
     toDay = day;
   }
-  rows.push({ file, line, person, category: known.value as Category, from: fromDay, to: toDay });
+  rows.push({ file, line, person, category: known.code as Category, from: fromDay, to: toDay });
 }

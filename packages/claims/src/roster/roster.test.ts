@@ -34,6 +34,19 @@ describe('reading a roster', () => {
     ]);
   });
 
+  it('reads a roster in Chinese: columns and categories (CSV and JSON Lines)', async () => {
+    const csv = file('zh.csv', '参保人,人群类别,开始日期,结束日期,村\nP1,建档立卡贫困人口,2018-03-10,2018-06-20,石鼻镇\nP2,防止返贫监测对象,2018-01-01,,\n');
+    const jsonl = file('zh.jsonl', '{"人员编号":"P3","人员类别":"刚性支出困难家庭患病成员","起始日期":"2018-02-01","终止日期":null}\n');
+    const a = await readRosterFile(csv);
+    const b = await readRosterFile(jsonl);
+    expect([a.problems, b.problems]).toEqual([[], []]);
+    expect(a.rows).toEqual([
+      { file: csv, line: 2, person: 'P1', category: 'registered_poor', from: day('2018-03-10'), to: day('2018-06-20') },
+      { file: csv, line: 3, person: 'P2', category: 'monitored', from: day('2018-01-01'), to: OPEN_END },
+    ]);
+    expect(b.rows).toEqual([{ file: jsonl, line: 1, person: 'P3', category: 'hardship', from: day('2018-02-01'), to: OPEN_END }]);
+  });
+
   it('reads JSON Lines rows (to null or absent = still in; blank lines count for line numbers)', async () => {
     const path = file('a.jsonl', '{"person":"P1","category":"特困人员","from":"2018-02-01","to":null}\n\n{"person":"P2","category":"monitored","from":"2018-02-01"}\n');
     const r = await readRosterFile(path);

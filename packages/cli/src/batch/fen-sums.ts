@@ -1,5 +1,5 @@
 import { LAYERS } from '@policy/dsl';
-import type { SettledClaim } from '@policy/engine';
+import type { KpiPart, SettledClaim } from '@policy/engine';
 
 /**
  * Sums of settled amounts in whole fen, for the summary: kept in JS numbers while they are
@@ -39,7 +39,7 @@ export interface SumsMessage {
   /** Per layer, in the contract's order. */
   readonly layers: readonly string[];
   /** The policy's kpis: numerator and denominator sums per kpi (KpiTally.take), when it declares any. */
-  readonly kpis?: readonly (readonly [string, string])[];
+  readonly kpis?: readonly KpiPart[];
 }
 
 function fenOf(amount: { times(n: number): { toFixed(d: number): string } }): bigint {

@@ -1,4 +1,4 @@
-import { CsvRecord, type RecordItem } from '@policy/claims';
+import { CsvRecord, fieldValue, type RecordItem } from '@policy/claims';
 import { UsageError } from '../errors.js';
 
 /** The person a record names (its `personId`, or `field`, as written), when it names one. */
@@ -7,7 +7,8 @@ export function personOf(item: RecordItem, field = 'personId'): string | undefin
   // A CSV row names its person in its cells: the raw claim (csv-row.ts) keeps that text as it is.
   if (item instanceof CsvRecord) return Object.hasOwn(item.source, field) && item.source[field] !== '' ? item.source[field] : undefined;
   const raw = item.raw as Record<string, unknown> | null;
-  const p = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, field) ? raw[field] : undefined;
+  // A JSON claim may name its fields in Chinese (参保人): the same person either way.
+  const p = typeof raw === 'object' && raw !== null ? fieldValue(raw, field) : undefined;
   return typeof p === 'string' && p !== '' ? p : undefined;
 }
 

@@ -8,6 +8,8 @@ export interface WorkerSetup {
   readonly policy: string;
   readonly engine: 'auto' | 'decimal';
   readonly output: 'csv' | 'jsonl';
+  /** The contract's names in the settlements, or the documents' Chinese names (`--labels zh`). */
+  readonly labels: 'codes' | 'zh';
   /** CSV output from JSON Lines input: rows come back as cells plus extra fields (their columns are known only at the end). */
   readonly lateColumns: boolean;
   /** Every batch holds whole persons and is settled at once; otherwise claims are kept until `finish`. */

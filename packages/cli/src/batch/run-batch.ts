@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { IdRegistry, NHSA_COLUMNS, SETTLEMENT_COLUMNS, recordFormatOf, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
+import { IdRegistry, NHSA_COLUMNS, settlementColumns, recordFormatOf, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
 import { UsageError } from '../errors.js';
 import { openClaims } from '../io/open-claims.js';
 import { outputPlanFor } from '../io/nhsa-options.js';
-import type { InFormat, OutShape } from '../options.js';
+import type { InFormat, Labels, OutShape } from '../options.js';
 import { loadCompiled } from '../policy-paths.js';
 import { Progress } from '../render/progress.js';
 import { KpiTally } from '@policy/engine';
@@ -31,6 +31,8 @@ export interface BatchConfig extends RosterOptions {
   readonly inFormat: InFormat;
   readonly outFormat: OutShape;
   readonly mapping?: string;
+  /** The contract's names in the settlements, or the documents' Chinese names (`--labels zh`). */
+  readonly labels?: Labels;
   /** The script the worker threads run: the CLI bundle itself. */
   readonly workerScript: string;
 }
@@ -64,6 +66,7 @@ export async function runBatch(config: BatchConfig): Promise<BatchResult> {
     if (config.presorted) throw new UsageError('--retroactive reads the persons it concerns in any order; leave out --presorted');
     if (shape === 'nhsa') throw new UsageError('--retroactive writes contract settlements beside its report; leave out --out-format nhsa');
   }
+  if (shape === 'nhsa' && config.labels === 'zh') throw new UsageError("--labels zh names the contract's settlements; the platform's records keep their field names (leave out --out-format nhsa)");
   const inFormat = config.in === '-' ? 'jsonl' : recordFormatOf(config.in);
   const outFormat = outputFormatOf(config.out);
   const rejectFormat = config.rejects ? outputFormatOf(config.rejects) : undefined;
@@ -123,9 +126,9 @@ async function settleRecords(config: BatchConfig, run: Run): Promise<void> {
   const rej = config.rejects ? new AtomicFile(config.rejects) : undefined;
   const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat) : undefined;
   let written = 0;
-  const columns = shape === 'nhsa' ? NHSA_COLUMNS : SETTLEMENT_COLUMNS;
+  const columns = shape === 'nhsa' ? NHSA_COLUMNS : settlementColumns(config.labels ?? 'codes');
   const sink = new OutputSink(out, run.outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)), columns);
-  const setup = { policy: config.policy, engine: config.engine, output: run.outFormat, lateColumns, presorted, input, shape, ...(mapping ? { mapping } : {}), ...(run.rosters ? { roster: { buffer: run.rosters.index.buffer, mode: run.rosters.mode } } : {}) } as const;
+  const setup = { policy: config.policy, engine: config.engine, output: run.outFormat, labels: config.labels ?? 'codes', lateColumns, presorted, input, shape, ...(mapping ? { mapping } : {}), ...(run.rosters ? { roster: { buffer: run.rosters.index.buffer, mode: run.rosters.mode } } : {}) } as const;
   const pool = new WorkerPool(workers, config.workerScript, setup, sink.take);
   try {
     await rejects?.header();

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AccumulatorStore, compareClaims, settleBatch, settleItem, type Claim, type SettleOptions, type SettledClaim, type ClaimItem, type CompiledPolicy, type Outcome } from '@policy/engine';
-import { applyRoster, CsvRecord, nhsaOutputPlan, settlementToCsvCells, settlementToJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RecordItem, type RosterView, csvLine } from '@policy/claims';
+import { applyRoster, CsvRecord, nhsaOutputPlan, settlementToCsvCells, settlementToLabelledJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RecordItem, type RosterView, csvLine } from '@policy/claims';
 import { loadCompiled } from '../policy-paths.js';
 import { FenSums, type SumsMessage } from './fen-sums.js';
 import { KpiTally } from '@policy/engine';
@@ -193,7 +193,7 @@ class SettleWorker {
   }
 
   private json(s: SettledClaim): Record<string, unknown> {
-    return this.plan ? settlementToNhsaJson(s, this.plan) : settlementToJson(s);
+    return this.plan ? settlementToNhsaJson(s, this.plan) : settlementToLabelledJson(s, this.setup.labels);
   }
 
   private cells(s: SettledClaim, extraColumns?: readonly string[]): string[] {

@@ -4,7 +4,7 @@ import { runBatch } from '../batch/run-batch.js';
 import { workerScript } from '../batch/worker-script.js';
 import { EXIT, UsageError } from '../errors.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
-import { choiceOption, inFormatOption, mappingOption, outFormatOption, policyOption, type InFormat, type OutShape } from '../options.js';
+import { choiceOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
 import { ROSTER_HELP, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 
 interface BatchOptions extends RosterOptions {
@@ -21,6 +21,7 @@ interface BatchOptions extends RosterOptions {
   inFormat: InFormat;
   outFormat: OutShape;
   mapping?: string;
+  labels: Labels;
 }
 
 /**
@@ -57,6 +58,7 @@ export function registerBatch(program: Command): void {
     .addOption(inFormatOption())
     .addOption(outFormatOption('; the file extension still says CSV or JSON Lines'))
     .addOption(mappingOption())
+    .addOption(labelsOption("the settlements' CSV header or JSON keys and layer names"))
     .addHelpText(
       'after',
       `${FORMAT_HELP}

@@ -45,7 +45,7 @@ export function registerCheck(program: Command): void {
           const p = r.policy;
           const warn = nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : '';
           process.stderr.write(
-            `ok ${path}: ${p.name} — ${p.module ? 'module' : `${p.versions.length} version${p.versions.length > 1 ? 's' : ''} (${p.versions.map((v) => v.date).join(', ')})`}${p.bases.length > 0 ? `, on ${p.bases.join(', ')}` : ''}, ${p.rules.length} rules, ${p.params.length} parameters, ${p.tables.length} tables${p.bands.length > 0 ? `, ${p.bands.length} bands` : ''}${p.modifiers.length > 0 ? `, ${p.modifiers.length} modifiers` : ''}${p.caps.length > 0 ? `, ${p.caps.length} yearly caps` : ''}${p.audits.length > 0 ? `, ${p.audits.length} audits` : ''}${warn}\n`,
+            `ok ${path}: ${p.name} — ${p.module ? 'module' : `${p.versions.length} version${p.versions.length > 1 ? 's' : ''} (${p.versions.map((v) => v.date).join(', ')})`}${p.bases.length > 0 ? `, on ${p.bases.join(', ')}` : ''}, ${p.rules.length} rules, ${p.params.length} parameters, ${p.tables.length} tables${p.bands.length > 0 ? `, ${p.bands.length} bands` : ''}${p.modifiers.length > 0 ? `, ${p.modifiers.length} modifiers` : ''}${p.caps.length > 0 ? `, ${p.caps.length} yearly caps` : ''}${p.audits.length > 0 ? `, ${p.audits.length} audits` : ''}${p.premiums.length > 0 ? `, ${p.premiums.length} premium${p.premiums.length > 1 ? 's' : ''}` : ''}${warn}\n`,
           );
           if (opts.dumpIr) process.stdout.write(dumpIR(p));
           if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { formatOption } from '../options.js';
+import { formatOption, labelsOption, type Labels } from '../options.js';
+import { CODE_LABELS, ZH_LABELS } from '../diff/render-common.js';
 import { existsSync } from 'node:fs';
 import { describeRejection, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
 import { loadSide, loadSideAtRevision } from '../diff/load-side.js';
@@ -7,6 +8,7 @@ import { renderJson } from '../diff/render-json.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderTable } from '../diff/render-table.js';
 import { runDiff } from '../diff/run-diff.js';
+import type { DiffReport } from '../diff/report.js';
 import { EXIT, UsageError } from '../errors.js';
 
 interface DiffOptions {
@@ -14,13 +16,24 @@ interface DiffOptions {
   baseRev?: string;
   head: string;
   in: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   failOnChange?: boolean;
   top: string;
   out?: string;
+  labels: Labels;
 }
 
 const RENDER = { text: renderTable, json: renderJson, markdown: renderMarkdown } as const;
+
+/** The renderer of a format; html draws charts, loaded when asked for (echarts stays out of the CLI's start-up). */
+async function renderer(format: DiffOptions['format'], labels: Labels): Promise<(r: DiffReport) => string> {
+  // --labels names the layers and the breakdowns' values of the readable reports; json keeps the codes, html has its own 中文 / English.
+  if (format === 'text' || format === 'markdown') return (r) => RENDER[format](r, labels === 'zh' ? ZH_LABELS : CODE_LABELS);
+  if (format !== 'html') return RENDER[format];
+  const [{ loadCharts }, { renderDiffHtml }] = await Promise.all([import('../report/charts.js'), import('../diff/render-html.js')]);
+  await loadCharts();
+  return renderDiffHtml;
+}
 
 /**
  * `policy diff --base OLD --head NEW --in CLAIMS`: settles the same claims under two versions
@@ -35,10 +48,11 @@ export function registerDiff(program: Command): void {
     .option('--base-rev <rev>', 'instead of --base: the old policy is --head as it stands at this git revision (e.g. HEAD~1, origin/main)')
     .requiredOption('--head <path>', 'the new policy: folder or .policy file')
     .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
-    .addOption(formatOption(['text', 'json', 'markdown']))
+    .addOption(formatOption(['text', 'json', 'markdown', 'html']))
     .option('--fail-on-change', 'exit 1 when any claim changed: its layers, its flags, or settled ↔ rejected')
     .option('--top <n>', 'how many of the claims that changed most to list, with the rules that fired differently', '10')
     .option('--out <file>', 'write the report to FILE instead of standard output')
+    .addOption(labelsOption('the layers and the breakdowns of the text and markdown reports (json keeps the codes)', false))
     .addHelpText(
       'after',
       `
@@ -60,7 +74,7 @@ and --fail-on-change was given, 2 usage or I/O error (a bad path, revision or cl
 a policy with errors), 3 internal error.`,
     )
     .action(async (opts: DiffOptions) => {
-      const render = RENDER[opts.format];
+      const render = await renderer(opts.format, opts.labels);
       if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
       if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
       if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);

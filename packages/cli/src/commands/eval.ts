@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
-import { describeRejection, settlementToJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
+import { describeRejection, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
 import { FORMAT_HELP, outputPlanFor } from '../io/nhsa-options.js';
 import { openClaims } from '../io/open-claims.js';
-import { formatOption, inFormatOption, mappingOption, outFormatOption, policyOption, type InFormat, type OutShape } from '../options.js';
+import { formatOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
+import { UsageError } from '../errors.js';
 import { explainSettlement } from '../render/explain.js';
 import { EXIT } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -25,6 +26,7 @@ export function registerEval(program: Command): void {
     .addOption(inFormatOption())
     .addOption(outFormatOption())
     .addOption(mappingOption())
+    .addOption(labelsOption("the settlements' keys and layer names"))
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())
@@ -34,8 +36,9 @@ export function registerEval(program: Command): void {
         `${FORMAT_HELP}\n${ROSTER_HELP}\n` +
         'Exit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error (a bad roster too).',
     )
-    .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean; format: 'text' | 'json'; inFormat: InFormat; outFormat: OutShape; mapping?: string } & RosterOptions) => {
+    .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean; format: 'text' | 'json'; inFormat: InFormat; outFormat: OutShape; mapping?: string; labels: Labels } & RosterOptions) => {
       const shape = opts.outFormat;
+      if (shape === 'nhsa' && opts.labels === 'zh') throw new UsageError("--labels zh names the contract's settlements; the platform's records keep their field names (leave out --out-format nhsa)");
       const json = opts.json === true || opts.format === 'json';
       const policy = loadCompiled(opts.policy, { settles: true });
       const rosters = await loadRosterOptions(opts, 'eval');
@@ -62,7 +65,7 @@ export function registerEval(program: Command): void {
           continue;
         }
         if (o?.kind !== 'settled') continue;
-        process.stdout.write(`${JSON.stringify(plan ? settlementToNhsaJson(o.settlement, plan) : settlementToJson(o.settlement))}\n`);
+        process.stdout.write(`${JSON.stringify(plan ? settlementToNhsaJson(o.settlement, plan) : settlementToLabelledJson(o.settlement, opts.labels))}\n`);
         if (opts.explain && !json) process.stderr.write(`${explainSettlement(o.settlement)}\n\n`);
       }
       if (count === 0) process.stderr.write(`policy eval: ${file} holds no claims\n`);

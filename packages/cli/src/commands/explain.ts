@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
-import { describeRejection, settlementToJson } from '@policy/claims';
+import { describeRejection, settlementToLabelledJson } from '@policy/claims';
 import { openClaims } from '../io/open-claims.js';
-import { formatOption, langOption, policyOption } from '../options.js';
+import { formatOption, langOption, policyOption, labelsOption, type Labels } from '../options.js';
 import { currentLang } from '../lang.js';
 import { extname } from 'node:path';
 import { explainSettlement } from '../render/explain.js';
@@ -25,6 +25,7 @@ export function registerExplain(program: Command): void {
     .option('--id <id>', 'the claim to explain (default: every claim of the file)')
     .addOption(langOption('en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …); default POLICY_LANG, else the locale, else en'))
     .addOption(formatOption(['text', 'json'], ': json is the trace tree, one settlement per line'))
+    .addOption(labelsOption('the keys and layer names of --format json (the text follows --lang)'))
     .option('--quote', "quote the text of every clause cited 「…」 under its citation (text format)")
     .addHelpText(
       'after',
@@ -36,7 +37,7 @@ export function registerExplain(program: Command): void {
         'Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).',
       ].join('\n'),
     )
-    .action(async (file: string, opts: { policy: string; id?: string; lang?: ExplainLang; format: 'text' | 'json'; quote?: boolean }) => {
+    .action(async (file: string, opts: { policy: string; id?: string; lang?: ExplainLang; format: 'text' | 'json'; quote?: boolean; labels: Labels }) => {
       const lang: ExplainLang = opts.lang ?? currentLang();
       const policy = loadCompiled(opts.policy, { settles: true });
       const items: ClaimItem[] = [];
@@ -72,7 +73,7 @@ export function registerExplain(program: Command): void {
       if (opts.format === 'json') {
         for (const s of settled) {
           const found = audited ? { findings: findingsJson(findings.get(s.claim.id) ?? []) } : {};
-          process.stdout.write(`${JSON.stringify({ ...settlementToJson(s), ...found })}\n`);
+          process.stdout.write(`${JSON.stringify({ ...settlementToLabelledJson(s, opts.labels), ...found })}\n`);
         }
       } else {
         const text = (s: SettledClaim): string => {

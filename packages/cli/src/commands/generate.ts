@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatOption } from '../options.js';
 import { policyTextConstants } from '@policy/engine';
-import { claimStream, AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
+import { claimStream, AtomicFile, MixError, parseMix, policyInputs, refuseClashes, type GenerateMix } from '@policy/claims';
+import { existsSync, readFileSync } from 'node:fs';
 import { CSV_HEADER, toCsvRow, toJsonLine } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { loadChecked } from '../policy-paths.js';
@@ -21,21 +22,31 @@ export function registerGenerate(program: Command): void {
     .addOption(formatOption(['csv', 'jsonl']))
     .option('--out <file>', 'where to write; - = stdout', '-')
     .option('--year <year>', "calendar year of the claims (default: the policy's first whole year in force)")
-    .addHelpText('after', '\nExit status: 0 written, 2 usage or I/O error.')
-    .action(async (opts: { policy: string; count: string; seed: string; format: 'csv' | 'jsonl'; out: string; year?: string }) => {
+    .option('--mix <spec>', 'change the mix: KEY=VALUE,… (listed, ordinary, visit.*, level.*, region.*) or a .json file of them')
+    .addHelpText(
+      'after',
+      `
+The mix (docs/claims.md "Generated claims"): listed=0.3 of inpatient and outpatient-chronic claims
+have a disease the policy names, the rest one it does not; ordinary=0.57 of persons are in no
+category; visit weights inpatient 45, outpatient_chronic 30, outpatient_observation 5,
+outpatient 20; level.* and region.* multiply the built-in weights (1 each). Same arguments, same
+bytes. Exit status: 0 written, 2 usage or I/O error.`,
+    )
+    .action(async (opts: { policy: string; count: string; seed: string; format: 'csv' | 'jsonl'; out: string; year?: string; mix?: string }) => {
       const count = whole(opts.count, '--count');
       const seed = whole(opts.seed, '--seed');
       const loaded = loadChecked(opts.policy);
       if (!loaded.policy) throw new UsageError(`policy ${opts.policy} has errors; run \`policy check ${opts.policy}\``);
       if (loaded.policy.module) throw new UsageError(`${opts.policy} is a module: generate claims for a policy that extends it`);
       const diseases = policyTextConstants(loaded.policy);
+      const mix = opts.mix === undefined ? undefined : readMix(opts.mix);
       // The first calendar year the policy is in force for from its 1 January.
       const first = loaded.policy.versions[0]?.date ?? '2018-01-01';
       const year = opts.year ? whole(opts.year, '--year') : Number(first.slice(0, 4)) + (first.endsWith('-01-01') ? 0 : 1);
       let claims;
       try {
         // A policy that names no disease (金寨) gets the generator's own realistic mix.
-        claims = claimStream({ count, seed, year, ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) });
+        claims = claimStream({ count, seed, year, ...(mix ? { mix } : {}), ...(diseases.length > 0 ? { diseases: { inpatient: diseases, chronic: diseases } } : {}) });
       } catch (e) {
         if (e instanceof RangeError) throw new UsageError(e.message);
         throw e;
@@ -60,6 +71,27 @@ export function registerGenerate(program: Command): void {
       }
       process.exitCode = EXIT.ok;
     });
+}
+
+/** `--mix`: a file of JSON when it names one (`….json`), else KEY=VALUE pairs. */
+function readMix(value: string): GenerateMix {
+  try {
+    if (value.endsWith('.json')) {
+      if (!existsSync(value)) throw new UsageError(`--mix ${value}: no such file`);
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(value, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`--mix ${value}: not JSON (${(e as Error).message})`);
+      }
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--mix ${value}: an object of the mix's keys, e.g. { "listed": 0.5 }`);
+      return parseMix(json as Record<string, unknown>, `--mix ${value}`);
+    }
+    return parseMix(value);
+  } catch (e) {
+    if (e instanceof MixError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 function whole(text: string, name: string): number {

@@ -62,7 +62,7 @@ export function registerProve(program: Command): void {
 
 async function inChildren(paths: readonly string[], args: readonly string[]): Promise<{ path: string; policy: string; properties: PropertyVerdict[] }[]> {
   const { spawn } = await import('node:child_process');
-  const script = process.argv[1] as string;
+  const script = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : (process.argv[1] as string);
   const one = (path: string) =>
     new Promise<{ path: string; policy: string; properties: PropertyVerdict[] }>((resolve, reject) => {
       const child = spawn(process.execPath, [script, 'prove', '--format', 'json', ...args, path], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -113,7 +113,7 @@ async function loadZ3(): Promise<Z3Handle> {
   try {
     mod = await import('z3-solver');
   } catch (e) {
-    throw new UsageError(`policy prove needs the z3-solver package (pnpm install): ${(e as Error).message}`);
+    throw new UsageError(`policy prove needs the z3-solver package: pnpm install in the repository, or npm install -g z3-solver@4.15.4 beside an installed policy command (${(e as Error).message})`);
   }
   const { Context, Z3 } = await mod.init();
   const z = Context('main');

@@ -15,6 +15,7 @@ interface ReportOptions extends RosterOptions {
   format: 'html' | 'json';
   by?: string;
   compare?: string;
+  presorted?: boolean;
   inFormat: InFormat;
   mapping?: string;
 }
@@ -30,12 +31,13 @@ export function registerReport(program: Command): void {
     .addOption(formatOption(['html', 'json']))
     .option('--by <groups>', `the effective ratio by: ${GROUPINGS.join(', ')} (comma-separated)`, 'category,level')
     .option('--compare <policy>', 'the same numbers under another policy, side by side (a rule change, a neighbouring county)')
+    .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())
     .addOption(inFormatOption())
     .addOption(mappingOption())
-    .addHelpText('after', `\nEvery claim is kept in memory (a report is for people, over a county's claims). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error.\n${ROSTER_HELP}`)
+    .addHelpText('after', `\nThe claims settle person by person; without --presorted every claim is kept until the input ends,\nwith it one person's at a time (a person out of order stops the run). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error (and --presorted input out of order).\n${ROSTER_HELP}`)
     .action(async (opts: ReportOptions) => {
       const by = groupings(opts.by ?? '');
       refuseClashes(
@@ -45,7 +47,7 @@ export function registerReport(program: Command): void {
       const policy = loadCompiled(opts.policy, { settles: true });
       const other = opts.compare ? loadCompiled(opts.compare, { settles: true }) : undefined;
       const rosters = await loadRosterOptions(opts, 'report');
-      const input: ReportInput = { in: opts.in, inFormat: opts.inFormat, policyPath: opts.policy, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) };
+      const input: ReportInput = { in: opts.in, inFormat: opts.inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) };
       if (opts.compare && opts.in === '-') throw new UsageError('--compare reads the claims twice: give --in a file, not standard input');
       const data = await buildReport(policy, input, by);
       const compared = other ? await buildReport(other, { ...input, policyPath: opts.compare as string }, by) : undefined;

@@ -6,7 +6,10 @@ import { UsageError } from '../errors.js';
 
 /** Where the bundle keeps the page: packages/cli/dist/studio beside policy.cjs (scripts/build.mjs). */
 function assetsDir(): string {
-  return process.env['POLICY_STUDIO_ASSETS'] ?? join(dirname(process.argv[1] ?? '.'), 'studio');
+  // In the bundle `__filename` is the bundle (its real path, whatever link started it, as when
+  // `npm install -g` links `policy` into a bin folder); run from source, the script named.
+  const bundle = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : (process.argv[1] ?? '.');
+  return process.env['POLICY_STUDIO_ASSETS'] ?? join(dirname(bundle), 'studio');
 }
 
 function openBrowser(url: string): void {

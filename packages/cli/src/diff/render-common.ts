@@ -1,7 +1,7 @@
-import { Decimal, LAYERS, PAYING_LAYERS, type LayerName } from '@policy/dsl';
+import { Decimal, LAYERS, PAYING_LAYERS, VOCABULARY, type LayerName } from '@policy/dsl';
 import type { TraceLocation } from '@policy/engine';
 import { money } from './fen.js';
-import type { DiffReport, LayerChange, SideSummary, StatusChange } from './report.js';
+import type { DiffReport, Dimension, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
 import type { RuleChange, RuleSide } from './rule-changes.js';
 
 /** What the table and Markdown views share: wording, percentages, the lines of a rule change. */
@@ -47,14 +47,30 @@ export function changedLine(r: DiffReport): string {
   return `${r.changedClaims} claim${r.changedClaims === 1 ? '' : 's'} changed: layers ${r.layersChanged}, settled ↔ rejected ${r.statusChanged}, flags ${r.flagsChanged}`;
 }
 
+/**
+ * The names a readable report uses (`--labels`): layers and the values of the breakdowns by
+ * their codes, or by the vocabulary's Chinese names (基本医保, 住院, 县域内 …).
+ */
+export interface DiffLabels {
+  layer(l: LayerName): string;
+  group(dimension: Dimension, value: string): string;
+}
+
+export const CODE_LABELS: DiffLabels = { layer: (l) => l, group: (_d, v) => v };
+
+export const ZH_LABELS: DiffLabels = {
+  layer: (l) => VOCABULARY.layer.zh(l),
+  group: (d, v) => (d === 'level' ? v : VOCABULARY[d].zh(v)),
+};
+
 /** The layers of a changed claim that moved: `basic 6000.00 → 6375.00 (+375.00)`. */
-export function layerMoves(c: LayerChange, layers: readonly LayerName[]): string[] {
+export function layerMoves(c: LayerChange, layers: readonly LayerName[], labels: DiffLabels = CODE_LABELS): string[] {
   const out: string[] = [];
   for (const l of layers) {
     const i = LAYER_INDEX[l];
     const d = c.delta[i] as bigint;
     if (d === 0n) continue;
-    out.push(`${l} ${money(c.before[i] as bigint)} → ${money(c.after[i] as bigint)} (${money(d, { sign: true })})`);
+    out.push(`${labels.layer(l)} ${money(c.before[i] as bigint)} → ${money(c.after[i] as bigint)} (${money(d, { sign: true })})`);
   }
   return out;
 }
@@ -101,3 +117,27 @@ export function statusLine(c: StatusChange): string {
 
 /** The dimension headings of the breakdowns. */
 export const DIMENSION_TITLE = { category: 'category', visit: 'visit', level: 'level', region: 'region' } as const;
+
+/** A kpi's value for people: `90.12%`, `—` without claims or on a side that does not declare it. */
+export function kpiValueText(k: KpiChange['base']): string {
+  if (!k) return '(not declared)';
+  return k.value === null ? '—' : k.value;
+}
+
+/** `met`, `not met`, or '' without a target. */
+export function kpiMetText(k: KpiChange['base']): string {
+  if (!k || k.met === undefined) return '';
+  return k.met ? 'met' : 'not met';
+}
+
+/** The target as written: `>= 90%` (from whichever side declares one). */
+export function kpiTargetText(k: KpiChange): string {
+  const t = k.head?.target ?? k.base?.target;
+  if (!t) return '';
+  return `${t.op} ${t.value}`;
+}
+
+/** The kpis whose value or whose being met differs between the sides. */
+export function kpiChanged(k: KpiChange): boolean {
+  return k.base?.value !== k.head?.value || k.base?.met !== k.head?.met;
+}

@@ -91,6 +91,7 @@ export function renderJson(r: DiffReport): string {
       head: status(c.head, r.layers),
     })),
     flags: r.flags,
+    kpis: r.kpis.map((k) => ({ name: k.name, before: k.base ?? null, after: k.head ?? null })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,8 +1,13 @@
 import { money } from './fen.js';
 import {
+  CODE_LABELS,
   DIMENSION_TITLE,
+  type DiffLabels,
   LAYER_INDEX,
   changedLine,
+  kpiMetText,
+  kpiTargetText,
+  kpiValueText,
   layerMoves,
   paying,
   percentText,
@@ -40,7 +45,7 @@ function side(s: SideSummary): string {
 }
 
 /** `--format markdown`: for a pull-request comment (GitHub-flavoured Markdown). */
-export function renderMarkdown(r: DiffReport): string {
+export function renderMarkdown(r: DiffReport, labels: DiffLabels = CODE_LABELS): string {
   const out: string[] = [];
   const title = r.changedClaims === 0 ? 'no claim changed' : `${r.changedClaims} of ${r.records} claims changed`;
   out.push(`### policy diff: ${cell(r.head.policy)} — ${title}`);
@@ -59,7 +64,7 @@ export function renderMarkdown(r: DiffReport): string {
     const i = LAYER_INDEX[l];
     const b = r.base.layers[i] as bigint;
     const a = r.head.layers[i] as bigint;
-    return [code(l), group(b), group(a), delta(a - b), percentText(b, a)];
+    return [code(labels.layer(l)), group(b), group(a), delta(a - b), percentText(b, a)];
   });
   const bp = paying(r.base.layers);
   const ap = paying(r.head.layers);
@@ -73,8 +78,8 @@ export function renderMarkdown(r: DiffReport): string {
       const groups = r.groups.filter((g) => g.dimension === dim);
       out.push(
         ...table(
-          [DIMENSION_TITLE[dim], 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${l}`)],
-          groups.map((g) => [code(g.group), String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]),
+          [DIMENSION_TITLE[dim], 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${labels.layer(l)}`)],
+          groups.map((g) => [code(labels.group(dim, g.group)), String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]),
         ),
       );
     }
@@ -83,7 +88,7 @@ export function renderMarkdown(r: DiffReport): string {
   if (r.top.length > 0) {
     out.push('', `<details><summary>The ${r.top.length} claim${r.top.length === 1 ? '' : 's'} that changed most (of ${r.layersChanged}; by patient, then any layer)</summary>`, '');
     for (const c of r.top) {
-      out.push(`- ${code(c.id)} person ${code(c.personId)}, ${c.date}, line ${c.location.line}: ${layerMoves(c, r.layers).map(cell).join('; ')}`);
+      out.push(`- ${code(c.id)} person ${code(c.personId)}, ${c.date}, line ${c.location.line}: ${layerMoves(c, r.layers, labels).map(cell).join('; ')}`);
       for (const rule of c.rules ?? []) out.push(`  - ${cell(ruleLine(rule))}`);
     }
     out.push('', '</details>');
@@ -97,6 +102,15 @@ export function renderMarkdown(r: DiffReport): string {
   if (r.flags.length > 0) {
     out.push('', '#### Flags', '');
     out.push(...table(['flag', 'appeared', 'disappeared'], r.flags.map((f) => [cell(`${f.rule}: ${f.message}`), String(f.appeared), String(f.disappeared)])));
+  }
+  if (r.kpis.length > 0) {
+    out.push('', '#### Indicators', '');
+    out.push(
+      ...table(
+        ['kpi', 'before', 'after', 'target', 'met before', 'met after'],
+        r.kpis.map((k) => [cell(k.name), cell(kpiValueText(k.base)), cell(kpiValueText(k.head)), cell(kpiTargetText(k) || '—'), kpiMetText(k.base) || '—', kpiMetText(k.head) || '—']),
+      ),
+    );
   }
   out.push('', `Versions in force: base ${cell(versionsUsed(r.base))}; head ${cell(versionsUsed(r.head))}.`);
   return `${out.join('\n')}\n`;

@@ -1,9 +1,15 @@
 import { displayWidth } from '@policy/dsl';
 import { money } from './fen.js';
 import {
+  CODE_LABELS,
   DIMENSION_TITLE,
+  type DiffLabels,
   LAYER_INDEX,
   changedLine,
+  kpiChanged,
+  kpiMetText,
+  kpiTargetText,
+  kpiValueText,
   layerMoves,
   paying,
   percentText,
@@ -37,7 +43,7 @@ function columns(rows: readonly (readonly string[])[], indent = '  '): string[] 
 }
 
 /** The readable report (`--format table`, the default). */
-export function renderTable(r: DiffReport): string {
+export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS): string {
   const out: string[] = [];
   out.push(`policy diff: ${r.base.policy} → ${r.head.policy} over ${r.input === '-' ? 'standard input' : r.input}`);
   out.push(`  base  ${sideLine(r.base)}`);
@@ -60,7 +66,7 @@ export function renderTable(r: DiffReport): string {
     const i = LAYER_INDEX[l];
     const b = r.base.layers[i] as bigint;
     const a = r.head.layers[i] as bigint;
-    layerRows.push([l, group(b), group(a), delta(a - b), percentText(b, a)]);
+    layerRows.push([labels.layer(l), group(b), group(a), delta(a - b), percentText(b, a)]);
   }
   const bp = paying(r.base.layers);
   const ap = paying(r.head.layers);
@@ -71,9 +77,9 @@ export function renderTable(r: DiffReport): string {
   if (r.changedClaims > 0) {
     for (const dim of Object.keys(DIMENSION_TITLE) as Dimension[]) {
       out.push('');
-      const rows: string[][] = [[`by ${DIMENSION_TITLE[dim]}`, 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${l}`)]];
+      const rows: string[][] = [[`by ${DIMENSION_TITLE[dim]}`, 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${labels.layer(l)}`)]];
       for (const g of r.groups.filter((g) => g.dimension === dim)) {
-        rows.push([g.group, String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]);
+        rows.push([labels.group(dim, g.group), String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]);
       }
       out.push(...columns(rows));
     }
@@ -84,7 +90,7 @@ export function renderTable(r: DiffReport): string {
     out.push(`  claims that changed most (${r.top.length} of ${r.layersChanged}; by patient, then any layer)`);
     for (const c of r.top) {
       out.push(`  ${c.id}  person ${c.personId}  ${c.date}  line ${c.location.line}`);
-      for (const m of layerMoves(c, r.layers)) out.push(`      ${m}`);
+      for (const m of layerMoves(c, r.layers, labels)) out.push(`      ${m}`);
       if (c.rules && c.rules.length > 0) {
         out.push('      rules that fired differently:');
         for (const rule of c.rules) out.push(`        ${ruleLine(rule)}`);
@@ -100,6 +106,16 @@ export function renderTable(r: DiffReport): string {
     out.push('');
     out.push('  flags that appeared (+) and disappeared (-), in claims settled on both sides');
     for (const f of r.flags) out.push(`    +${f.appeared} -${f.disappeared}  ${f.rule}: ${f.message}`);
+  }
+  if (r.kpis.length > 0) {
+    out.push('');
+    out.push('  indicators (kpi), over the claims each side settled');
+    const w = Math.max(...r.kpis.map((k) => width(k.name)));
+    for (const k of r.kpis) {
+      const target = kpiTargetText(k);
+      const met = kpiMetText(k.base) || kpiMetText(k.head) ? `  ${kpiMetText(k.base) || '—'} → ${kpiMetText(k.head) || '—'}` : '';
+      out.push(`    ${k.name}${' '.repeat(w - width(k.name) + 2)}${kpiValueText(k.base)} → ${kpiValueText(k.head)}${target ? `  target ${target}` : ''}${met}${kpiChanged(k) ? '' : '  (unchanged)'}`);
+    }
   }
   out.push('');
   out.push(`  versions in force: base ${versionsUsed(r.base)}; head ${versionsUsed(r.head)}`);

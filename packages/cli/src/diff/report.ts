@@ -1,5 +1,5 @@
 import type { LayerName } from '@policy/dsl';
-import type { RecordLocation, Rejection } from '@policy/engine';
+import type { KpiValue, RecordLocation, Rejection } from '@policy/engine';
 import type { RuleChange } from './rule-changes.js';
 
 /**
@@ -102,4 +102,13 @@ export interface DiffReport {
   /** Settled ↔ rejected claims, in input order, at most `topLimit` of `statusChanged`. */
   readonly statusChanges: readonly StatusChange[];
   readonly flags: readonly FlagChange[];
+  /** The indicators either policy declares (docs/kpis.md), computed on each side over the claims it settled. */
+  readonly kpis: readonly KpiChange[];
+}
+
+/** One kpi before and after: absent on a side whose policy does not declare it. */
+export interface KpiChange {
+  readonly name: string;
+  readonly base?: KpiValue;
+  readonly head?: KpiValue;
 }

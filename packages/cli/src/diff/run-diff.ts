@@ -1,8 +1,8 @@
 import { LAYERS } from '@policy/dsl';
-import { settleBatch, type ClaimItem, type Outcome, type Rejection } from '@policy/engine';
+import { KpiTally, settleBatch, type ClaimItem, type KpiValue, type Outcome, type Rejection } from '@policy/engine';
 import { openClaims } from '../io/open-claims.js';
 import type { Side } from './load-side.js';
-import type { DiffReport, LayerChange, SideSummary, StatusChange } from './report.js';
+import type { DiffReport, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
 import { ruleChanges } from './rule-changes.js';
 import { DiffTally, topChanges, type SideTally } from './tally.js';
 
@@ -85,6 +85,7 @@ export function diffClaims(base: Side, head: Side, claims: DiffClaims, options: 
     top,
     topLimit: options.top,
     statusChanges: tally.statusChanges.slice(0, options.top),
+    kpis: kpiChanges(kpisOf(base, before), kpisOf(head, after)),
     flags: tally.flags.sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0)),
   };
 }
@@ -124,6 +125,26 @@ function summary(side: Side, t: SideTally): SideSummary {
     total: t.sums.totalFen,
     layers: LAYERS.map((_, i) => t.sums.layerFen(i)),
   };
+}
+
+/** A side's kpis over the claims it settled, as `batch --summary-json` computes them. */
+function kpisOf(side: Side, outcomes: readonly Outcome[]): KpiValue[] {
+  const t = new KpiTally(side.policy);
+  if (t.empty) return [];
+  for (const o of outcomes) if (o.kind === 'settled') t.add(o.settlement);
+  return t.values();
+}
+
+/** The kpis of both sides paired by name: the base's order, then the head's new ones. */
+function kpiChanges(base: readonly KpiValue[], head: readonly KpiValue[]): KpiChange[] {
+  const byName = new Map(head.map((k) => [k.name, k]));
+  const out: KpiChange[] = base.map((b) => {
+    const h = byName.get(b.name);
+    return { name: b.name, base: b, ...(h ? { head: h } : {}) };
+  });
+  const seen = new Set(base.map((k) => k.name));
+  for (const h of head) if (!seen.has(h.name)) out.push({ name: h.name, head: h });
+  return out;
 }
 
 function layerOf(side: StatusChange['base'], i: number): bigint {

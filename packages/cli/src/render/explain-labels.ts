@@ -1,4 +1,4 @@
-import type { LayerName } from '@policy/dsl';
+import { LAYER_ZH, type LayerName } from '@policy/dsl';
 
 /**
  * The words of an explanation, in English (the default) and in Chinese for analysts. One
@@ -76,16 +76,8 @@ export const LABELS: Readonly<Record<ExplainLang, ExplainLabels>> = {
     noTrace: '(no trace)',
   },
   zh: {
-    layers: {
-      basic: '基本医保',
-      critical_illness: '大病保险',
-      medical_assistance: '医疗救助',
-      supplementary: '补充保险',
-      fallback: '兜底保障',
-      finance: '县财政补助',
-      hospital: '医疗机构承担',
-      patient: '个人自付',
-    },
+    // The vocabulary's Chinese layer names (packages/dsl/src/vocabulary.ts), one table for every output.
+    layers: LAYER_ZH,
     claim: '理赔',
     policy: '政策',
     version: '版本',

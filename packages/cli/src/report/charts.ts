@@ -53,3 +53,22 @@ export function barChart(title: string, names: readonly string[], values: readon
     height,
   );
 }
+
+/** Bars of several series side by side per name (before / after), a legend on top. */
+export function groupedBarChart(title: string, names: readonly string[], series: readonly { readonly name: string; readonly values: readonly number[] }[], opts: { horizontal?: boolean } = {}): string {
+  const valueAxis = { type: 'value' };
+  const categoryAxis = { type: 'category', data: names, axisLabel: { interval: 0 }, inverse: opts.horizontal === true };
+  const height = opts.horizontal ? Math.max(220, 80 + names.length * series.length * 20) : 340;
+  return svgChart(
+    {
+      title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+      legend: { top: 34, data: series.map((s) => s.name) },
+      grid: { left: opts.horizontal ? 150 : 70, right: 60, top: 76, bottom: 40 },
+      xAxis: opts.horizontal ? valueAxis : categoryAxis,
+      yAxis: opts.horizontal ? categoryAxis : valueAxis,
+      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
+    },
+    720,
+    height,
+  );
+}

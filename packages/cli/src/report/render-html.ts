@@ -1,3 +1,4 @@
+import { LAYER_ZH, isLayer } from '@policy/dsl';
 import { barChart } from './charts.js';
 import type { ReportData } from './report-data.js';
 
@@ -7,12 +8,8 @@ import type { ReportData } from './report-data.js';
  * claims is escaped.
  */
 
-type Lang = 'zh' | 'en';
+export type Lang = 'zh' | 'en';
 
-const LAYER_ZH: Record<string, string> = {
-  basic: '基本医保', critical_illness: '大病保险', medical_assistance: '医疗救助', supplementary: '补充保险',
-  fallback: '兜底保障', finance: '县财政补助', hospital: '医疗机构承担', patient: '个人自付',
-};
 const BY_WORDS: Record<string, { zh: string; en: string }> = {
   category: { zh: '人群类别', en: 'category' }, level: { zh: '医疗机构级别', en: 'provider level' },
   region: { zh: '就医地', en: 'region' }, month: { zh: '月份', en: 'month' },
@@ -31,7 +28,7 @@ const pctNum = (f: string | null): number => (f === null ? 0 : Math.round(Number
 
 function section(lang: Lang, d: ReportData): string {
   const w = W[lang];
-  const layerName = (l: string): string => (lang === 'zh' ? (LAYER_ZH[l] ?? l) : l);
+  const layerName = (l: string): string => (lang === 'zh' && isLayer(l) ? LAYER_ZH[l] : l);
   const parts: string[] = [];
   parts.push(`<p>${w.records} ${d.records.read} · ${w.settled} ${d.records.settled} · ${w.rejected} ${d.records.rejected} · ${w.total} ${escapeHtml(d.total)} · ${w.eff} ${pct(d.effectiveRatio)}</p>`);
   parts.push(barChart(w.layers, d.layers.map((l) => layerName(l.layer)), d.layers.map((l) => Number(l.amount)), { horizontal: true }));
@@ -60,17 +57,26 @@ function section(lang: Lang, d: ReportData): string {
 }
 
 export function renderReportHtml(d: ReportData, compare?: ReportData): string {
-  const body = (lang: Lang): string => {
+  return pageHtml(d.title, (lang) => {
     const own = section(lang, d);
     const other = compare ? `<h2>${lang === 'zh' ? '对比' : 'Compared with'} ${escapeHtml(compare.policy)}</h2>\n${section(lang, compare)}` : '';
-    return `<div class="${lang}" lang="${lang === 'zh' ? 'zh-CN' : 'en'}">\n<h1>${escapeHtml(d.title)} (${escapeHtml(d.policy)})</h1>\n<button type="button" class="switch">${W[lang].switchTo}</button>\n${own}\n${other}\n</div>`;
-  };
+    return `<h1>${escapeHtml(d.title)} (${escapeHtml(d.policy)})</h1>\n<button type="button" class="switch">${W[lang].switchTo}</button>\n${own}\n${other}`;
+  });
+}
+
+/**
+ * The page every HTML report shares (policy report, policy diff --format html): the body in
+ * Chinese and in English, one shown at a time by the switch; a Content-Security-Policy that allows
+ * no request; styles inline.
+ */
+export function pageHtml(title: string, body: (lang: Lang) => string): string {
+  const div = (lang: Lang): string => `<div class="${lang}" lang="${lang === 'zh' ? 'zh-CN' : 'en'}">\n${body(lang)}\n</div>`;
   return `<!DOCTYPE html>
 <html lang="zh">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(d.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
 html[lang=zh] .en, html[lang=en] .zh { display: none; }
@@ -82,8 +88,8 @@ svg { display: block; margin: 1em 0; }
 </style>
 </head>
 <body>
-${body('zh')}
-${body('en')}
+${div('zh')}
+${div('en')}
 <script>
 for (const b of document.querySelectorAll('button.switch')) b.addEventListener('click', () => {
   document.documentElement.lang = document.documentElement.lang === 'zh' ? 'en' : 'zh';

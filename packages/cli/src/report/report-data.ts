@@ -1,14 +1,15 @@
 import { Decimal, LAYERS, PAYING_LAYERS, ZERO, formatMoney, type LayerName } from '@policy/dsl';
-import { CompiledAudits, KpiTally, compareClaims, settleBatch, type Claim, type ClaimItem, type CompiledPolicy, type KpiValue, type SettledClaim } from '@policy/engine';
+import { CompiledAudits, KpiTally, settleBatch, type Claim, type ClaimItem, type CompiledPolicy, type KpiValue, type SettledClaim } from '@policy/engine';
 import type { RosterView } from '@policy/claims';
+import { comparePersons } from '../batch/person-order.js';
+import { UsageError } from '../errors.js';
 import { openClaims } from '../io/open-claims.js';
 import type { InFormat } from '../options.js';
 
 /**
  * The numbers of `policy report` (docs/reports.md): what the HTML shows and `--format json`
- * prints. The claims settle as one batch in-process (every claim in memory: a report is read by
- * people, over a county's claims, not a province's), the kpis by the same KpiTally as
- * `batch --summary-json`, the findings by the same audits as `policy audit`.
+ * prints. The claims settle in-process person by person (buildReport), the kpis by the same
+ * KpiTally as `batch --summary-json`, the findings by the same audits as `policy audit`.
  */
 
 export const GROUPINGS = ['category', 'level', 'region', 'month'] as const;
@@ -16,6 +17,8 @@ export type Grouping = (typeof GROUPINGS)[number];
 
 export interface ReportInput {
   readonly in: string;
+  /** Each person's records together, persons ascending: one person in memory at a time. */
+  readonly presorted?: boolean;
   readonly inFormat: InFormat;
   readonly policyPath: string;
   readonly mapping?: string;
@@ -65,40 +68,112 @@ function groupKeys(c: Claim, by: Grouping): string[] {
   }
 }
 
+/**
+ * Reads, settles and tallies the claims one person at a time: each person's claims settle as a
+ * batch of their own (accumulators are per person and year, so that is how batch settles them),
+ * are added to the tally and audited, then let go. With `presorted` the input holds each person's
+ * records together (persons ascending, a person out of order stops the run), so one person is in
+ * memory at a time; without it every claim is kept until the input ends, then persons in order.
+ */
 export async function buildReport(policy: CompiledPolicy, input: ReportInput, by: readonly Grouping[]): Promise<ReportData> {
   const opened = await openClaims(input.in, { inFormat: input.inFormat, policyPath: input.policyPath, ...(input.mapping ? { mapping: input.mapping } : {}) });
-  const items: ClaimItem[] = [];
-  let read = 0;
-  let rejected = 0;
+  const tally = new ReportTally(policy, by);
+  const file = input.in === '-' ? 'standard input' : input.in;
+  const persons = new Map<string, ClaimItem[]>();
+  let current: ClaimItem[] = [];
   for await (const r of opened.claims(input.roster)) {
-    read++;
-    if (r.kind === 'claim') items.push(r);
-    else rejected++;
+    tally.read++;
+    if (r.kind !== 'claim') {
+      tally.rejected++;
+      continue;
+    }
+    if (!input.presorted) {
+      const list = persons.get(r.claim.personId);
+      if (list) list.push(r);
+      else persons.set(r.claim.personId, [r]);
+      continue;
+    }
+    const last = current[0]?.claim.personId;
+    if (last !== undefined && last !== r.claim.personId) {
+      if (comparePersons(r.claim.personId, last) < 0) {
+        throw new UsageError(
+          `${file} line ${r.location.line}: personId ${JSON.stringify(r.claim.personId)} comes after ${JSON.stringify(last)}: with --presorted the records of each person must come together, persons in ascending order (sort by personId, then date; LC_ALL=C sort order)`,
+        );
+      }
+      tally.person(current);
+      current = [];
+    }
+    current.push(r);
   }
-  const settled: SettledClaim[] = [];
-  for (const o of settleBatch(policy, items)) {
-    if (o.kind === 'settled') settled.push(o.settlement);
-    else rejected++;
-  }
-  return summarise(policy, settled, { read, rejected }, by);
+  if (current.length > 0) tally.person(current);
+  for (const p of [...persons.keys()].sort(comparePersons)) tally.person(persons.get(p) as ClaimItem[]);
+  return tally.data();
 }
 
-export function summarise(policy: CompiledPolicy, settled: readonly SettledClaim[], counts: { read: number; rejected: number }, by: readonly Grouping[]): ReportData {
-  const layerSums = new Map<LayerName, Decimal>(LAYERS.map((l) => [l, ZERO]));
-  let total = ZERO;
-  const kpis = new KpiTally(policy);
-  const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, claims: 0 }));
-  const groups = by.map((g) => ({ by: g, rows: new Map<string, { claims: number; total: Decimal; paid: Decimal }>() }));
-  for (const s of settled) {
-    total = total.plus(s.claim.total);
-    for (const l of LAYERS) layerSums.set(l, (layerSums.get(l) as Decimal).plus(s.layers[l]));
-    kpis.add(s);
+interface TopClaim {
+  readonly s: SettledClaim;
+  readonly share: Decimal;
+}
+
+/** Orders claims by patient share, then patient amount, then id: the first TOP are shown. */
+function topOrder(a: TopClaim, b: TopClaim): number {
+  return b.share.comparedTo(a.share) || b.s.layers.patient.comparedTo(a.s.layers.patient) || (a.s.claim.id < b.s.claim.id ? -1 : a.s.claim.id > b.s.claim.id ? 1 : 0);
+}
+
+/** The report's sums, added to one settled claim at a time (memory: the groups, the top claims, one person's claims). */
+export class ReportTally {
+  read = 0;
+  rejected = 0;
+  private settled = 0;
+  private total = ZERO;
+  private readonly layerSums = new Map<LayerName, Decimal>(LAYERS.map((l) => [l, ZERO]));
+  private readonly kpis: KpiTally;
+  private readonly audits: CompiledAudits;
+  private readonly findingCounts: Map<string, number>;
+  private readonly buckets = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, claims: 0 }));
+  private readonly groups: { by: Grouping; rows: Map<string, { claims: number; total: Decimal; paid: Decimal }> }[];
+  private top: TopClaim[] = [];
+
+  constructor(
+    private readonly policy: CompiledPolicy,
+    by: readonly Grouping[],
+  ) {
+    this.kpis = new KpiTally(policy);
+    this.audits = new CompiledAudits(policy);
+    this.findingCounts = new Map(this.audits.audits.map((a) => [a.name, 0]));
+    this.groups = by.map((g) => ({ by: g, rows: new Map() }));
+  }
+
+  /** One person's claims: settled together, added, audited (the findings counted). */
+  person(items: readonly ClaimItem[]): void {
+    const settled: SettledClaim[] = [];
+    for (const o of settleBatch(this.policy, items)) {
+      if (o.kind === 'settled') settled.push(o.settlement);
+      else this.rejected++;
+    }
+    for (const s of settled) this.add(s);
+    if (this.audits.audits.length > 0) {
+      for (const f of this.audits.auditPerson(settled.map((s) => s.claim))) this.findingCounts.set(f.audit, (this.findingCounts.get(f.audit) ?? 0) + 1);
+    }
+  }
+
+  private add(s: SettledClaim): void {
+    this.settled++;
+    this.total = this.total.plus(s.claim.total);
+    for (const l of LAYERS) this.layerSums.set(l, (this.layerSums.get(l) as Decimal).plus(s.layers[l]));
+    this.kpis.add(s);
     const paid = paidOf(s);
     if (!s.claim.total.isZero()) {
       const tenth = Math.min(9, paid.dividedBy(s.claim.total).times(10).floor().toNumber());
-      (buckets[tenth] as { claims: number }).claims++;
+      (this.buckets[tenth] as { claims: number }).claims++;
+      const t = { s, share: s.layers.patient.dividedBy(s.claim.total) };
+      if (this.top.length < TOP || topOrder(t, this.top[this.top.length - 1] as TopClaim) < 0) {
+        this.top.push(t);
+        this.top.sort(topOrder);
+        if (this.top.length > TOP) this.top.length = TOP;
+      }
     }
-    for (const g of groups) {
+    for (const g of this.groups) {
       for (const key of groupKeys(s.claim, g.by)) {
         const row = g.rows.get(key) ?? { claims: 0, total: ZERO, paid: ZERO };
         row.claims++;
@@ -108,40 +183,27 @@ export function summarise(policy: CompiledPolicy, settled: readonly SettledClaim
       }
     }
   }
-  const paying = [...layerSums].filter(([l]) => PAYING.has(l)).reduce((sum, [, v]) => sum.plus(v), ZERO);
-  const findings = auditCounts(policy, settled.map((s) => s.claim));
-  const top = [...settled]
-    .filter((s) => !s.claim.total.isZero())
-    .map((s) => ({ s, share: s.layers.patient.dividedBy(s.claim.total) }))
-    .sort((a, b) => b.share.comparedTo(a.share) || b.s.layers.patient.comparedTo(a.s.layers.patient) || (a.s.claim.id < b.s.claim.id ? -1 : 1))
-    .slice(0, TOP)
-    .map(({ s, share }) => ({ id: s.claim.id, personId: s.claim.personId, total: formatMoney(s.claim.total), patient: formatMoney(s.layers.patient), share: share.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString() }));
-  return {
-    policy: policy.name,
-    title: policy.title,
-    records: { read: counts.read, settled: settled.length, rejected: counts.rejected },
-    total: formatMoney(total),
-    layers: policy.layers.map((l) => ({ layer: l, amount: formatMoney(layerSums.get(l) as Decimal), share: fraction(layerSums.get(l) as Decimal, total) })),
-    effectiveRatio: fraction(paying, total),
-    distribution: buckets,
-    groups: groups.map((g) => ({
-      by: g.by,
-      rows: [...g.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, r]) => ({ key, claims: r.claims, total: formatMoney(r.total), paid: formatMoney(r.paid), ratio: fraction(r.paid, r.total) })),
-    })),
-    kpis: kpis.values(),
-    findings,
-    topPatientShare: top,
-  };
-}
 
-function auditCounts(policy: CompiledPolicy, claims: readonly Claim[]): ReportData['findings'] {
-  const audits = new CompiledAudits(policy);
-  const counts = new Map(audits.audits.map((a) => [a.name, 0]));
-  const byPerson = new Map<string, Claim[]>();
-  for (const c of claims) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
-  for (const list of byPerson.values()) {
-    list.sort(compareClaims);
-    for (const f of audits.auditPerson(list)) counts.set(f.audit, (counts.get(f.audit) ?? 0) + 1);
+  data(): ReportData {
+    const policy = this.policy;
+    const layerSums = this.layerSums;
+    const total = this.total;
+    const paying = [...layerSums].filter(([l]) => PAYING.has(l)).reduce((sum, [, v]) => sum.plus(v), ZERO);
+    return {
+      policy: policy.name,
+      title: policy.title,
+      records: { read: this.read, settled: this.settled, rejected: this.rejected },
+      total: formatMoney(total),
+      layers: policy.layers.map((l) => ({ layer: l, amount: formatMoney(layerSums.get(l) as Decimal), share: fraction(layerSums.get(l) as Decimal, total) })),
+      effectiveRatio: fraction(paying, total),
+      distribution: this.buckets,
+      groups: this.groups.map((g) => ({
+        by: g.by,
+        rows: [...g.rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, r]) => ({ key, claims: r.claims, total: formatMoney(r.total), paid: formatMoney(r.paid), ratio: fraction(r.paid, r.total) })),
+      })),
+      kpis: this.kpis.values(),
+      findings: this.audits.audits.map((a) => ({ audit: a.name, result: a.result, cites: a.cites, count: this.findingCounts.get(a.name) ?? 0 })),
+      topPatientShare: this.top.map(({ s, share }) => ({ id: s.claim.id, personId: s.claim.personId, total: formatMoney(s.claim.total), patient: formatMoney(s.layers.patient), share: share.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString() })),
+    };
   }
-  return audits.audits.map((a) => ({ audit: a.name, result: a.result, cites: a.cites, count: counts.get(a.name) ?? 0 }));
 }

@@ -18,6 +18,7 @@ interface RetroOptions {
   readonly out: string;
   readonly rejects?: string;
   readonly summaryJson?: string;
+  readonly labels?: 'codes' | 'zh';
 }
 
 /** The records as `policy batch` read them, and how a record becomes a claim (platform records through the mapping). */
@@ -69,7 +70,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
   const rej = opts.rejects ? new AtomicFile(opts.rejects) : undefined;
   try {
     const extra = [...new Set(done.flatMap((r) => Object.keys(r.item.claim.extra)))];
-    const writer = new SettlementWriter(out, outFormat, outFormat === 'csv' ? extra : []);
+    const writer = new SettlementWriter(out, outFormat, outFormat === 'csv' ? extra : [], opts.labels ?? 'codes');
     await writer.header();
     for (const r of done) await writer.write((r.retroactive as { settlement: SettledClaim }).settlement);
     if (rej) {

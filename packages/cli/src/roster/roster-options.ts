@@ -74,6 +74,21 @@ export async function readRosters(paths: readonly string[]): Promise<LoadedRoste
   return loadRosters(paths);
 }
 
+/**
+ * The rows themselves, for the commands that read rosters as people rather than as claims'
+ * categories (`policy premium`): the same refusal of bad rows and contradictions as loadRosterOptions.
+ */
+export async function loadRosterRows(paths: readonly string[], conflictsOption: string | undefined, command: string): Promise<LoadedRosters> {
+  const conflicts = conflictsOption ?? 'error';
+  if (conflicts !== 'error' && conflicts !== 'warn') throw new UsageError(`--roster-conflicts must be error or warn (got ${conflictsOption})`);
+  const loaded = await readRosters(paths);
+  refuseProblems(loaded, conflicts === 'warn');
+  if (conflicts === 'warn') {
+    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; read with both\n`);
+  }
+  return loaded;
+}
+
 function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {
   const lines = [
     ...loaded.problems.map(describeProblem),

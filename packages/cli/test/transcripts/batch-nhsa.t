@@ -237,7 +237,7 @@ $ write $TMP/bad-mapping.json
 $ policy batch --workers 1 --policy policies/anyi --in $TMP/platform.csv --out $TMP/o.csv --mapping $TMP/bad-mapping.json
 ! policy: $TMP/bad-mapping.json: $: unknown key "colour"
 ! $TMP/bad-mapping.json: $.med_type["98"]: "visit" is required
-! $TMP/bad-mapping.json: $.med_type["99"].visit: must be one of "inpatient", "outpatient_chronic", "outpatient_observation", "outpatient" (got "emergency_room")
+! $TMP/bad-mapping.json: $.med_type["99"].visit: must be one of "inpatient" 住院, "outpatient_chronic" 门诊慢特病, "outpatient_observation" 门诊观察, "outpatient" 普通门诊 (got "emergency_room")
 ! $TMP/bad-mapping.json: $.hosp_lv["12"].level: must be one of 0, 1, 2, 3 (got 4)
 ! $TMP/bad-mapping.json: $.fund_pay_type.basic.code: must match pattern "^[0-9]{6}$" (got "3901")
 ? 2

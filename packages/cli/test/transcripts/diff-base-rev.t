@@ -356,7 +356,8 @@ $ policy diff --base-rev HEAD~1 --head policies/示例 --in claims.jsonl --forma
 >   },
 >   "top": [],
 >   "statusChanges": [],
->   "flags": []
+>   "flags": [],
+>   "kpis": []
 > }
 ? 1
 

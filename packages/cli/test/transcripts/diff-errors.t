@@ -11,8 +11,8 @@ $ policy diff --base policies/anyi --base-rev HEAD --head policies/anyi --in $TM
 ! policy: give the old policy with --base PATH or --base-rev REV (one of them)
 ? 2
 
-$ policy diff --base policies/anyi --head policies/anyi --in $TMP/claims.jsonl --format html
-! policy: --format is text, json or markdown, not "html"
+$ policy diff --base policies/anyi --head policies/anyi --in $TMP/claims.jsonl --format xml
+! policy: --format is text, json, markdown or html, not "xml"
 ? 2
 
 $ policy diff --base policies/anyi --head policies/anyi --in $TMP/claims.jsonl --top many

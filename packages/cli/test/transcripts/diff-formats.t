@@ -376,7 +376,8 @@ $ policy diff --base $TMP/base.policy --head $TMP/head.policy --in $TMP/claims.j
 >     }
 >   ],
 >   "statusChanges": [],
->   "flags": []
+>   "flags": [],
+>   "kpis": []
 > }
 ? 0
 

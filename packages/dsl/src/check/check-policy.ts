@@ -78,6 +78,7 @@ function resultOf(state: CheckState): ResolvedPolicy {
     properties: state.properties,
     audits: state.audits,
     kpis: state.kpis,
+    premiums: state.premiums,
     files: state.files,
     bases: [...(header.extends ? [header.extends.value] : []), ...header.imports.map((i) => i.value)],
   };

@@ -1,5 +1,6 @@
 import { builtinNamed } from '../builtins.js';
 import type { AuditIR } from './audit/audit-ir.js';
+import type { PremiumIR } from './ir.js';
 import type { KpiIR } from './kpi/kpi-ir.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../source.js';
@@ -42,6 +43,7 @@ export class CheckState implements GlobalResolver, CheckContext {
   readonly propertyDecls: A.PropertyDecl[] = [];
   readonly coversDecls: A.CoversDecl[] = [];
   readonly auditDecls: A.AuditDecl[] = [];
+  readonly premiumDecls: A.PremiumDecl[] = [];
   readonly kpiDecls: A.KpiDecl[] = [];
   readonly modifiers = new Modifiers(this);
   modifierSyms: ModifierSym[] = [];
@@ -52,6 +54,7 @@ export class CheckState implements GlobalResolver, CheckContext {
   properties: PropertyIR[] = [];
   readonly covers: CoversIR[] = [];
   audits: AuditIR[] = [];
+  premiums: PremiumIR[] = [];
   kpis: KpiIR[] = [];
   private readonly counts = { let: 0, accumulator: 0 };
 
@@ -171,7 +174,7 @@ function flatten(unit: PolicyUnit, namesOnly: boolean, top: boolean, seen: Set<s
   for (const f of unit.files) {
     for (const decl of f.ast.declarations) {
       if (decl.kind === 'policy') continue;
-      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit' || decl.kind === 'kpi')) continue;
+      if (namesOnly && (decl.kind === 'rule' || decl.kind === 'modifier' || decl.kind === 'cap' || decl.kind === 'property' || decl.kind === 'covers' || decl.kind === 'audit' || decl.kind === 'kpi' || decl.kind === 'premium')) continue;
       out.push({ decl, unit, top });
     }
   }

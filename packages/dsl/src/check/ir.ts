@@ -243,6 +243,8 @@ export interface ResolvedPolicy {
   readonly audits: readonly AuditIR[];
   /** Indicators over settled claims, the bases' first (docs/kpis.md). */
   readonly kpis: readonly KpiIR[];
+  /** Contributions and their subsidies per person and year, the bases' first (docs/premiums.md). */
+  readonly premiums: readonly PremiumIR[];
   /** The bases this policy builds on (extends first, then imports), as written. */
   readonly bases: readonly string[];
   readonly files: ReadonlyMap<string, SourceFile>;
@@ -305,7 +307,10 @@ export interface AuditIR extends Citation {
 // ---------------------------------------------------------------- kpis (docs/kpis.md)
 
 export interface KpiTermIR {
-  readonly aggregate: 'count' | 'sum';
+  /** `persons`: the distinct person-years among the claims counted (with at least `minimum` of them). */
+  readonly aggregate: 'count' | 'sum' | 'persons';
+  /** `persons with N`: N, a whole number ≥ 1 (1 without `with`). */
+  readonly minimum?: number;
   /** What `sum` adds up, over the settled claim (layers as settled, `patient` included). */
   readonly value?: TExpr;
   readonly where?: TExpr;
@@ -325,6 +330,44 @@ export interface KpiIR extends Citation {
   /** The type of numerator ÷ denominator: a ratio, money per claim (次均费用), days per stay. */
   readonly type: Type;
   readonly target?: { readonly op: KpiOp; readonly value: TExpr };
+  /** `by year`: the value per group too; a claim with two categories counts in both (`by category`). */
+  readonly by?: KpiGrouping;
+  /** `growth` (with `by year`): the value is the change of each year's over the year before; the target judges it. */
+  readonly growth: boolean;
+  readonly span: Span;
+  readonly nameSpan: Span;
+}
+
+export type KpiGrouping = 'year' | 'month' | 'level' | 'region' | 'visit' | 'category';
+
+// ---------------------------------------------------------------- premiums (docs/premiums.md)
+
+/** One class of subsidy: the amount it pays of the standard, from which fund, for whom. */
+export interface SubsidyIR extends Citation {
+  readonly name: string;
+  /** Money, over the person-year: `categories`, `year`, parameters, tables, sets and lets over them. */
+  readonly value: TExpr;
+  /** The fund that pays it, as written (财政专项扶贫资金, 医疗救助基金 …). */
+  readonly source: string;
+  readonly from?: string;
+  readonly until?: string;
+  readonly when?: TExpr;
+  readonly span: Span;
+  readonly nameSpan: Span;
+}
+
+export interface PremiumIR extends Citation {
+  readonly name: string;
+  readonly from?: string;
+  readonly until?: string;
+  /** Who is enrolled in this premium at all (absent: every person on the rosters). */
+  readonly when?: TExpr;
+  /** The contribution per person and year (money). */
+  readonly standard: TExpr;
+  /** Tried in order: the first in force whose condition holds is the person-year's (分类资助: one class a person). */
+  readonly subsidies: readonly SubsidyIR[];
+  /** The parameters it reads, in first-read order (shown with each row). */
+  readonly params: readonly ParamSym[];
   readonly span: Span;
   readonly nameSpan: Span;
 }

@@ -3,14 +3,15 @@
  * E0xx: reading the file; E1xx: names; E2xx: types and values; E3xx: citations;
  * E4xx: policy structure; E5xx: reuse (bases, overrides, modifiers); W2xx: warnings;
  * E6xx/W6xx: the interplay of rules and declared properties (check/analysis, docs/analysis.md);
- * E7xx: audits over claim histories (check/audit, docs/audits.md) and kpis (check/kpi, docs/kpis.md).
+ * E7xx: audits over claim histories (check/audit, docs/audits.md), kpis (check/kpi, docs/kpis.md) and
+ * premiums (check/premium, docs/premiums.md).
  */
 export const DIAGNOSTIC_CODES = {
   E001: 'a character no token can start with (lexical error)',
   E002: 'syntax error',
   E003: 'input too large or too deeply nested to read safely',
-  E004: 'full-width punctuation (a Chinese input method\'s ：（），；“”) where the half-width one is meant',
-  E005: 'a thousands separator in an amount (5,000元 for 5000元)',
+  E004: 'full-width punctuation typed by a Chinese input method where the half-width is meant (：（），；“”％ …); policy fmt writes the fix',
+  E005: 'a thousands separator in an amount (5,000元): write 5000元',
   E101: 'unknown name',
   E102: 'unknown claim field',
   E103: 'unknown layer',
@@ -56,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   E702: 'a history read with an unknown aggregate, field or window',
   E703: 'an audit reads what only a settlement knows (an accumulator or a yearly cap)',
   E704: 'a kpi term or quotient that is no indicator (or reads an accumulator)',
+  E705: 'a premium without one standard, or reading what a person-year does not have (a claim field other than categories and year, a layer, an accumulator)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source.js';
 import { parsePolicyFile } from '../syntax/parse.js';
 import { parseTokens } from '../syntax/parser.js';
+import { normaliseInputMethod } from '../syntax/input-method.js';
 import { policyLexer } from '../syntax/tokens.js';
 import { astShape, sameShape } from './ast-shape.js';
 import { readPieces } from './pieces.js';
@@ -9,7 +10,8 @@ import { printPieces } from './printer.js';
 import { readRoles } from './roles.js';
 
 /** Diagnostics that mean the file cannot be read as a whole: it is not formatted. */
-const UNREADABLE = new Set(['E001', 'E002', 'E003']);
+/** What fmt refuses to rewrite: text that does not lex or parse, and amounts with thousands separators (an analyst confirms those). */
+const UNREADABLE = new Set(['E001', 'E002', 'E003', 'E005']);
 
 export type FormatResult =
   | { readonly ok: true; readonly text: string; readonly changed: boolean }
@@ -39,10 +41,13 @@ export function formatPolicySource(path: string, text: string): FormatResult {
   const unreadable = parsed.diagnostics.filter((d) => UNREADABLE.has(d.code));
   if (unreadable.length > 0) return { ok: false, diagnostics: unreadable, source: parsed.source };
 
-  const lexed = policyLexer().tokenize(text);
+  // Full-width punctuation of an input method (E004) is written half-width: the layout is read
+  // from the text as the lexer reads it.
+  const normal = normaliseInputMethod(text).text;
+  const lexed = policyLexer().tokenize(normal);
   const comments = lexed.groups['comments'] ?? [];
   const { cst } = parseTokens(lexed.tokens);
-  const pieces = readPieces(text, lexed.tokens, comments, readRoles(cst));
+  const pieces = readPieces(normal, lexed.tokens, comments, readRoles(cst));
   const formatted = printPieces(pieces);
 
   const again = parsePolicyFile(path, formatted);

@@ -73,6 +73,7 @@ const BLOCKS: Readonly<Record<string, readonly string[]>> = {
   propertyDecl: ['body'],
   auditDecl: ['auditItem'],
   kpiDecl: ['kpiItem'],
+  premiumDecl: ['premiumItem'],
 };
 
 /** Nodes whose own optional trailing comma is dropped (one row per line needs none). */

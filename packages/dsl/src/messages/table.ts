@@ -10,20 +10,20 @@ export const MESSAGES = {
   'lex.unexpected-chars': { en: 'unexpected characters {shown}', zh: '无法识别的字符 {shown}' },
   'lex.unterminated-string': { en: 'unterminated string', zh: '字符串没有结束的引号' },
   'lex.fullwidth': {
-    en: "full-width {found} where the language writes {ascii}: use the half-width {ascii}",
-    zh: '全角 {found} 处应写 {ascii}：请改用半角 {ascii}',
+    en: "full-width '{ch}' (typed by a Chinese input method) where '{fix}' is meant; use the half-width '{fix}' (policy fmt does)",
+    zh: "全角 '{ch}'（中文输入法输入）处应为 '{fix}'：请改用半角 '{fix}'（policy fmt 会改）",
   },
-  'lex.fullwidth-quote': {
-    en: 'full-width quotes {found}…{close} around a string: use the half-width \'"\'',
-    zh: '字符串用了全角引号 {found}…{close}：请改用半角 \'"\'',
+  'lex.fullwidth-remove': {
+    en: "full-width '{ch}' (typed by a Chinese input method): a .policy file has no '{ch}'; remove it (policy fmt does)",
+    zh: "全角 '{ch}'（中文输入法输入）：.policy 文件中没有 '{ch}'，请删除（policy fmt 会删）",
   },
-  'lex.fullwidth-semicolon': {
-    en: "full-width '；': the language has no ';' (declarations end at the line's end or '}'): remove it",
-    zh: "全角 '；'：本语言没有分号（声明以行尾或 '}' 结束），请删除",
+  'lex.fullwidth-space': {
+    en: 'full-width space (typed by a Chinese input method); use an ordinary space (policy fmt does)',
+    zh: '全角空格（中文输入法输入）：请改用普通空格（policy fmt 会改）',
   },
   'lex.thousands': {
-    en: "thousands separator in the amount {written}: write {fixed}",
-    zh: '金额 {written} 中有千位分隔符：请写 {fixed}',
+    en: '{written}: a thousands separator in an amount; write {fixed} (no commas in numbers)',
+    zh: '{written}：金额中有千位分隔符，请写 {fixed}（数字中不用逗号）',
   },
   'read.too-large': { en: 'file is larger than {mib} MiB', zh: '文件超过 {mib} MiB' },
   'read.too-deep': { en: 'brackets nested more than {depth} levels deep', zh: '括号嵌套超过 {depth} 层' },

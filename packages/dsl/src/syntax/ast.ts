@@ -438,6 +438,8 @@ export interface AuditDecl extends Applicability {
 export interface KpiTerm {
   readonly aggregate: Ident;
   readonly value?: Expr;
+  /** `persons with 2`: the person-years with at least this many of the claims counted. */
+  readonly minimum?: Expr;
   readonly where?: Expr;
   readonly span: Span;
 }
@@ -453,10 +455,36 @@ export interface KpiDecl extends Applicability {
   readonly numerators: readonly KpiTerm[];
   readonly denominators: readonly KpiTerm[];
   readonly targets: readonly { readonly op: '>=' | '<=' | '>' | '<'; readonly value: Expr; readonly span: Span }[];
+  /** Every `by FIELD` line (at most one allowed). */
+  readonly groupings: readonly Ident[];
+  /** Every `growth` line (at most one allowed), by its span. */
+  readonly growths: readonly Span[];
+  readonly span: Span;
+}
+
+/** `subsidy NAME = EXPR source "…" meta… [when c]`: one class of a premium's subsidy. */
+export interface SubsidyItem extends Applicability {
+  readonly name: Ident;
+  readonly value: Expr;
+  readonly source: StringLiteral;
+  readonly span: Span;
+}
+
+/**
+ * `premium NAME cites … [when c] { standard EXPR  subsidy … }`: a contribution per person and
+ * year and the subsidies that pay part of it, by category (docs/premiums.md).
+ */
+export interface PremiumDecl extends Applicability {
+  readonly kind: 'premium';
+  readonly name: Ident;
+  /** Every `standard` line (the checker wants exactly one). */
+  readonly standards: readonly Expr[];
+  readonly subsidies: readonly SubsidyItem[];
   readonly span: Span;
 }
 
 export type Declaration =
+  | PremiumDecl
   | KpiDecl
   | AuditDecl
   | PolicyDecl

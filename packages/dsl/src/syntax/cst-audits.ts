@@ -5,7 +5,7 @@ import { CstExpressions } from './cst-expressions.js';
 
 /**
  * CST → AST for `from`/`until`/`when` and the declarations over histories and settlements:
- * `audit` (docs/audits.md) and `kpi` (docs/kpis.md). CstToAst builds on it.
+ * `audit` (docs/audits.md), `kpi` (docs/kpis.md) and `premium` (docs/premiums.md). CstToAst builds on it.
  */
 export class CstAudits extends CstExpressions {
   protected metas(n: CstNode): A.Meta[] {
@@ -73,7 +73,13 @@ export class CstAudits extends CstExpressions {
     const numerators: A.KpiTerm[] = [];
     const denominators: A.KpiTerm[] = [];
     const targets: { op: '>=' | '<=' | '>' | '<'; value: A.Expr; span: Span }[] = [];
+    const groupings: A.Ident[] = [];
+    const growths: Span[] = [];
     for (const item of this.nodes(n, 'kpiItem')) {
+      const by = this.tok(item, 'by');
+      const growth = this.tok(item, 'growth');
+      if (by) groupings.push(this.ident(by, span));
+      if (growth) growths.push(this.tokenSpan(growth) ?? span);
       const num = this.node(item, 'numerator');
       const den = this.node(item, 'denominator');
       const op = this.tok(item, 'targetOp');
@@ -91,6 +97,8 @@ export class CstAudits extends CstExpressions {
       numerators,
       denominators,
       targets,
+      groupings,
+      growths,
       span,
       ...this.applicability(this.node(n, 'applicability'), span),
     };
@@ -100,10 +108,12 @@ export class CstAudits extends CstExpressions {
     const span = this.nodeSpan(n);
     const v = this.node(n, 'value');
     const w = this.node(n, 'where');
+    const min = this.node(n, 'minimum');
     return {
       aggregate: this.ident(this.tok(n, 'aggregate'), span),
       span,
       ...(v ? { value: this.expression(v) } : {}),
+      ...(min ? { minimum: this.expression(min) } : {}),
       ...(w ? { where: this.expression(w) } : {}),
     };
   }
@@ -123,5 +133,27 @@ export class CstAudits extends CstExpressions {
       ...(where ? { where: this.expression(where) } : {}),
       ...(within ? { within: this.expression(within) } : {}),
     };
+  }
+
+  protected premiumDecl(n: CstNode): A.PremiumDecl {
+    const span = this.nodeSpan(n);
+    const standards: A.Expr[] = [];
+    const subsidies: A.SubsidyItem[] = [];
+    for (const item of this.nodes(n, 'premiumItem')) {
+      const standard = this.node(item, 'standard');
+      const value = this.node(item, 'subsidyValue');
+      if (standard) standards.push(this.expression(standard));
+      else if (value) {
+        const itemSpan = this.nodeSpan(item);
+        subsidies.push({
+          name: this.ident(this.tok(item, 'subsidyName'), itemSpan),
+          value: this.expression(value),
+          source: this.stringLit(this.tok(item, 'source'), itemSpan),
+          span: itemSpan,
+          ...this.applicability(this.node(item, 'subsidyApplicability'), itemSpan),
+        });
+      }
+    }
+    return { kind: 'premium', name: this.ident(this.tok(n, 'name'), span), standards, subsidies, span, ...this.applicability(this.node(n, 'applicability'), span) };
   }
 }

@@ -46,6 +46,8 @@ export class CstToAst extends CstAudits {
         return this.auditDecl(child);
       case 'kpiDecl':
         return this.kpiDecl(child);
+      case 'premiumDecl':
+        return this.premiumDecl(child);
       case 'overridable':
         return this.declaration(child, override);
       case 'overrideDecl': {

@@ -1,81 +1,105 @@
-import type { IToken } from 'chevrotain';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { ref } from '../messages/index.js';
-import { MoneyLit } from './tokens.js';
+import { ref, type MessageRef } from '../messages/index.js';
 
 /**
- * What a Chinese input method types where the language means ASCII (docs/language.md, "Typed
- * with a Chinese input method"). The full-width colon, brackets, comma and quotes lex as their
- * half-width tokens (tokens.ts) and are reported here, one E004 per character with the
- * half-width one as the suggestion (the editor's quick fix); `fmt` does not rewrite them, since
- * a file with an error is not formatted. Inside a string or a comment nothing is touched: those
- * are whole tokens. `5,000元` (or `5，000元`) is read as the amount 5000元 and reported (E005).
+ * Punctuation typed by a Chinese input method where the language means the half-width
+ * character (docs/language.md "Typed with a Chinese input method"). Outside strings and
+ * comments each is read as what it stands for — so the rest of the file still parses and every
+ * later diagnostic is real — and reported as E004 with the fix; `policy fmt` writes the fix.
+ * Inside a string or a comment (the documents' own words: 「」, “”, ：) nothing is touched.
+ * Every replacement is one UTF-16 unit for one, so offsets and columns do not move.
  */
-const FULL_WIDTH: Readonly<Record<string, string>> = { '：': ':', '（': '(', '）': ')', '，': ',' };
 
-function span(file: string, first: IToken, last: IToken = first): { file: string; start: number; end: number } {
-  return { file, start: first.startOffset, end: (last.endOffset ?? last.startOffset) + 1 };
+export interface InputMethodMark {
+  /** UTF-16 offset of the character in the text. */
+  readonly offset: number;
+  readonly ch: string;
+  /** What to write instead: the half-width character, or '' to remove it. */
+  readonly fix: string;
 }
 
-const adjacent = (a: IToken, b: IToken): boolean => (a.endOffset ?? a.startOffset) + 1 === b.startOffset;
+/** Full-width punctuation → the half-width character meant ('' : the language has none, remove it). */
+export const FULL_WIDTH: Readonly<Record<string, string>> = {
+  '：': ':',
+  '（': '(',
+  '）': ')',
+  '，': ',',
+  '；': '',
+  '“': '"',
+  '”': '"',
+  '％': '%',
+  '【': '[',
+  '】': ']',
+  '｛': '{',
+  '｝': '}',
+  '＝': '=',
+  '＋': '+',
+  '－': '-',
+  '＜': '<',
+  '＞': '>',
+  '．': '.',
+  '　': ' ',
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
+};
 
-/**
- * A thousands-separated amount starting at `tokens[i]`: `5` `,` `000元`, or `1` `,` `000` `,`
- * `000元`, written without spaces; the groups after the first have three digits. Gives the
- * index of the amount's last token.
- */
-function thousandsEnd(tokens: readonly IToken[], i: number): number | undefined {
-  const first = tokens[i] as IToken;
-  if (first.tokenType.name !== 'NumberLit' || !/^\d{1,3}$/.test(first.image)) return undefined;
-  let j = i;
-  for (;;) {
-    const comma = tokens[j + 1];
-    const group = tokens[j + 2];
-    if (!comma || !group || comma.tokenType.name !== 'Comma' || !adjacent(tokens[j] as IToken, comma) || !adjacent(comma, group)) return undefined;
-    if (group.tokenType.name === 'MoneyLit' && /^\d{3}(?:\.\d+)?(?:万元|元)$/.test(group.image)) return j + 2;
-    if (group.tokenType.name !== 'NumberLit' || !/^\d{3}$/.test(group.image)) return undefined;
-    j += 2;
-  }
-}
-
-export function inputMethodTokens(file: string, tokens: readonly IToken[]): { tokens: IToken[]; diagnostics: Diagnostic[] } {
-  const out: IToken[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i] as IToken;
-    const end = thousandsEnd(tokens, i);
-    if (end !== undefined) {
-      const last = tokens[end] as IToken;
-      const parts = tokens.slice(i, end + 1);
-      const written = parts.map((p) => p.image).join('');
-      const fixed = parts.filter((p) => p.tokenType.name !== 'Comma').map((p) => p.image).join('');
-      diagnostics.push(error('E005', span(file, tok, last), ref('lex.thousands', { written, fixed }), { suggestion: fixed }));
-      out.push({ ...tok, image: fixed, endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn, tokenType: MoneyLit, tokenTypeIdx: MoneyLit.tokenTypeIdx as number });
-      i = end;
+/** The text as the lexer reads it, and each full-width character read as its half-width one. */
+export function normaliseInputMethod(text: string): { readonly text: string; readonly marks: readonly InputMethodMark[] } {
+  const marks: InputMethodMark[] = [];
+  /** '' outside a string; '"' or '“' inside one opened by it. */
+  let inString = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (inString !== '') {
+      if (ch === '\\') {
+        i++;
+        continue;
+      }
+      if (ch === '\n' || ch === '\r') inString = '';
+      else if (ch === '"' || (inString === '“' && ch === '”')) {
+        if (ch === '”') marks.push({ offset: i, ch, fix: '"' });
+        inString = '';
+      }
       continue;
     }
-    const ascii = FULL_WIDTH[tok.image];
-    if (ascii !== undefined) {
-      diagnostics.push(error('E004', span(file, tok), ref('lex.fullwidth', { found: `'${tok.image}'`, ascii: `'${ascii}'` }), { suggestion: ascii }));
-    } else if (tok.tokenType.name === 'StringLit' && tok.image.startsWith('“')) {
-      const fixed = JSON.stringify(tok.image.slice(1, -1));
-      diagnostics.push(error('E004', span(file, tok), ref('lex.fullwidth-quote', { found: "'“'", close: "'”'" }), { suggestion: fixed }));
+    if (ch === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+      continue;
     }
-    out.push(tok);
+    if (ch === '"') {
+      inString = '"';
+      continue;
+    }
+    const fix = FULL_WIDTH[ch];
+    if (fix === undefined) continue;
+    marks.push({ offset: i, ch, fix });
+    if (ch === '“') inString = '“';
   }
-  return { tokens: out, diagnostics };
+  return { text: marks.length === 0 ? text : rebuild(text, marks), marks };
 }
 
-/** A lexical error's characters, each `；` reported apart (E004) from the runs of the others (E001). */
-export function splitLexError(text: string, offset: number, length: number): { start: number; end: number; semicolon: boolean }[] {
-  const out: { start: number; end: number; semicolon: boolean }[] = [];
-  let runStart = offset;
-  for (let k = offset; k < offset + length; k++) {
-    if (text[k] !== '；') continue;
-    if (k > runStart) out.push({ start: runStart, end: k, semicolon: false });
-    out.push({ start: k, end: k + 1, semicolon: true });
-    runStart = k + 1;
+/** The text with each mark's character replaced (a removed one by a space), by UTF-16 offset. */
+function rebuild(text: string, marks: readonly InputMethodMark[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of marks) {
+    parts.push(text.slice(at, m.offset), m.fix === '' ? ' ' : m.fix);
+    at = m.offset + 1;
   }
-  if (runStart < offset + length) out.push({ start: runStart, end: offset + length, semicolon: false });
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The message of E004 for one character (the table's, packages/dsl/src/messages). */
+export function inputMethodMessage(m: InputMethodMark): MessageRef {
+  if (m.fix === '') return ref('lex.fullwidth-remove', { ch: m.ch });
+  if (m.fix === ' ') return ref('lex.fullwidth-space');
+  return ref('lex.fullwidth', { ch: m.ch, fix: m.fix });
 }

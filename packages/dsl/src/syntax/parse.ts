@@ -1,12 +1,12 @@
 import type { IToken } from 'chevrotain';
+import { ref, type MessageRef } from '../messages/index.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Span } from '../source.js';
 import type { PolicyFileAst } from './ast.js';
 import { CstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
+import { inputMethodMessage, normaliseInputMethod } from './input-method.js';
 import { policyLexer } from './tokens.js';
-import { inputMethodTokens, splitLexError } from './input-method.js';
-import { ref } from '../messages/index.js';
 
 /** A policy file larger than this is refused before lexing (E003). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -58,26 +58,24 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     return { source, ast: empty, diagnostics, comments: [] };
   }
 
-  const lexed = policyLexer().tokenize(text);
+  // Full-width punctuation of a Chinese input method is read as meant, and reported (E004).
+  const normal = normaliseInputMethod(text);
+  for (const m of normal.marks) {
+    diagnostics.push(error('E004', { file: path, start: m.offset, end: m.offset + 1 }, inputMethodMessage(m), { suggestion: m.fix }));
+  }
+  const lexed = policyLexer().tokenize(normal.text);
+  const separators = mergeThousands(lexed.tokens, normal.text);
+  for (const s of separators) diagnostics.push(error('E005', { file: path, start: s.start, end: s.end }, s.message, { suggestion: s.fix }));
   let syntaxErrors = 0;
   for (const e of lexed.errors) {
     if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
-    for (const part of splitLexError(text, e.offset, e.length)) {
-      const at = { file: path, start: part.start, end: part.end };
-      if (part.semicolon) {
-        diagnostics.push(error('E004', at, ref('lex.fullwidth-semicolon')));
-        continue;
-      }
-      const ch = text.slice(part.start, part.end);
-      const shown = JSON.stringify([...ch].slice(0, 12).join(''));
-      const what = ch.startsWith('"') ? ref('lex.unterminated-string') : ref(part.end - part.start > 1 ? 'lex.unexpected-chars' : 'lex.unexpected-char', { shown });
-      diagnostics.push(error('E001', at, what));
-    }
+    const ch = normal.text.slice(e.offset, e.offset + e.length);
+    const shown = JSON.stringify([...ch].slice(0, 12).join(''));
+    const what = ch.startsWith('"') ? ref('lex.unterminated-string') : ref(e.length > 1 ? 'lex.unexpected-chars' : 'lex.unexpected-char', { shown });
+    diagnostics.push(error('E001', { file: path, start: e.offset, end: e.offset + e.length }, what));
   }
-  const fixed = inputMethodTokens(path, lexed.tokens);
-  diagnostics.push(...fixed.diagnostics);
 
-  const deep = tooDeep(fixed.tokens);
+  const deep = tooDeep(lexed.tokens);
   if (deep) {
     diagnostics.push(
       error('E003', tokenSpan(path, deep) ?? whole, ref('read.too-deep', { depth: MAX_BRACKET_DEPTH })),
@@ -87,7 +85,7 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
 
   let ast: PolicyFileAst = empty;
   try {
-    const parsed = parseTokens(fixed.tokens);
+    const parsed = parseTokens(lexed.tokens);
     for (const e of parsed.errors) {
       if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
       const previous = (e as unknown as { previousToken?: IToken }).previousToken;
@@ -107,4 +105,39 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     );
   }
   return { source, ast, diagnostics, comments: lexed.groups['comments'] ?? [] };
+}
+
+const DIGITS = /^\d+$/;
+const GROUP = /^\d{3}(?!\d)/;
+
+/**
+ * Thousands separators in an amount (`5,000元`, `1,234,567.50元`): a number, a comma and three
+ * digits, nothing between them. Each is reported (E005, with the amount written without them)
+ * and its tokens are merged into the one amount it stands for, so the parse goes on as meant.
+ */
+function mergeThousands(tokens: IToken[], text: string): { start: number; end: number; message: MessageRef; fix: string }[] {
+  const found: { start: number; end: number; message: MessageRef; fix: string }[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const first = tokens[i] as IToken;
+    if (first.tokenType.name !== 'NumberLit' || !DIGITS.test(first.image) || first.image.length > 3) continue;
+    let j = i;
+    let image = first.image;
+    for (;;) {
+      const comma = tokens[j + 1];
+      const next = tokens[j + 2];
+      const end = (tokens[j] as IToken).endOffset ?? (tokens[j] as IToken).startOffset;
+      if (!comma || !next || comma.tokenType.name !== 'Comma' || comma.startOffset !== end + 1 || next.startOffset !== comma.startOffset + 1 || !GROUP.test(next.image)) break;
+      image += next.image;
+      j += 2;
+      if (next.tokenType.name !== 'NumberLit' || next.image.length !== 3) break;
+    }
+    if (j === i) continue;
+    const last = tokens[j] as IToken;
+    const start = first.startOffset;
+    const stop = (last.endOffset ?? last.startOffset) + 1;
+    const written = text.slice(start, stop);
+    found.push({ start, end: stop, message: ref('lex.thousands', { written, fixed: image }), fix: image });
+    tokens.splice(i, j - i + 1, { ...last, image, startOffset: start, startLine: first.startLine, startColumn: first.startColumn } as IToken);
+  }
+  return found;
 }

@@ -20,8 +20,11 @@ import { errorMessageProvider } from './messages.js';
  *   audit       := 'audit' NAME ['result' NAME] ['stage' NAME] meta… [from] [until] [when COND] '{' auditItem* '}'
  *   auditItem   := 'let' NAME '=' (history | expression) | 'finding' STRING ['when' expression]
  *   history     := AGGREGATE [FIELD] 'earlier' ['where' expression] ['same' FIELD (',' FIELD)*] ['within' expression | 'during']
- *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression)* '}'
- *   term        := AGGREGATE [expression] ['where' expression]
+ *   kpi         := 'kpi' NAME meta… [from] [until] [when COND] '{' ('numerator' term | 'denominator' term | 'target' COMPARISON expression
+ *                | 'by' FIELD | 'growth')* '}'
+ *   term        := AGGREGATE [expression] ['with' expression] ['where' expression]
+ *   premium     := 'premium' NAME meta… [from] [until] [when COND] '{' ('standard' expression | subsidy)* '}'
+ *   subsidy     := 'subsidy' NAME '=' expression 'source' STRING meta… [from] [until] [when COND]
  *   header      := ('policy' | 'module') NAME '{' (title | document | extends | import | version | layers)* '}'
  *   expression  := 'if' expression 'then' expression 'else' expression | or
  *   or := and ('or' and)*          and := not ('and' not)*       not := 'not' not | comparison
@@ -64,6 +67,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.coversDecl) },
       { ALT: () => this.SUBRULE(this.auditDecl) },
       { ALT: () => this.SUBRULE(this.kpiDecl) },
+      { ALT: () => this.SUBRULE(this.premiumDecl) },
       { ALT: () => this.SUBRULE(this.overridable) },
       { ALT: () => this.SUBRULE(this.overrideDecl) },
     ]);
@@ -457,6 +461,14 @@ export class PolicyParser extends CstParser {
           this.SUBRULE(this.expression, { LABEL: 'target' });
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(T.By);
+          // `year` is a keyword (`per person year`) and a grouping.
+          this.OR3([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'by' }) }, { ALT: () => this.CONSUME(T.Year, { LABEL: 'by' }) }]);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Growth, { LABEL: 'growth' }) },
     ]);
   });
 
@@ -464,10 +476,47 @@ export class PolicyParser extends CstParser {
   kpiTerm = this.RULE('kpiTerm', () => {
     this.CONSUME(T.Identifier, { LABEL: 'aggregate' });
     this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'value' }));
+    this.OPTION3(() => {
+      this.CONSUME(T.With);
+      this.SUBRULE3(this.expression, { LABEL: 'minimum' });
+    });
     this.OPTION2(() => {
       this.CONSUME(T.Where);
       this.SUBRULE2(this.expression, { LABEL: 'where' });
     });
+  });
+
+  /** `premium NAME meta… [when c] { standard EXPR  subsidy NAME = EXPR source "…" when c … }` (docs/premiums.md). */
+  premiumDecl = this.RULE('premiumDecl', () => {
+    this.CONSUME(T.Premium);
+    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.applicability);
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.premiumItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  /** One line of a premium: `standard EXPR` (the contribution) or a `subsidy`. */
+  premiumItem = this.RULE('premiumItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Standard);
+          this.SUBRULE(this.expression, { LABEL: 'standard' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Subsidy);
+          this.CONSUME(T.Identifier, { LABEL: 'subsidyName' });
+          this.CONSUME(T.Assign);
+          this.SUBRULE2(this.expression, { LABEL: 'subsidyValue' });
+          this.CONSUME(T.Source);
+          this.CONSUME(T.StringLit, { LABEL: 'source' });
+          this.SUBRULE(this.applicability, { LABEL: 'subsidyApplicability' });
+        },
+      },
+    ]);
   });
 
   /** `NAME earlier` or `NAME NAME earlier` ahead: a history aggregate, not an expression. */

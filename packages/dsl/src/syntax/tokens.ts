@@ -27,9 +27,7 @@ export const WhiteSpace = createToken({
 });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 
-// Full-width quotes, colon, brackets and comma (a Chinese input method's “” ：（），) lex as their
-// half-width tokens so that the parse goes on; parse.ts reports each one (E004) with the fix.
-export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"|“[^“”"\r\n]*”/, label: 'a string' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string' });
 export const DateLit = createToken({ name: 'DateLit', pattern: /\d{4}-\d{2}-\d{2}/, label: 'a date' });
 export const MoneyLit = createToken({ name: 'MoneyLit', pattern: /\d+(?:\.\d+)?(?:万元|元)/, label: 'an amount of money' });
 export const PercentLit = createToken({ name: 'PercentLit', pattern: /\d+(?:\.\d+)?%/, label: 'a percentage' });
@@ -52,12 +50,12 @@ export const Star = createToken({ name: 'Star', pattern: /\*|×/, label: "'×'" 
 export const Slash = createToken({ name: 'Slash', pattern: /\/|÷/, label: "'÷'" });
 export const LCurly = createToken({ name: 'LCurly', pattern: /\{/, label: "'{'" });
 export const RCurly = createToken({ name: 'RCurly', pattern: /\}/, label: "'}'" });
-export const LParen = createToken({ name: 'LParen', pattern: /\(|（/, label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: /\)|）/, label: "')'" });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" });
 export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'['" });
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, label: "']'" });
-export const Comma = createToken({ name: 'Comma', pattern: /,|，/, label: "','" });
-export const Colon = createToken({ name: 'Colon', pattern: /:|：/, label: "':'" });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
+export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 
 export const Policy = keyword('policy');
@@ -130,13 +128,21 @@ export const Kpi = keyword('kpi');
 export const Numerator = keyword('numerator');
 export const Denominator = keyword('denominator');
 export const Target = keyword('target');
+export const Growth = keyword('growth');
+export const With = keyword('with');
+// Premium subsidies (docs/premiums.md).
+export const Premium = keyword('premium');
+export const Standard = keyword('standard');
+export const Subsidy = keyword('subsidy');
+export const Source = keyword('source');
 
 export const keywordTokens: TokenType[] = [
   Policy, Title, Document, Version, Layers, Clause, Param, Table, By, Set, Let, Accumulator,
   Per, Person, Year, Rule, Cites, Assumed, Reading, Note, When, From, Until, Flag, If, Then,
   Else, And, Or, Not, In, Of, Otherwise, ClaimKw, True, False, Module, Extends, Import, Override,
   Modifier, Adjust, Unadjusted, Base, Bands, To, Cap, On, Above, Capped, At, Tops, Up, Property, Covers,
-  Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target,
+  Audit, Finding, Result, Stage, Earlier, Where, Same, Within, During, Kpi, Numerator, Denominator, Target, Growth, With,
+  Premium, Standard, Subsidy, Source,
 ];
 
 export const allTokens: TokenType[] = [

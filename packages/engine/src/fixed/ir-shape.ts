@@ -12,8 +12,8 @@ const KNOWN: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
   Object.entries({
     // bands, caps and modifiers act only through the nodes that use them (checked below);
     // properties are checked after a settlement (policy test, prove), never part of one; audits
-    // read claims, never settlements (policy audit)
-    policy: ['name', 'module', 'title', 'document', 'versions', 'layers', 'clauses', 'params', 'tables', 'sets', 'lets', 'accumulators', 'bands', 'caps', 'modifiers', 'rules', 'properties', 'audits', 'kpis', 'files', 'bases'],
+    // read claims, never settlements (policy audit); premiums read person-years (policy premium)
+    policy: ['name', 'module', 'title', 'document', 'versions', 'layers', 'clauses', 'params', 'tables', 'sets', 'lets', 'accumulators', 'bands', 'caps', 'modifiers', 'rules', 'properties', 'audits', 'kpis', 'premiums', 'files', 'bases'],
     rule: [...CITATION, 'name', 'index', 'from', 'until', 'when', 'body', 'localCount', 'span', 'nameSpan'],
     param: [...CITATION, 'kind', 'name', 'type', 'values', 'span'],
     table: [...CITATION, 'kind', 'name', 'by', 'keyType', 'valueType', 'rows', 'otherwise', 'span'],

@@ -1,4 +1,6 @@
 import { Decimal, LAYERS, PAYING_LAYERS, ZERO, formatMoney, formatRatio, type KpiIR, type KpiTermIR, type LayerName } from '@policy/dsl';
+import type { Claim } from '../claim.js';
+import { CATEGORY_BITS } from '../claim.js';
 import type { CompiledPolicy, CompiledVersion, SettledClaim } from '../compile/compile-policy.js';
 import { compileExpr, type Fn } from '../compile/compile-expr.js';
 import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
@@ -6,12 +8,25 @@ import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
 /**
  * A policy's kpis (docs/kpis.md) over settled claims: each settled claim is added once; the
  * terms read it as settled (layers, `patient` = what remains, `paid`) under the version that
- * settled it. Sums are exact (decimal.js); the value is numerator ÷ denominator.
+ * settled it. Sums are exact (decimal.js); the value is numerator ÷ denominator, overall and,
+ * with `by F`, per group; `persons` terms count the person-years among the claims counted
+ * (with at least N of them), which needs each person-year's claims in one part: batch's workers
+ * settle a person whole before they hand their sums over (`take`), so they are.
  */
+
+export interface KpiGroupValue {
+  readonly key: string;
+  readonly value: string | null;
+  readonly numerator: string;
+  readonly denominator?: string;
+  /** With `growth`: this year's value over the year before's, less 1 (null for the first year, or when either is missing or 0). */
+  readonly growth?: string | null;
+  readonly met?: boolean;
+}
 
 export interface KpiValue {
   readonly name: string;
-  /** ratio as a percentage with 2 decimals, money in yuan, days with 2 decimals; null when the denominator is 0. */
+  /** ratio as a percentage with 2 decimals, money in yuan, days with 2 decimals; null when the denominator is 0. With `growth`: the last year's growth. */
   readonly value: string | null;
   readonly numerator: string;
   readonly denominator?: string;
@@ -21,6 +36,10 @@ export interface KpiValue {
   readonly met?: boolean;
   readonly cites: readonly string[];
   readonly assumed?: string;
+  readonly by?: string;
+  readonly growth?: boolean;
+  /** With `by`: each group, in key order (years and months ascending, levels 0–3). */
+  readonly groups?: readonly KpiGroupValue[];
 }
 
 interface CompiledTerm {
@@ -36,16 +55,49 @@ interface CompiledKpi {
 
 const PAYING = new Set<LayerName>(PAYING_LAYERS);
 
+/** Sums of one group of one kpi. */
+interface Sums {
+  num: Decimal;
+  den: Decimal;
+}
+
+/** A worker's part of one kpi: [group, numerator, denominator] as decimal strings. */
+export type KpiPart = readonly (readonly [string, string, string])[];
+
+/** The group keys of a claim: one, or a claim's categories (`none` for none). */
+function groupKeys(by: KpiIR['by'], c: Claim): readonly string[] {
+  switch (by) {
+    case undefined:
+      return [];
+    case 'year':
+      return [String(c.year)];
+    case 'month':
+      return [c.date.slice(0, 7)];
+    case 'level':
+      return [String(c.level)];
+    case 'region':
+      return [c.region];
+    case 'visit':
+      return [c.visit];
+    case 'category': {
+      const keys = (Object.keys(CATEGORY_BITS) as (keyof typeof CATEGORY_BITS)[]).filter((k) => c.categories.has(k));
+      return keys.length === 0 ? ['none'] : keys;
+    }
+  }
+}
+
 export class KpiTally {
   private readonly kpis: readonly KpiIR[];
-  private readonly num: Decimal[];
-  private readonly den: Decimal[];
+  /** Per kpi: group → sums. */
+  private readonly sums: Map<string, Sums>[];
+  /** Per kpi and side (0 numerator, 1 denominator) of a `persons` term: group \0 person \0 year → claims counted, since the last flush. */
+  private readonly pending: (readonly [Map<string, number> | undefined, Map<string, number> | undefined])[];
   private readonly byVersion = new Map<CompiledVersion, { ctx: ClaimContext; kpis: (CompiledKpi | undefined)[] }>();
 
   constructor(private readonly policy: CompiledPolicy) {
     this.kpis = policy.resolved.kpis;
-    this.num = this.kpis.map(() => ZERO);
-    this.den = this.kpis.map(() => ZERO);
+    this.sums = this.kpis.map(() => new Map());
+    this.pending = this.kpis.map((k) => [k.numerator.aggregate === 'persons' ? new Map() : undefined, k.denominator?.aggregate === 'persons' ? new Map() : undefined]);
   }
 
   get empty(): boolean {
@@ -72,46 +124,125 @@ export class KpiTally {
     c.paid = paid;
     v.kpis.forEach((k, i) => {
       if (!k || (k.when && k.when(c) !== true)) return;
-      this.num[i] = (this.num[i] as Decimal).plus(termValue(k.num, c));
-      if (k.den) this.den[i] = (this.den[i] as Decimal).plus(termValue(k.den, c));
+      const ir = this.kpis[i] as KpiIR;
+      const [pn, pd] = this.pending[i] as readonly [Map<string, number> | undefined, Map<string, number> | undefined];
+      // The overall sums under '' and, with `by`, each group's: a claim with two categories is in
+      // two groups but counted once overall.
+      for (const key of ir.by ? ['', ...groupKeys(ir.by, s.claim)] : ['']) {
+        const g = this.group(i, key);
+        if (pn) countPerson(pn, key, s.claim, k.num, c);
+        else g.num = g.num.plus(termValue(k.num, c));
+        if (k.den) {
+          if (pd) countPerson(pd, key, s.claim, k.den, c);
+          else g.den = g.den.plus(termValue(k.den, c));
+        }
+      }
     });
   }
 
-  /** The sums so far as decimal strings (numerator, denominator per kpi), and start again: a worker's part. */
-  take(): [string, string][] {
-    const out = this.kpis.map((_, i): [string, string] => [(this.num[i] as Decimal).toString(), (this.den[i] as Decimal).toString()]);
-    this.num.fill(ZERO);
-    this.den.fill(ZERO);
-    return out;
+  private group(i: number, key: string): Sums {
+    const m = this.sums[i] as Map<string, Sums>;
+    let g = m.get(key);
+    if (!g) {
+      g = { num: ZERO, den: ZERO };
+      m.set(key, g);
+    }
+    return g;
+  }
+
+  /** Turns the person-years counted since the last flush into sums: the persons with at least `minimum` claims. */
+  private flush(): void {
+    this.kpis.forEach((k, i) => {
+      const [pn, pd] = this.pending[i] as readonly [Map<string, number> | undefined, Map<string, number> | undefined];
+      const fold = (pending: Map<string, number> | undefined, term: KpiTermIR | undefined, side: 'num' | 'den'): void => {
+        if (!pending || !term) return;
+        const min = term.minimum ?? 1;
+        for (const [id, n] of pending) {
+          const g = this.group(i, id.slice(0, id.indexOf('\u0000')));
+          if (n >= min) g[side] = g[side].plus(1);
+        }
+        pending.clear();
+      };
+      fold(pn, k.numerator, 'num');
+      fold(pd, k.denominator, 'den');
+    });
+  }
+
+  /** The sums so far per kpi and group (decimal strings), and start again: a worker's part. */
+  take(): KpiPart[] {
+    this.flush();
+    return this.sums.map((m) => {
+      const part = [...m].map(([key, g]): [string, string, string] => [key, g.num.toString(), g.den.toString()]);
+      m.clear();
+      return part;
+    });
   }
 
   /** Adds a worker's part (`take`) to these sums. */
-  merge(parts: readonly (readonly [string, string])[]): void {
-    parts.forEach(([n, d], i) => {
+  merge(parts: readonly KpiPart[]): void {
+    parts.forEach((part, i) => {
       if (i >= this.kpis.length) return;
-      this.num[i] = (this.num[i] as Decimal).plus(new Decimal(n));
-      this.den[i] = (this.den[i] as Decimal).plus(new Decimal(d));
+      for (const [key, n, d] of part) {
+        const g = this.group(i, key);
+        g.num = g.num.plus(new Decimal(n));
+        g.den = g.den.plus(new Decimal(d));
+      }
     });
   }
 
   /** The values so far, in declaration order. */
   values(): KpiValue[] {
+    this.flush();
     return this.kpis.map((k, i) => {
-      const n = this.num[i] as Decimal;
-      const d = this.den[i] as Decimal;
-      const raw = !k.denominator ? n : d.isZero() ? undefined : n.dividedBy(d);
+      const m = this.sums[i] as Map<string, Sums>;
       const target = k.target ? this.targetValue(k) : undefined;
-      const met = raw !== undefined && target ? compare(raw, k.target?.op ?? '>=', target) : undefined;
-      return {
+      const judge = (raw: Decimal | undefined): boolean | undefined => (raw !== undefined && target ? compare(raw, k.target?.op ?? '>=', target) : undefined);
+      const quotientOf = (g: Sums): Decimal | undefined => (!k.denominator ? g.num : g.den.isZero() ? undefined : g.num.dividedBy(g.den));
+      const baseType = k.growth ? baseTypeOf(k) : k.type;
+      const head = {
         name: k.name,
-        value: raw === undefined ? null : show(raw, k.type),
-        numerator: show(n, k.numerator.type),
-        ...(k.denominator ? { denominator: show(d, k.denominator.type) } : {}),
         type: typeof k.type === 'string' ? k.type : 'set',
         ...(k.target && target ? { target: { op: k.target.op, value: show(target, k.type) } } : {}),
-        ...(met !== undefined ? { met } : {}),
         cites: k.cites,
         ...(k.assumed !== undefined ? { assumed: k.assumed } : {}),
+      };
+      const all = m.get('') ?? { num: ZERO, den: ZERO };
+      if (!k.by) {
+        const raw = quotientOf(all);
+        const met = judge(raw);
+        return { ...head, value: raw === undefined ? null : show(raw, k.type), numerator: show(all.num, k.numerator.type), ...(k.denominator ? { denominator: show(all.den, k.denominator.type) } : {}), ...(met !== undefined ? { met } : {}) };
+      }
+      const keys = [...m.keys()].filter((key) => key !== '').sort(keyOrder);
+      let previous: Decimal | undefined;
+      let previousYear: number | undefined;
+      let lastGrowth: Decimal | undefined;
+      const groups = keys.map((key): KpiGroupValue => {
+        const g = m.get(key) as Sums;
+        const raw = quotientOf(g);
+        const common = { key, value: raw === undefined ? null : show(raw, baseType), numerator: show(g.num, k.numerator.type), ...(k.denominator ? { denominator: show(g.den, k.denominator.type) } : {}) };
+        if (!k.growth) {
+          const met = judge(raw);
+          return { ...common, ...(met !== undefined ? { met } : {}) };
+        }
+        const year = Number(key);
+        const growth = previous !== undefined && previousYear === year - 1 && raw !== undefined && !previous.isZero() ? raw.dividedBy(previous).minus(1) : undefined;
+        previous = raw;
+        previousYear = year;
+        lastGrowth = growth;
+        const met = judge(growth);
+        return { ...common, growth: growth === undefined ? null : show(growth, 'ratio'), ...(met !== undefined ? { met } : {}) };
+      });
+      const overall = k.growth ? lastGrowth : quotientOf(all);
+      const met = judge(overall);
+      return {
+        ...head,
+        value: overall === undefined ? null : show(overall, k.type),
+        numerator: show(all.num, k.numerator.type),
+        ...(k.denominator ? { denominator: show(all.den, k.denominator.type) } : {}),
+        ...(met !== undefined ? { met } : {}),
+        by: k.by,
+        ...(k.growth ? { growth: true } : {}),
+        groups,
       };
     });
   }
@@ -136,6 +267,29 @@ export class KpiTally {
     this.byVersion.set(version, v);
     return v;
   }
+}
+
+/** The type of a growth kpi's yearly values: what numerator ÷ denominator is without the growth. */
+function baseTypeOf(k: KpiIR): unknown {
+  const n = k.numerator.type;
+  const d = k.denominator?.type;
+  if (d === undefined) return n;
+  if (d === 'number') return n === 'number' ? 'ratio' : n;
+  return 'ratio';
+}
+
+/** Years, months and levels ascending as numbers or dates; the rest by name. */
+function keyOrder(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (Number.isFinite(x) && Number.isFinite(y)) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function countPerson(pending: Map<string, number>, key: string, claim: Claim, t: CompiledTerm, c: ClaimContext): void {
+  if (t.where && t.where(c) !== true) return;
+  const id = `${key}\u0000${claim.personId}\u0000${claim.year}`;
+  pending.set(id, (pending.get(id) ?? 0) + 1);
 }
 
 function termValue(t: CompiledTerm, c: ClaimContext): Decimal {

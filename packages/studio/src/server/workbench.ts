@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { hasPolicyFiles, type PolicyUnit } from '@policy/dsl';
-import { compilePolicy, settleBatch, type ClaimItem, type CompiledPolicy } from '@policy/engine';
+import { compilePolicy, policyParameters, settleBatch, type ClaimItem, type CompiledPolicy } from '@policy/engine';
 import { settlementToJson, validateRecord } from '@policy/claims';
 import { PolicyLanguageService, TrialError, isTestFile, readTestCases, type Analysis } from '@policy/language';
 import { nodeHost } from '@policy/language/node';
@@ -180,8 +180,20 @@ export class Workbench {
   }
 
   /** The parameters, tables and bands of the policy and its bases, each with its hover (values by date, citation, assumed reason). */
+  /**
+   * Every parameter, table, band and set of the policy and its bases. When the edited policy
+   * checks, the values by date, unit, clauses with their titles and `assumed` reason as
+   * `policy params` gives them (policyParameters); while it has errors, each one's hover.
+   */
   parameters(folder: string): unknown[] {
     const a = this.analysis(folder);
+    const own = new Set(a.ownFiles.map((f) => resolve(f)));
+    const checked = a.result.policy;
+    if (checked) {
+      return policyParameters(checked)
+        .map((p) => ({ ...p, own: own.has(resolve(p.file)) }))
+        .sort((x, y) => Number(y.own) - Number(x.own) || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    }
     const out: { name: string; kind: string; file: string; line: number; own: boolean; text: string }[] = [];
     for (const defs of a.index.defs.values()) {
       for (const d of defs) {

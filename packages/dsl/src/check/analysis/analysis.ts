@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../source.js';
 import type { LayerName } from '../../vocabulary.js';
-import type { CapSym, ModifierSym, RuleIR, TExpr, VersionInfo } from '../ir.js';
+import type { CapSym, ModifierSym, RuleIR, TableSym, TExpr, VersionInfo } from '../ir.js';
 import type { VersionView } from './versions.js';
 
 /** What the rule-interplay passes share (analyze.ts runs them). */
@@ -19,6 +19,8 @@ export interface AnalysisInput {
   readonly caps: readonly CapSym[];
   readonly versions: readonly VersionInfo[];
   readonly covers: readonly CoversIR[];
+  /** Tables read anywhere but directly in a rule (lets, modifiers, caps, properties, kpis, …): their rows are not judged. */
+  readonly tablesReadElsewhere?: ReadonlySet<TableSym>;
 }
 
 export interface Analysis extends AnalysisInput {

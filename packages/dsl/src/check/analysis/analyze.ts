@@ -4,10 +4,12 @@ import { checkGaps } from './gaps.js';
 import { checkNeverApplies } from './never-applies.js';
 import { checkOrder } from './order.js';
 import { checkOverlap } from './overlap.js';
+import { checkTableRows } from './table-rows.js';
 import { versionViews } from './versions.js';
 
 export type { AnalysisInput, CoversIR } from './analysis.js';
 export { assignedLayers, assignmentOf } from './analysis.js';
+export { tablesReadIn } from './table-rows.js';
 
 /**
  * The rule-interplay passes (docs/analysis.md), over every version of the policy, its bases'
@@ -17,6 +19,7 @@ export { assignedLayers, assignmentOf } from './analysis.js';
 export function analyzeRules(input: AnalysisInput, report: (d: Diagnostic) => void): void {
   const a: Analysis = { ...input, views: versionViews(input.versions), report };
   checkNeverApplies(a);
+  if (input.tablesReadElsewhere) checkTableRows(a, input.tablesReadElsewhere);
   checkOverlap(a);
   checkOrder(a);
   checkGaps(a);

@@ -9,6 +9,9 @@ import type { TExpr } from '../ir.js';
 import type { Scope } from '../resolver.js';
 import { describeType, type Type } from '../types.js';
 import type { KpiIR, KpiTermIR } from './kpi-ir.js';
+import type { KpiGrouping } from '../ir.js';
+
+const GROUPINGS: readonly KpiGrouping[] = ['year', 'month', 'level', 'region', 'visit', 'category'];
 
 /**
  * `kpi NAME cites … [when c] { numerator count where c  denominator sum total  target >= 90% }`:
@@ -50,9 +53,32 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
   const numerator = term(ctx, num, owner, scope);
   const denominator = den ? term(ctx, den, owner, scope) : undefined;
   if (!numerator || (den && !denominator)) return undefined;
-  const type = quotient(numerator.type, denominator?.type);
+  if ((numerator.aggregate === 'persons') !== (denominator === undefined ? numerator.aggregate === 'persons' : denominator.aggregate === 'persons')) {
+    ctx.report(error('E704', d.name.span, `${owner} divides persons by claims or claims by persons; count persons over persons (a share of persons) or claims over claims`));
+    return undefined;
+  }
+  if (d.groupings.length > 1 || d.growths.length > 1) {
+    ctx.report(error('E704', d.name.span, `${owner} has ${d.groupings.length} by lines and ${d.growths.length} growth lines; write at most one of each`));
+    return undefined;
+  }
+  const byIdent = d.groupings[0];
+  let by: KpiGrouping | undefined;
+  if (byIdent) {
+    if (!(GROUPINGS as readonly string[]).includes(byIdent.name)) {
+      ctx.report(error('E704', byIdent.span, `${owner} cannot be grouped by ${byIdent.name}; write by ${GROUPINGS.join(', by ')}`));
+      return undefined;
+    }
+    by = byIdent.name as KpiGrouping;
+  }
+  const growth = d.growths.length > 0;
+  if (growth && by !== 'year') {
+    ctx.report(error('E704', d.growths[0] as Span, `growth compares each year with the one before: ${owner} needs \`by year\``));
+    return undefined;
+  }
+  const base = quotient(numerator.type, denominator?.type);
+  const type = growth && base ? 'ratio' : base;
   if (!type) {
-    const word = (t: Type, agg: string): string => (agg === 'count' ? 'a count' : describeType(t));
+    const word = (t: Type, agg: string): string => (agg === 'count' || agg === 'persons' ? 'a count' : describeType(t));
     ctx.report(error('E704', d.name.span, `${owner}: ${word(numerator.type, numerator.aggregate)} ÷ ${word(denominator?.type ?? 'number', denominator?.aggregate ?? 'count')} is no indicator; divide money by money or counts by counts (a ratio), or money or days by a count`));
     return undefined;
   }
@@ -66,7 +92,7 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
   }
   const reads = [applies.when, numerator.value, numerator.where, denominator?.value, denominator?.where];
   if (reads.some((e) => e && readsAccumulator(ctx, owner, e))) return undefined;
-  return { name: d.name.name, numerator, type, span: d.span, nameSpan: d.name.span, ...(denominator ? { denominator } : {}), ...(target ? { target } : {}), ...applies, ...cit };
+  return { name: d.name.name, numerator, type, growth, span: d.span, nameSpan: d.name.span, ...(by ? { by } : {}), ...(denominator ? { denominator } : {}), ...(target ? { target } : {}), ...applies, ...cit };
 }
 
 function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): KpiTermIR | undefined {
@@ -74,6 +100,28 @@ function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): Kpi
   const where = t.where ? ctx.exprs.resolve(t.where, scope) : undefined;
   if (where && !ctx.exprs.expect(where, 'bool', `the condition of a term of ${owner}`)) return undefined;
   const w = where ? { where } : {};
+  if (t.minimum && agg !== 'persons') {
+    ctx.report(error('E704', t.minimum.span, `with N belongs to persons: \`persons with 2\` counts the person-years with at least 2 of the claims`));
+    return undefined;
+  }
+  if (agg === 'persons') {
+    if (t.value) {
+      ctx.report(error('E704', t.value.span, 'persons counts person-years; to add an amount up write `sum …`'));
+      return undefined;
+    }
+    let minimum = 1;
+    if (t.minimum) {
+      const m = ctx.exprs.resolve(t.minimum, { context: 'constant', owner: `the minimum of a term of ${owner}` });
+      const v = m.k === 'const' ? m.value : undefined;
+      const n = typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : NaN;
+      if (m.type !== 'number' || !Number.isInteger(n) || n < 1 || n > 1000) {
+        ctx.report(error('E704', t.minimum.span, `persons with N takes a whole number from 1 to 1000, e.g. persons with 2`));
+        return undefined;
+      }
+      minimum = n;
+    }
+    return { aggregate: 'persons', type: 'number', minimum, ...w };
+  }
   if (agg === 'count') {
     if (t.value) {
       ctx.report(error('E704', t.value.span, `count counts claims; to add an amount up write \`sum …\``));
@@ -93,7 +141,7 @@ function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): Kpi
     }
     return { aggregate: 'sum', value, type: value.type, ...w };
   }
-  ctx.report(error('E704', t.aggregate.span, `${agg} is not a kpi term; write count or sum …`));
+  ctx.report(error('E704', t.aggregate.span, `${agg} is not a kpi term; write count, persons or sum …`));
   return undefined;
 }
 

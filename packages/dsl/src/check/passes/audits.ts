@@ -1,5 +1,6 @@
 import { checkAudits } from '../audit/check-audits.js';
 import { checkKpis } from '../kpi/check-kpis.js';
+import { checkPremiums } from '../premium/check-premiums.js';
 import type { CheckPass } from './pass.js';
 
 /** `audit` declarations: checks of a claim against the person's history (docs/audits.md). */
@@ -17,5 +18,14 @@ export const kpisPass: CheckPass = {
   runsOnBrokenSyntax: false,
   run(state) {
     state.kpis = checkKpis(state, state.kpiDecls);
+  },
+};
+
+/** `premium` declarations: contributions and subsidies per person and year (docs/premiums.md). */
+export const premiumsPass: CheckPass = {
+  name: 'premiums',
+  runsOnBrokenSyntax: false,
+  run(state) {
+    state.premiums = checkPremiums(state, state.premiumDecls);
   },
 };

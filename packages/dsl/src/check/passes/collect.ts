@@ -46,6 +46,9 @@ export const collectPass: CheckPass = {
         case 'kpi':
           state.kpiDecls.push(d);
           break;
+        case 'premium':
+          state.premiumDecls.push(d);
+          break;
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
@@ -91,7 +94,7 @@ function overrideHint(name: string, names: Iterable<string>): { suggestion?: str
   return s ? { suggestion: s } : {};
 }
 
-type EntryDecl = Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl | A.KpiDecl>;
+type EntryDecl = Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl | A.ModifierDecl | A.PropertyDecl | A.CoversDecl | A.AuditDecl | A.KpiDecl | A.PremiumDecl>;
 
 function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: boolean): void {
   if (d.name.name === '') return; // recovery hole, already reported

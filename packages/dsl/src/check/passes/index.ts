@@ -1,4 +1,4 @@
-import { auditsPass, kpisPass } from './audits.js';
+import { auditsPass, kpisPass, premiumsPass } from './audits.js';
 import { collectPass } from './collect.js';
 import { headerPass } from './header.js';
 import type { CheckPass } from './pass.js';
@@ -19,6 +19,7 @@ export const PASSES: readonly CheckPass[] = [
   coversPass,
   auditsPass,
   kpisPass,
+  premiumsPass,
   unusedPass,
   analysisPass,
 ];

@@ -1,5 +1,5 @@
 import { hasErrors, warning } from '../../diagnostics/diagnostic.js';
-import { analyzeRules } from '../analysis/analyze.js';
+import { analyzeRules, tablesReadIn } from '../analysis/analyze.js';
 import { checkCovers, checkProperties } from '../properties.js';
 import { checkRules } from '../rules.js';
 import { KIND_WORDS } from '../symbols.js';
@@ -52,7 +52,19 @@ export const analysisPass: CheckPass = {
   runsOnBrokenSyntax: false,
   run(state) {
     if (hasErrors(state.diagnostics)) return;
-    const input = { rules: state.rules, modifiers: state.modifierSyms, caps: state.caps(), versions: state.versions, covers: state.covers };
+    const others = [...state.entries.values()].filter((e) => e.kind !== 'table').map((e) => e.sym);
+    const tablesReadElsewhere = tablesReadIn([
+      ...others,
+      ...[...state.entries.values()].flatMap((e) => (e.kind === 'table' && e.sym ? e.sym.rows.map((r) => r.value).concat(e.sym.otherwise ? [e.sym.otherwise] : []) : [])),
+      ...state.baseLets.values(),
+      ...state.replacedEntries.map((e) => e.sym),
+      state.modifierSyms,
+      state.properties,
+      state.kpis,
+      state.audits,
+      state.premiums,
+    ]);
+    const input = { rules: state.rules, modifiers: state.modifierSyms, caps: state.caps(), versions: state.versions, covers: state.covers, tablesReadElsewhere };
     analyzeRules(input, (d) => state.report(d));
   },
 };

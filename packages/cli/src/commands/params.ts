@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { parseDate, renderDiagnostic } from '@policy/dsl';
+import { policyParameters } from '@policy/engine';
+import { UsageError } from '../errors.js';
+import { formatOption, type Format } from '../options.js';
+import { loadChecked } from '../policy-paths.js';
+import { renderParamsCsv, renderParamsJson, renderParamsMarkdown, renderParamsText } from '../render/params.js';
+
+type ParamsFormat = Extract<Format, 'text' | 'csv' | 'json' | 'markdown'>;
+
+/** `policy params PATH`: every parameter, table, band and set of a policy (its bases' too), to review it. */
+export function registerParams(program: Command): void {
+  program
+    .command('params')
+    .description("list every parameter, table, band and set of a policy and its bases: values by version date, unit, the clauses cited with their titles, and why a number is assumed")
+    .argument('<path>', 'a policy folder (or .policy file), or a module')
+    .option('--date <date>', 'only the value of each parameter in force on this day (YYYY-MM-DD); tables, bands and sets hold for every version')
+    .addOption(formatOption<ParamsFormat>(['text', 'csv', 'json', 'markdown'], '; csv is safe to open in a spreadsheet'))
+    .addHelpText('after', '\nOutput on stdout. Exit status: 0 listed, 2 usage or I/O error (a policy with errors: run policy check).')
+    .action((path: string, opts: { date?: string; format: ParamsFormat }) => {
+      if (opts.date !== undefined && parseDate(opts.date) === undefined) throw new UsageError(`--date must be an existing date YYYY-MM-DD (got ${opts.date})`);
+      const r = loadChecked(path);
+      if (!r.policy) {
+        const text = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10).map((d) => renderDiagnostic(d, r.files)).join('\n');
+        throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
+      }
+      const params = policyParameters(r.policy, opts.date !== undefined ? { date: opts.date } : {});
+      const out =
+        opts.format === 'json' ? renderParamsJson(r.policy.name, params, opts.date)
+        : opts.format === 'csv' ? renderParamsCsv(params)
+        : opts.format === 'markdown' ? renderParamsMarkdown(params)
+        : renderParamsText(params);
+      process.stdout.write(out);
+    });
+}
