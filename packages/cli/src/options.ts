@@ -56,6 +56,14 @@ export function choiceOption<V extends string>(flags: string, help: string, valu
   return fallback === undefined ? o : o.default(fallback);
 }
 
+/**
+ * `--lang en|zh`, on every command (program.ts adds it where a command has none of its own):
+ * the language of diagnostics, results and summaries. No default here: without it the language
+ * comes from POLICY_LANG or the locale (lang.ts).
+ */
+export const langOption = (help = 'language of the messages: en (English) or zh (中文); default POLICY_LANG, else the locale (zh… → zh), else en'): Option =>
+  choiceOption<'en' | 'zh'>('--lang <lang>', help, ['en', 'zh'], undefined, true);
+
 export const policyOption = (): Option => new Option('--policy <path>', 'policy folder or .policy file').makeOptionMandatory();
 
 export type InFormat = 'auto' | 'contract' | 'nhsa';

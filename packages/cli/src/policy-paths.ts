@@ -1,3 +1,4 @@
+import { currentLang } from './lang.js';
 import { existsSync, statSync } from 'node:fs';
 import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, type CheckResult } from '@policy/dsl';
 import { compilePolicy, type CompileOptions, type CompiledPolicy } from '@policy/engine';
@@ -38,7 +39,7 @@ export function loadCompiled(path: string, options: CompileOptions & { readonly 
 export function compileChecked(path: string, r: CheckResult, options: CompileOptions & { readonly settles?: boolean } = {}): CompiledPolicy {
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
-    const text = shown.map((d) => renderDiagnostic(d, r.files)).join('\n');
+    const text = shown.map((d) => renderDiagnostic(d, r.files, currentLang())).join('\n');
     throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
   }
   if (options.settles && r.policy.module) {

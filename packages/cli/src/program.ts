@@ -16,6 +16,8 @@ import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
+import { langOption } from './options.js';
+import { setLang } from './lang.js';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
 declare const __POLICY_VERSION__: string | undefined;
@@ -51,6 +53,18 @@ export function program(): Command {
   registerPremium(p);
   registerStudio(p);
   registerParams(p);
+  // `--lang` on the program and on every command (explain keeps its own help text for it); the
+  // language is set before the command's action runs and read through currentLang().
+  p.addOption(langOption());
+  const addLang = (c: Command): void => {
+    if (!c.options.some((o) => o.long === '--lang')) c.addOption(langOption());
+    for (const sub of c.commands) addLang(sub);
+  };
+  for (const c of p.commands) addLang(c);
+  p.hook('preAction', (root, action) => {
+    const chosen = (action.opts() as { lang?: 'en' | 'zh' }).lang ?? (root.opts() as { lang?: 'en' | 'zh' }).lang;
+    setLang(chosen);
+  });
   return p;
 }
 
@@ -62,6 +76,7 @@ export function program(): Command {
  */
 export async function runCli(args: readonly string[]): Promise<number> {
   process.exitCode = undefined;
+  setLang(undefined);
   try {
     await program().parseAsync([...args], { from: 'user' });
     return Number(process.exitCode ?? EXIT.ok);

@@ -35,6 +35,8 @@ async function runOnce(args: readonly string[], options: { cwd?: string; env?: R
   const saved = { out: process.stdout.write, err: process.stderr.write, cwd: process.cwd(), env: { ...process.env }, exitCode: process.exitCode };
   process.stdout.write = capture(out);
   process.stderr.write = capture(err);
+  // English unless the test asks for another language: never the machine's locale.
+  process.env['POLICY_LANG'] = 'en';
   for (const [k, v] of Object.entries(options.env ?? {})) process.env[k] = v;
   if (options.cwd) process.chdir(options.cwd);
   try {

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 
 export const CLI = 'packages/cli/dist/policy.cjs';
 
+/** The environment of a spawned command: English messages, never the machine's locale. */
+const english = (): NodeJS.ProcessEnv => ({ ...process.env, POLICY_LANG: 'en' });
+
 export interface Run {
   readonly status: number | null;
   readonly stdout: string;
@@ -26,7 +29,7 @@ export async function policy(args: readonly string[], input?: string): Promise<R
 /** Runs the built `policy` command as a process of its own (standard input, signals, start-up). */
 export function policySpawned(args: readonly string[], input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000, env: english() });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -40,7 +43,7 @@ export function policySpawned(args: readonly string[], input?: string): Promise<
 
 /** The built command, synchronously (tests of the command as a process: prove, lsp). */
 export function policySync(args: readonly string[], input?: string): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, timeout: 60_000, env: english() });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

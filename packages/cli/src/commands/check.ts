@@ -1,5 +1,6 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
-import { diagnosticToJson, dumpIR, renderDiagnostic, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
+import { count, diagnosticToJson, dumpIR, renderDiagnostic, t, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
 import { compilePolicy } from '@policy/engine';
 import { EXIT, UsageError } from '../errors.js';
 import { formatOption } from '../options.js';
@@ -34,12 +35,12 @@ export function registerCheck(program: Command): void {
             path,
             policy: r.policy?.name ?? null,
             ok: nErr === 0,
-            diagnostics: r.diagnostics.map((d) => diagnosticToJson(d, r.files)),
+            diagnostics: r.diagnostics.map((d) => diagnosticToJson(d, r.files, currentLang())),
             ...(opts.metrics ? { metrics: r.metrics.map((m) => ({ pass: m.pass, ran: m.ran, ms: Number(m.ms.toFixed(3)) })) } : {}),
           });
           continue;
         }
-        for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files)}\n\n`);
+        for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files, currentLang())}\n\n`);
         if (r.policy) {
           const p = r.policy;
           const warn = nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : '';
@@ -49,7 +50,9 @@ export function registerCheck(program: Command): void {
           if (opts.dumpIr) process.stdout.write(dumpIR(p));
           if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));
         } else {
-          process.stderr.write(`FAILED ${path}: ${nErr} error${nErr > 1 ? 's' : ''}${nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : ''}\n`);
+          const lang = currentLang();
+          const counts = `${count(lang, 'error', nErr, !(nErr > 1))}${nWarn > 0 ? `, ${count(lang, 'warning', nWarn, !(nWarn > 1))}` : ''}`;
+          process.stderr.write(`${t(lang, 'check.failed', { path, counts })}\n`);
         }
         if (opts.metrics) process.stderr.write(renderMetrics(r.metrics));
       }

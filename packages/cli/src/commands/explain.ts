@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
 import { describeRejection, settlementToLabelledJson } from '@policy/claims';
 import { openClaims } from '../io/open-claims.js';
-import { choiceOption, formatOption, policyOption, labelsOption, type Labels } from '../options.js';
+import { formatOption, langOption, policyOption, labelsOption, type Labels } from '../options.js';
+import { currentLang } from '../lang.js';
 import { extname } from 'node:path';
 import { explainSettlement } from '../render/explain.js';
 import { explainFindings, findingsFor, findingsJson } from '../render/explain-findings.js';
@@ -22,7 +23,7 @@ export function registerExplain(program: Command): void {
     .argument('<file>', 'claims file (one JSON object, a JSON array, JSON Lines, or CSV by its extension), or - for standard input (JSON)')
     .addOption(policyOption())
     .option('--id <id>', 'the claim to explain (default: every claim of the file)')
-    .addOption(choiceOption<ExplainLang>('--lang <lang>', 'en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …)', ['en', 'zh'], 'en', true))
+    .addOption(langOption('en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …); default POLICY_LANG, else the locale, else en'))
     .addOption(formatOption(['text', 'json'], ': json is the trace tree, one settlement per line'))
     .addOption(labelsOption('the keys and layer names of --format json (the text follows --lang)'))
     .option('--quote', "quote the text of every clause cited 「…」 under its citation (text format)")
@@ -36,8 +37,8 @@ export function registerExplain(program: Command): void {
         'Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).',
       ].join('\n'),
     )
-    .action(async (file: string, opts: { policy: string; id?: string; lang: ExplainLang; format: 'text' | 'json'; quote?: boolean; labels: Labels }) => {
-      const lang = opts.lang;
+    .action(async (file: string, opts: { policy: string; id?: string; lang?: ExplainLang; format: 'text' | 'json'; quote?: boolean; labels: Labels }) => {
+      const lang: ExplainLang = opts.lang ?? currentLang();
       const policy = loadCompiled(opts.policy, { settles: true });
       const items: ClaimItem[] = [];
       const rejections: { index: number; rejection: Rejection }[] = [];

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatPolicySource, FormatterError, PolicyPathError, readSource, renderDiagnostic } from '@policy/dsl';
@@ -67,7 +68,7 @@ export function registerFmt(program: Command): void {
         if (!r.ok) {
           unreadable++;
           const sources = new Map([[shown, r.source]]);
-          for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources)}\n\n`);
+          for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources, currentLang())}\n\n`);
           process.stderr.write(`FAILED ${shown}: does not parse, ${path === '-' ? 'nothing written' : 'left as it is'}\n`);
           continue;
         }

@@ -5,6 +5,8 @@ import { CoverageCollector, meetsMinimum, sampleProperties, type CoverageReport 
 import { exampleFiles, runExamples } from '@policy/claims';
 import { propertyLines } from '../render/properties.js';
 import { EXIT } from '../errors.js';
+import { count, t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 import { formatOption } from '../options.js';
 import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../render/coverage.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
@@ -70,17 +72,24 @@ export function registerTest(program: Command): void {
           continue;
         }
         const err = process.stderr;
-        for (const p of result.problems) err.write(`  problem ${p}\n`);
+        const lang = currentLang();
+        for (const p of result.problems) err.write(`  ${t(lang, 'test.problem', { problem: p })}\n`);
         for (const c of result.cases) {
           if (c.failures.length === 0) continue;
-          err.write(`  FAIL ${c.name} (${c.file}:${c.line})\n`);
+          err.write(`  ${t(lang, 'test.fail-case', { name: c.name, file: c.file, line: c.line })}\n`);
           for (const f of c.failures) err.write(`       ${f}\n`);
         }
-        if (empty) err.write(`FAILED ${path}: no example claims in ${dir}/tests/*.yaml\n`);
-        else
-          err.write(
-            `${bad.length === 0 && result.problems.length === 0 ? 'ok' : 'FAILED'} ${path}: ${result.cases.length - bad.length}/${result.cases.length} cases pass (${claims} claim${claims === 1 ? '' : 's'} in ${files.length} file${files.length > 1 ? 's' : ''})\n`,
-          );
+        if (empty) err.write(`${t(lang, 'test.no-examples', { path, dir })}\n`);
+        else {
+          const summary = {
+            path,
+            passed: result.cases.length - bad.length,
+            total: result.cases.length,
+            claims: count(lang, 'claim', claims),
+            files: count(lang, 'file', files.length, !(files.length > 1)),
+          };
+          err.write(`${t(lang, bad.length === 0 && result.problems.length === 0 ? 'test.ok' : 'test.failed', summary)}\n`);
+        }
         for (const l of propertyLines(path, samples)) err.write(`${l}\n`);
         if (coverage) for (const l of coverageLines(path, coverage)) err.write(`${l}\n`);
         for (const b of below) err.write(`FAILED coverage ${path}: ${b.message}\n`);

@@ -1,5 +1,7 @@
 import type { Span } from '../source.js';
 import type { DiagnosticCode } from './codes.js';
+import { renderMessage, type MessageRef } from '../messages/index.js';
+import type { Lang } from '../messages/lang.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -12,7 +14,10 @@ export interface RelatedSpan {
 export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
+  /** The English text (what every view printed before the message table). */
   readonly message: string;
+  /** The message as a table entry, for views in another language; absent for messages not yet in the table. */
+  readonly text?: MessageRef;
   readonly span: Span;
   readonly related?: readonly RelatedSpan[];
   /** A replacement the user probably meant ("did you mean"). */
@@ -22,19 +27,21 @@ export interface Diagnostic {
 export function error(
   code: DiagnosticCode,
   span: Span,
-  message: string,
+  message: string | MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  return { code, severity: 'error', message, span, ...extra };
+  if (typeof message === 'string') return { code, severity: 'error', message, span, ...extra };
+  return { code, severity: 'error', message: renderMessage(message, 'en'), text: message, span, ...extra };
 }
 
 export function warning(
   code: DiagnosticCode,
   span: Span,
-  message: string,
+  message: string | MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  return { code, severity: 'warning', message, span, ...extra };
+  if (typeof message === 'string') return { code, severity: 'warning', message, span, ...extra };
+  return { code, severity: 'warning', message: renderMessage(message, 'en'), text: message, span, ...extra };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -49,4 +56,9 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.span.start - b.span.start ||
       a.code.localeCompare(b.code),
   );
+}
+
+/** A diagnostic's message in one language: the table's text when it has one, else the English. */
+export function messageIn(d: Diagnostic, lang: Lang): string {
+  return lang === 'en' || d.text === undefined ? d.message : renderMessage(d.text, lang);
 }

@@ -1,5 +1,7 @@
 import type { SourceFile } from '../source.js';
-import type { Diagnostic } from './diagnostic.js';
+import { messageIn, type Diagnostic } from './diagnostic.js';
+import { t } from '../messages/index.js';
+import type { Lang } from '../messages/lang.js';
 
 /**
  * Terminal width of one code point: East Asian wide and fullwidth characters take two
@@ -44,11 +46,13 @@ function width(text: string): number {
  * `file:line:col: error CODE: message`, then the source line and a caret (with a tilde
  * underline for the rest of the span on that line), then related positions.
  */
-export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, SourceFile>): string {
+export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, SourceFile>, lang: Lang = 'en'): string {
   const file = files.get(d.span.file);
-  if (!file) return `${d.span.file}: ${d.severity} ${d.code}: ${d.message}`;
+  const severity = t(lang, d.severity === 'error' ? 'render.error' : 'render.warning');
+  const message = messageIn(d, lang);
+  if (!file) return `${d.span.file}: ${severity} ${d.code}: ${message}`;
   const { line, column } = file.position(d.span.start);
-  const out = [`${file.path}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`];
+  const out = [`${file.path}:${line}:${column}: ${severity} ${d.code}: ${message}`];
   const text = file.lineText(line);
   const chars = [...text];
   const prefix = chars.slice(0, column - 1).join('');
@@ -60,12 +64,12 @@ export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, Sourc
   out.push(`${' '.repeat(gutter)} |`);
   out.push(`${line} | ${text}`);
   out.push(`${' '.repeat(gutter)} | ${caretPadding(prefix)}${underline}`);
-  if (d.suggestion !== undefined) out.push(`${' '.repeat(gutter)} = help: did you mean \`${d.suggestion}\`?`);
+  if (d.suggestion !== undefined) out.push(`${' '.repeat(gutter)} = ${t(lang, 'render.help', { suggestion: d.suggestion })}`);
   for (const r of d.related ?? []) {
     const rf = files.get(r.span.file);
     if (!rf) continue;
     const p = rf.position(r.span.start);
-    out.push(`${' '.repeat(gutter)} = note: ${rf.path}:${p.line}:${p.column}: ${r.message}`);
+    out.push(`${' '.repeat(gutter)} = ${t(lang, 'render.note')}: ${rf.path}:${p.line}:${p.column}: ${r.message}`);
   }
   return out.join('\n');
 }
@@ -80,14 +84,14 @@ export interface DiagnosticJson {
 }
 
 /** The JSON view (OPA's `{code, message, location}`), for `check --format json`. */
-export function diagnosticToJson(d: Diagnostic, files: ReadonlyMap<string, SourceFile>): DiagnosticJson {
+export function diagnosticToJson(d: Diagnostic, files: ReadonlyMap<string, SourceFile>, lang: Lang = 'en'): DiagnosticJson {
   const file = files.get(d.span.file);
   const start = file ? file.position(d.span.start) : { line: 0, column: 0 };
   const end = file ? file.position(d.span.end) : start;
   const json: DiagnosticJson = {
     code: d.code,
     severity: d.severity,
-    message: d.message,
+    message: messageIn(d, lang),
     location: { file: d.span.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
   };
   if (d.suggestion !== undefined) json.suggestion = d.suggestion;

@@ -1,3 +1,5 @@
+import { ref, type MessageRef } from '../messages/index.js';
+
 /**
  * Punctuation typed by a Chinese input method where the language means the half-width
  * character (docs/language.md "Typed with a Chinese input method"). Outside strings and
@@ -95,9 +97,9 @@ function rebuild(text: string, marks: readonly InputMethodMark[]): string {
   return parts.join('');
 }
 
-/** The message of E004 for one character. */
-export function inputMethodMessage(m: InputMethodMark): string {
-  if (m.fix === '') return `full-width '${m.ch}' (typed by a Chinese input method): a .policy file has no '${m.ch}'; remove it (policy fmt does)`;
-  if (m.fix === ' ') return `full-width space (typed by a Chinese input method); use an ordinary space (policy fmt does)`;
-  return `full-width '${m.ch}' (typed by a Chinese input method) where '${m.fix}' is meant; use the half-width '${m.fix}' (policy fmt does)`;
+/** The message of E004 for one character (the table's, packages/dsl/src/messages). */
+export function inputMethodMessage(m: InputMethodMark): MessageRef {
+  if (m.fix === '') return ref('lex.fullwidth-remove', { ch: m.ch });
+  if (m.fix === ' ') return ref('lex.fullwidth-space');
+  return ref('lex.fullwidth', { ch: m.ch, fix: m.fix });
 }

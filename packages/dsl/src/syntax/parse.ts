@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import { ref, type MessageRef } from '../messages/index.js';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceFile, type Span } from '../source.js';
 import type { PolicyFileAst } from './ast.js';
@@ -53,7 +54,7 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
   const whole: Span = { file: path, start: 0, end: Math.min(1, text.length) };
 
   if (Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    diagnostics.push(error('E003', whole, `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`));
+    diagnostics.push(error('E003', whole, ref('read.too-large', { mib: MAX_FILE_BYTES / 1024 / 1024 })));
     return { source, ast: empty, diagnostics, comments: [] };
   }
 
@@ -69,15 +70,15 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
   for (const e of lexed.errors) {
     if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
     const ch = normal.text.slice(e.offset, e.offset + e.length);
-    const shown = [...ch].slice(0, 12).join('');
-    const what = ch.startsWith('"') ? 'unterminated string' : `unexpected character${e.length > 1 ? 's' : ''} ${JSON.stringify(shown)}`;
+    const shown = JSON.stringify([...ch].slice(0, 12).join(''));
+    const what = ch.startsWith('"') ? ref('lex.unterminated-string') : ref(e.length > 1 ? 'lex.unexpected-chars' : 'lex.unexpected-char', { shown });
     diagnostics.push(error('E001', { file: path, start: e.offset, end: e.offset + e.length }, what));
   }
 
   const deep = tooDeep(lexed.tokens);
   if (deep) {
     diagnostics.push(
-      error('E003', tokenSpan(path, deep) ?? whole, `brackets nested more than ${MAX_BRACKET_DEPTH} levels deep`),
+      error('E003', tokenSpan(path, deep) ?? whole, ref('read.too-deep', { depth: MAX_BRACKET_DEPTH })),
     );
     return { source, ast: empty, diagnostics, comments: lexed.groups['comments'] ?? [] };
   }
@@ -96,11 +97,11 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
     diagnostics.push(...translator.diagnostics);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    diagnostics.push(error('E003', whole, 'the file nests too deeply to read (call stack exhausted)'));
+    diagnostics.push(error('E003', whole, ref('read.stack')));
   }
   if (syntaxErrors > MAX_SYNTAX_ERRORS) {
     diagnostics.push(
-      error('E002', source.endSpan(), `${syntaxErrors - MAX_SYNTAX_ERRORS} more lexical or syntax errors not listed`),
+      error('E002', source.endSpan(), ref('read.more-errors', { count: syntaxErrors - MAX_SYNTAX_ERRORS })),
     );
   }
   return { source, ast, diagnostics, comments: lexed.groups['comments'] ?? [] };
@@ -114,8 +115,8 @@ const GROUP = /^\d{3}(?!\d)/;
  * digits, nothing between them. Each is reported (E005, with the amount written without them)
  * and its tokens are merged into the one amount it stands for, so the parse goes on as meant.
  */
-function mergeThousands(tokens: IToken[], text: string): { start: number; end: number; message: string; fix: string }[] {
-  const found: { start: number; end: number; message: string; fix: string }[] = [];
+function mergeThousands(tokens: IToken[], text: string): { start: number; end: number; message: MessageRef; fix: string }[] {
+  const found: { start: number; end: number; message: MessageRef; fix: string }[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
     const first = tokens[i] as IToken;
     if (first.tokenType.name !== 'NumberLit' || !DIGITS.test(first.image) || first.image.length > 3) continue;
@@ -135,7 +136,7 @@ function mergeThousands(tokens: IToken[], text: string): { start: number; end: n
     const start = first.startOffset;
     const stop = (last.endOffset ?? last.startOffset) + 1;
     const written = text.slice(start, stop);
-    found.push({ start, end: stop, message: `${written}: a thousands separator in an amount; write ${image} (no commas in numbers)`, fix: image });
+    found.push({ start, end: stop, message: ref('lex.thousands', { written, fixed: image }), fix: image });
     tokens.splice(i, j - i + 1, { ...last, image, startOffset: start, startLine: first.startLine, startColumn: first.startColumn } as IToken);
   }
   return found;
