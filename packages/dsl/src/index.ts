@@ -15,7 +15,7 @@ export { loadUnit, diskReader, memoryReader, readSource, MAX_SOURCE_BYTES, type 
 export type * from './check/ir.js';
 export { describeType, type Type, type Scalar } from './check/types.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
-export { hasErrors, sortDiagnostics, messageIn, type Diagnostic, type Severity } from './diagnostics/diagnostic.js';
+export { hasErrors, sortDiagnostics, messageIn, relatedMessageIn, related, type Diagnostic, type RelatedSpan, type Severity } from './diagnostics/diagnostic.js';
 export { MESSAGES, LANGS, isLang, langFromEnv, t, ref, count, renderMessage, placeholdersOf, type Lang, type MessageId, type MessageParams, type MessageRef, type Counted } from './messages/index.js';
 export { renderDiagnostic, diagnosticToJson, displayWidth, type DiagnosticJson } from './diagnostics/render.js';
 export { loadPolicy, checkSources, policyFiles, policyFolders, hasPolicyFiles, parsePolicyFiles, PolicyPathError } from './load.js';

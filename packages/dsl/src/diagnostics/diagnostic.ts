@@ -7,7 +7,20 @@ export type Severity = 'error' | 'warning';
 
 export interface RelatedSpan {
   readonly span: Span;
+  /** The English text. */
   readonly message: string;
+  /** The message as a table entry, for views in another language. */
+  readonly text?: MessageRef;
+}
+
+/** A related position whose message comes from the table: `related(prev, ref('decl.first-declared'))`. */
+export function related(span: Span, message: MessageRef): RelatedSpan {
+  return { span, message: renderMessage(message, 'en'), text: message };
+}
+
+/** A related position's message in one language. */
+export function relatedMessageIn(r: RelatedSpan, lang: Lang): string {
+  return lang === 'en' || r.text === undefined ? r.message : renderMessage(r.text, lang);
 }
 
 /** The one diagnostic type of the language: every check reports through it. */

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../source.js';
-import { messageIn, type Diagnostic } from './diagnostic.js';
+import { messageIn, relatedMessageIn, type Diagnostic } from './diagnostic.js';
 import { t } from '../messages/index.js';
 import type { Lang } from '../messages/lang.js';
 
@@ -69,7 +69,7 @@ export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, Sourc
     const rf = files.get(r.span.file);
     if (!rf) continue;
     const p = rf.position(r.span.start);
-    out.push(`${' '.repeat(gutter)} = ${t(lang, 'render.note')}: ${rf.path}:${p.line}:${p.column}: ${r.message}`);
+    out.push(`${' '.repeat(gutter)} = ${t(lang, 'render.note')}: ${rf.path}:${p.line}:${p.column}: ${relatedMessageIn(r, lang)}`);
   }
   return out.join('\n');
 }
@@ -99,7 +99,7 @@ export function diagnosticToJson(d: Diagnostic, files: ReadonlyMap<string, Sourc
     json.related = d.related.map((r) => {
       const rf = files.get(r.span.file);
       const p = rf ? rf.position(r.span.start) : { line: 0, column: 0 };
-      return { message: r.message, location: { file: r.span.file, line: p.line, column: p.column } };
+      return { message: relatedMessageIn(r, lang), location: { file: r.span.file, line: p.line, column: p.column } };
     });
   }
   return json;

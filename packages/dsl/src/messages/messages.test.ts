@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, placeholdersOf, t, type MessageId } from './index.js';
+import { AREAS } from './table.js';
 import { langFromEnv } from './lang.js';
 import { parsePolicyFile } from '../syntax/parse.js';
 import { diagnosticToJson } from '../diagnostics/render.js';
@@ -20,6 +21,20 @@ describe('the message table', () => {
     }
     expect(missing).toEqual([]);
     expect(ids.length).toBeGreaterThan(10);
+  });
+
+  it('has each id in one area only (a later area would silently replace an earlier one)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [area, table] of Object.entries(AREAS)) {
+      for (const id of Object.keys(table)) {
+        const first = seen.get(id);
+        if (first !== undefined) twice.push(`${id}: ${first} and ${area}`);
+        else seen.set(id, area);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(ids.length);
   });
 
   it('fills parameters and keeps the English text of the tools before the table', () => {
