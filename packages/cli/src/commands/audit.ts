@@ -5,10 +5,11 @@ import { RESULT_ZH, displayWidth } from '@policy/dsl';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
-import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
+import { DEFAULT_WORKERS, formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
+import { workerScript } from '../batch/worker-script.js';
 
 interface AuditOptions extends RosterOptions {
   policy: string;
@@ -18,6 +19,7 @@ interface AuditOptions extends RosterOptions {
   presorted?: boolean;
   inFormat: InFormat;
   mapping?: string;
+  workers: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function registerAudit(program: Command): void {
     .requiredOption('--out <file>', 'findings: .csv or .jsonl; - = stdout (JSON Lines)')
     .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
     .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
+    .option('--workers <n>', 'worker threads auditing persons while this thread reads and writes; 0 = this thread audits too (default: the cores less one, at least 1); the findings are the same for any number', String(DEFAULT_WORKERS))
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())
@@ -53,6 +56,8 @@ ${ROSTER_HELP}`,
         [{ option: '--in', path: opts.in }, ...policyInputs('--policy', opts.policy), ...(opts.roster ?? []).map((path) => ({ option: '--roster', path })), ...(opts.mapping ? [{ option: '--mapping', path: opts.mapping }] : [])],
         [{ option: '--out', path: opts.out }],
       );
+      const workers = Number(opts.workers);
+      if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) throw new UsageError(`--workers must be a whole number from 0 to 256 (got ${opts.workers})`);
       const format = findingFormat(opts);
       const inFormat = opts.inFormat;
       const policy = loadCompiled(opts.policy, { engine: 'decimal', settles: true });
@@ -64,7 +69,7 @@ ${ROSTER_HELP}`,
         await writer.header();
         summary = await runAudit(
           policy,
-          { in: opts.in, inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) },
+          { in: opts.in, inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(workers ? { workers: { count: workers, script: workerScript() } } : {}), ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) },
           (f) => writer.write(f),
         );
         await out.commit();
