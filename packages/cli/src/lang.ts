@@ -14,3 +14,8 @@ export function setLang(lang: Lang | undefined): void {
 export function currentLang(): Lang {
   return current ?? langFromEnv(process.env);
 }
+
+/** `--lang` as given on the command line, if it was. */
+export function explicitLang(): Lang | undefined {
+  return current;
+}

@@ -14,6 +14,8 @@ import { nodeHost } from '@policy/language/node';
 import type { ExplainLang } from '../render/explain-labels.js';
 import { runCommand } from './commands.js';
 import { UriMap } from './uris.js';
+import { isLang, type Lang } from '@policy/dsl';
+import { currentLang, explicitLang } from '../lang.js';
 
 
 /** What the server can do: exactly the handlers registered below. */
@@ -102,8 +104,12 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params) => {
-    const opts = (params.initializationOptions ?? {}) as { explainLanguage?: unknown; showTextNotification?: unknown };
+    const opts = (params.initializationOptions ?? {}) as { explainLanguage?: unknown; showTextNotification?: unknown; lang?: unknown };
     if (opts.explainLanguage === 'zh') lang = 'zh';
+    // Diagnostics: the client's `lang` option, else `policy lsp --lang`, else the client's
+    // display language (`zh-cn` …), else POLICY_LANG or the locale.
+    const locale = typeof params.locale === 'string' ? (params.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en') : undefined;
+    service.lang = (isLang(opts.lang as string | undefined) ? (opts.lang as Lang) : undefined) ?? explicitLang() ?? locale ?? currentLang();
     showText = opts.showTextNotification === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return { capabilities: capabilities(), serverInfo: { name: 'policy', version: '0.1.0' } };

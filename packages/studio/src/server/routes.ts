@@ -82,7 +82,8 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
     case 'lint': {
       const path = withText(bench, body);
       if (kindOf(path) !== 'policy') return { diagnostics: [] };
-      return { diagnostics: bench.service.diagnostics(path) };
+      // In the page's language (the messages only: codes and ranges are the same in both).
+      return { diagnostics: bench.service.diagnostics(path, body['lang'] === 'en' ? 'en' : 'zh') };
     }
     case 'hover': {
       const path = withText(bench, body);
