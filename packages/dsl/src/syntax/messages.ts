@@ -28,8 +28,13 @@ function firstTokens(paths: TokenType[][][]): string {
   return list.length > 8 ? `${list.slice(0, 8).join(', ')}, …` : list.join(', ');
 }
 
-/** The messages the provider built during the current parse, by their English text. */
+/**
+ * The messages the provider built during the current parse, by their English text. parse.ts
+ * clears it before each parse; other callers of the parser (policy fmt) do not read it, so it is
+ * also bounded here.
+ */
 const built = new Map<string, MessageRef>();
+const MAX_BUILT = 5000;
 
 type TokenOnly = 'syntax.declaration-expected' | 'syntax.not-all-parsed' | 'syntax.expected';
 type WithNothing = 'syntax.expected-declaration' | 'syntax.expected-statement' | 'syntax.expected-one-of' | 'syntax.expected-at-least';
@@ -37,6 +42,7 @@ type WithNothing = 'syntax.expected-declaration' | 'syntax.expected-statement' |
 /** The table entry for `base` and what was found (the template literal types check every id exists). */
 function message(base: TokenOnly | WithNothing, f: Found, params: Record<string, string>): string {
   let id: MessageId;
+  // Only the provider's list messages can find nothing (their `actual` is a possibly empty array).
   if (f.suffix === '.nothing') {
     const withNothing: WithNothing = base as WithNothing;
     id = `${withNothing}.nothing`;
@@ -45,6 +51,7 @@ function message(base: TokenOnly | WithNothing, f: Found, params: Record<string,
   }
   const r: MessageRef = { id, params: f.suffix === '' ? { ...params, found: f.found } : params };
   const english = renderMessage(r, 'en');
+  if (built.size >= MAX_BUILT) built.clear();
   built.set(english, r);
   return english;
 }
