@@ -128,6 +128,16 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect((await api(studio, 'save', { path: join(dir, 'new.policy'), text: 'x', hash: null })).status).toBe(403);
   });
 
+  it('lists for the change panel only claims files under its folders, never one through a link out', async () => {
+    writeFileSync(join(dir, 'outside.csv'), 'id\n');
+    symlinkSync(join(dir, 'outside.csv'), join(anyi, 'link-out.csv'));
+    writeFileSync(join(anyi, 'inside.jsonl'), '');
+    const tree = JSON.parse((await api(studio, 'tree', { policy: anyi })).body) as { corpus: string | null; claims: string[] };
+    // the CI corpus (the default, outside the folders but the policy's own) first, then what is under policies/
+    expect(tree.claims[0]).toBe(tree.corpus);
+    expect(tree.claims.slice(1)).toEqual([join(anyi, 'inside.jsonl')]); // not nhsa-mapping.json, not the link out
+  });
+
   it('saves atomically, and refuses to overwrite a file changed on disk since it was opened', async () => {
     const path = join(anyi, 'clauses.policy');
     const opened = JSON.parse((await api(studio, 'file', { path })).body) as { text: string; hash: string };
