@@ -39,8 +39,8 @@ export function uriOf(path: string): string {
 }
 
 /** `locale`: the client's display language (LSP's `initialize.locale`); the server's own default is English here. */
-export async function startClient(initializationOptions: Record<string, unknown> = {}, locale?: string, args: readonly string[] = []): Promise<LspClient> {
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POLICY_LANG: 'en' } });
+export async function startClient(initializationOptions: Record<string, unknown> = {}, locale?: string, args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<LspClient> {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POLICY_LANG: 'en' } });
   let err = '';
   child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

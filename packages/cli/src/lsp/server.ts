@@ -142,6 +142,15 @@ export function startServer(connection: Connection): void {
     return guard(what, fallback, () => fn(path));
   };
 
+  // `policy/memory` (not LSP's): the server's heap after a full collection when node runs with
+  // --expose-gc, for the benchmark (scripts/bench-lsp.ts) to tell live memory from a heap not yet
+  // collected. It reads nothing and changes nothing.
+  connection.onRequest('policy/memory', () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) gc();
+    const m = process.memoryUsage();
+    return { collected: gc !== undefined, heapUsed: m.heapUsed, rss: m.rss };
+  });
   connection.onHover((p) => at('hover', null, p.textDocument.uri, (path) => service.hover(path, p.position)));
   connection.onDefinition((p) => at('definition', [], p.textDocument.uri, (path) => service.definition(path, p.position)));
   connection.onReferences((p) => at('references', [], p.textDocument.uri, (path) => service.references(path, p.position, p.context.includeDeclaration)));
