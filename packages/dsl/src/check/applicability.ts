@@ -1,4 +1,5 @@
 import { error } from '../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../messages/index.js';
 import type * as A from '../syntax/ast.js';
 import type { Span } from '../source.js';
 import type { CheckContext } from './context.js';
@@ -16,10 +17,12 @@ export function resolveApplicability(
   owner: string,
   at: Span,
   scope: Scope,
+  /** The owner in messages when it has words of its own to translate (`subsidy X of premium Y`). */
+  shown: string | MessageRef = owner,
 ): { from?: string; until?: string; when?: TExpr } {
   const from = versionDate(ctx, d.from);
   const until = versionDate(ctx, d.until);
-  if (from && until && until <= from) ctx.report(error('E403', d.until?.span ?? at, `${owner} ends (${until}) before it starts (${from})`));
+  if (from && until && until <= from) ctx.report(error('E403', d.until?.span ?? at, ref('rule.ends-before-start', { owner: shown, until, from })));
   const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
   if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
   return { ...(from ? { from } : {}), ...(until ? { until } : {}), ...(when ? { when } : {}) };
