@@ -166,4 +166,173 @@ export const RULES_MESSAGES = {
   // check/check-state.ts
   'rule.cycle': { en: '{name} is defined in terms of itself', zh: '{name} 的定义引用了它自身' },
   'rule.cycle-declared': { en: '{kind} {name} is declared here', zh: '{kind} {name} 在此声明' },
+  // check/analysis/query.ts: an example claim (its fields and values are notation, the same in both languages)
+  'analysis.claim.any': { en: 'any claim', zh: '任意就诊记录' },
+  'analysis.claim.in-version': { en: '{claim} (version {version})', zh: '{claim}（版本 {version}）' },
+  'analysis.claim.so-far': { en: '{name} (so far)={value}', zh: '{name}（此前累计）={value}' },
+  'analysis.claim.and': { en: '{head}, {tail}', zh: '{head}，{tail}' },
+
+  // check/analysis/gaps.ts
+  'analysis.covers-gap': {
+    en: 'covers {layer}: claims no rule assigning {layer} applies to: {shapes}{more}',
+    zh: 'covers {layer}：以下就诊记录没有任何为 {layer} 赋值的规则适用：{shapes}{more}',
+  },
+  'analysis.shapes.and': { en: '{head}; {tail}', zh: '{head}；{tail}' },
+  'analysis.and-more': { en: ' and more', zh: ' 等' },
+  'analysis.covers-claims': { en: 'the claims this declaration covers', zh: '此声明覆盖的就诊记录' },
+  'analysis.covers-other-rule': { en: 'rule {rule} assigns {layer} to other claims', zh: 'rule {rule} 为其他就诊记录的 {layer} 赋值' },
+
+  // check/analysis/never-applies.ts
+  'analysis.in-any-version': { en: ' in any version', zh: '（任何版本中都没有）' },
+  'analysis.rule-never': {
+    en: 'rule {rule} never applies: no claim meets its condition{versions}',
+    zh: 'rule {rule} 永远不适用：没有就诊记录满足其条件{versions}',
+  },
+  'analysis.modifier-never': {
+    en: '{kind} {name} never applies: no claim meets its condition{versions}',
+    zh: '{kind} {name} 永远不适用：没有就诊记录满足其条件{versions}',
+  },
+  'analysis.cap-never': {
+    en: 'yearly cap {name} never applies: no claim meets its condition{versions}',
+    zh: '年度封顶线 {name} 永远不适用：没有就诊记录满足其条件{versions}',
+  },
+  'analysis.flag-never': {
+    en: 'the flag of rule {rule} is never raised: no claim the rule applies to meets its condition',
+    zh: 'rule {rule} 的 flag 永远不会触发：该规则适用的就诊记录都不满足其条件',
+  },
+  'analysis.branch-never': {
+    en: 'this branch of rule {rule} never applies: no claim the rule applies to takes it',
+    zh: 'rule {rule} 的这个分支永远不适用：该规则适用的就诊记录都不会走到这里',
+  },
+  'analysis.the-condition': { en: 'the condition', zh: '条件' },
+  'analysis.deciding-condition': { en: 'the condition that decides it', zh: '决定该分支的条件' },
+  'analysis.rule': { en: 'rule {rule}', zh: '规则 {rule}' },
+
+  // check/analysis/table-rows.ts
+  'analysis.row-never-read': {
+    en: 'row {key} of table {table} is never read: no claim that the rules reading the table apply to has {by} {key}; keep the rows the rules read and write `otherwise: …` for the rest',
+    zh: '表 {table} 的行 {key} 永远不会被读取：读取该表的规则所适用的就诊记录中没有 {by} {key} 的；请只保留规则读取的行，其余写 `otherwise: …`',
+  },
+  'analysis.rule-reads-table': { en: 'rule {rule} reads {table}', zh: 'rule {rule} 读取 {table}' },
+
+  // check/analysis/order.ts
+  'analysis.order-state': {
+    en: 'rule {reader} reads {name}, which the later rule {later} changes (it assigns {layer}) for a claim both apply to, e.g. {claim}; move {reader} after {later}, or make their conditions exclusive',
+    zh: 'rule {reader} 读取的 {name} 会被其后的规则 {later} 改变（它为 {layer} 赋值），两条规则都适用的就诊记录如 {claim}；请把 {reader} 移到 {later} 之后，或使它们的条件互斥',
+  },
+  'analysis.order-layer': {
+    en: 'rule {reader} reads layer {name}, which the later rule {later} changes (it assigns {layer}) for a claim both apply to, e.g. {claim}; move {reader} after {later}, or make their conditions exclusive',
+    zh: 'rule {reader} 读取的支付层 {name} 会被其后的规则 {later} 改变（它为 {layer} 赋值），两条规则都适用的就诊记录如 {claim}；请把 {reader} 移到 {later} 之后，或使它们的条件互斥',
+  },
+  'analysis.runs-first': { en: 'rule {rule} runs first', zh: 'rule {rule} 先执行' },
+  'analysis.assigns-afterwards': { en: '{rule} assigns {layer} afterwards', zh: '{rule} 随后为 {layer} 赋值' },
+
+  // check/analysis/overlap.ts
+  'analysis.overlap': {
+    en: 'rules {first} and {later} both assign {layer} to one claim, e.g. {claim}; such a claim is rejected: make their conditions exclusive',
+    zh: '规则 {first} 和 {later} 为同一就诊记录的 {layer} 都赋值，例如 {claim}；这样的就诊记录会被拒绝：请使它们的条件互斥',
+  },
+  'analysis.also-applies': { en: 'rule {rule} also applies to it', zh: 'rule {rule} 也适用于它' },
+  'analysis.assigns-here': { en: '{rule} assigns {layer} here', zh: '{rule} 在此为 {layer} 赋值' },
+  // check/kpi/check-kpis.ts
+  'kpi.lines': {
+    en: '{owner} has {numerators} numerator, {denominators} denominator and {targets} target lines; write one numerator, at most one denominator and one target',
+    zh: '{owner} 有 {numerators} 行 numerator、{denominators} 行 denominator 和 {targets} 行 target；请写一行 numerator、至多一行 denominator 和一行 target',
+  },
+  'kpi.persons-by-claims': {
+    en: '{owner} divides persons by claims or claims by persons; count persons over persons (a share of persons) or claims over claims',
+    zh: '{owner} 用人数除以就诊记录数，或用就诊记录数除以人数；请用人数比人数（人数占比）或就诊记录数比就诊记录数',
+  },
+  'kpi.groupings': {
+    en: '{owner} has {by} by lines and {growth} growth lines; write at most one of each',
+    zh: '{owner} 有 {by} 行 by 和 {growth} 行 growth；每种至多写一行',
+  },
+  'kpi.bad-grouping': { en: '{owner} cannot be grouped by {name}; write by {groupings}', zh: '{owner} 不能按 {name} 分组；请写 by {groupings}' },
+  'kpi.growth-needs-year': {
+    en: 'growth compares each year with the one before: {owner} needs `by year`',
+    zh: 'growth 将每一年与上一年比较：{owner} 需要 `by year`',
+  },
+  'kpi.no-indicator': {
+    en: '{owner}: {numerator} ÷ {denominator} is no indicator; divide money by money or counts by counts (a ratio), or money or days by a count',
+    zh: '{owner}：{numerator} ÷ {denominator} 不构成指标；请用金额除以金额、计数除以计数（得到比例），或用金额、天数除以计数',
+  },
+  'kpi.a-count': { en: 'a count', zh: '计数' },
+  'kpi.with-n': {
+    en: 'with N belongs to persons: `persons with 2` counts the person-years with at least 2 of the claims',
+    zh: 'with N 只用于 persons：`persons with 2` 统计至少有 2 条此类就诊记录的人年数',
+  },
+  'kpi.persons-value': { en: 'persons counts person-years; to add an amount up write `sum …`', zh: 'persons 统计人年数；要累加金额请写 `sum …`' },
+  'kpi.persons-minimum': {
+    en: 'persons with N takes a whole number from 1 to 1000, e.g. persons with 2',
+    zh: 'persons with N 需要 1 到 1000 之间的整数，如 persons with 2',
+  },
+  'kpi.count-value': { en: 'count counts claims; to add an amount up write `sum …`', zh: 'count 统计就诊记录条数；要累加金额请写 `sum …`' },
+  'kpi.sum-needs-value': {
+    en: 'sum needs what it adds up: `sum total`, `sum paid`, `sum stay`',
+    zh: 'sum 需要写出累加的内容：`sum total`、`sum paid`、`sum stay`',
+  },
+  'kpi.sum-type': { en: 'sum adds up money or days, not {type}', zh: 'sum 只能累加金额或天数，不能累加{type}' },
+  'kpi.unknown-term': { en: '{name} is not a kpi term; write count, persons or sum …', zh: '{name} 不是 kpi 的项；请写 count、persons 或 sum …' },
+  'kpi.reads-accumulator': {
+    en: '{owner} reads accumulator {name}: an indicator adds up settled claims, not the running totals of a person',
+    zh: '{owner} 读取了累计值（accumulator）{name}：指标累加的是已结算的就诊记录，而不是个人的累计值',
+  },
+
+  // check/audit/check-audits.ts
+  'audit.let-clash': { en: '{name} is {clash}; a let inside an audit needs a name of its own', zh: '{name} 已是{clash}；审核规则（audit）中的 let 需要另取名称' },
+  'audit.no-finding': { en: '{owner} has no finding; add `finding "…" when …`', zh: '{owner} 没有 finding；请加 `finding "…" when …`' },
+  'audit.missing-word': {
+    en: '{owner} has no {what}; write `{what} …` after its name: {expected}',
+    zh: '{owner} 没有 {what}；请在名称后写 `{what} …`：{expected}',
+  },
+  'audit.bad-word': {
+    en: '{name} is not a {what} of an audit; one of {expected}{suggestion}',
+    zh: '{name} 不是审核规则（audit）的 {what}；应为 {expected} 之一{suggestion}',
+  },
+  'audit.expected.result': { en: '可疑 (suspect) or 明确 (certain)', zh: '可疑 或 明确' },
+  'audit.expected.stage': { en: '事前, 事中 or 事后', zh: '事前、事中 或 事后' },
+  'audit.bad-aggregate': {
+    en: '{name} is not an aggregate over earlier claims; one of {aggregates}{suggestion}',
+    zh: '{name} 不是对此前就诊记录的聚合；应为 {aggregates} 之一{suggestion}',
+  },
+  'audit.count-field': {
+    en: 'count counts claims: write `count earlier …`, or `sum {field} earlier …`',
+    zh: 'count 统计就诊记录条数：请写 `count earlier …`，或 `sum {field} earlier …`',
+  },
+  'audit.needs-field': { en: '{agg} needs the field it adds up: `{agg} total earlier …`', zh: '{agg} 需要写出所累加的字段：`{agg} total earlier …`' },
+  'audit.field-type': {
+    en: '{agg} reads a money or days field that every claim has (total, inCatalog, outOfCatalog, stay), not {field}',
+    zh: '{agg} 读取每条就诊记录都有的金额或天数字段（total、inCatalog、outOfCatalog、stay），不能读取 {field}',
+  },
+  'audit.same-field': { en: 'same compares {fields}, not {name}{suggestion}', zh: 'same 比较的是 {fields}，不能比较 {name}{suggestion}' },
+  'audit.reads-settlement': {
+    en: '{owner} reads {name}, which only a settlement knows; an audit reads claims, parameters, tables, sets and lets over the claim',
+    zh: '{owner} 读取了 {name}，只有结算时才有它的值；审核规则（audit）只读取就诊记录、参数、表、集合以及基于就诊记录的 let',
+  },
+  'audit.reads-settlement-via': {
+    en: '{owner} reads let {via}, which reads {name}, which only a settlement knows; an audit reads claims, parameters, tables, sets and lets over the claim',
+    zh: '{owner} 读取了 let {via}，它又读取 {name}，只有结算时才有它的值；审核规则（audit）只读取就诊记录、参数、表、集合以及基于就诊记录的 let',
+  },
+
+  // check/premium/check-premiums.ts
+  'premium.subsidy-owner': { en: 'subsidy {name} of {premium}', zh: '{premium} 的 subsidy {name}' },
+  'premium.standards': {
+    en: '{owner} has {n} standard lines; write one: `standard 个人缴费标准`, the contribution per person and year',
+    zh: '{owner} 有 {n} 行 standard；请写一行：`standard 个人缴费标准`，即每人每年的个人缴费',
+  },
+  'premium.no-fund': {
+    en: '{owner} names no fund; write the fund that pays it: source "医疗救助基金"',
+    zh: '{owner} 未写明资金来源；请写出支付它的基金：source "医疗救助基金"',
+  },
+  'premium.reads': {
+    en: '{owner} reads {what}, which a person-year does not have; a premium reads categories, year, parameters, tables, sets and lets over them',
+    zh: '{owner} 读取了 {what}，而人年（person-year）没有这个值；缴费（premium）只读取 categories、year、参数、表、集合以及基于它们的 let',
+  },
+  'premium.reads-via': {
+    en: '{owner} reads let {via}, which reads {what}, which a person-year does not have; a premium reads categories, year, parameters, tables, sets and lets over them',
+    zh: '{owner} 读取了 let {via}，它又读取 {what}，而人年（person-year）没有这个值；缴费（premium）只读取 categories、year、参数、表、集合以及基于它们的 let',
+  },
+  'premium.what.field': { en: 'the claim field {name}', zh: '就诊记录字段 {name}' },
+  'premium.what.layer': { en: 'the layer {name}', zh: '支付层 {name}' },
+  'premium.what.accumulator': { en: 'the accumulator {name}', zh: '累计值（accumulator）{name}' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
