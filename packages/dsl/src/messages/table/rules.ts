@@ -47,7 +47,7 @@ export const RULES_MESSAGES = {
   'rule.reserved.state': { en: 'a settlement value', zh: '结算值' },
   'rule.reserved.function': { en: 'a function', zh: '函数' },
   'rule.reserved.type': { en: 'a type name', zh: '类型名' },
-  'rule.reserved.enum-value': { en: 'a value of {kind}', zh: '{kind} 的取值' },
+  'rule.reserved.enum-value': { en: 'a value of {kind}', zh: '{kind} 类型的取值' },
   'rule.did-you-mean': { en: '; did you mean {name}?', zh: '；是否应为 {name}？' },
   'rule.first-declared': { en: 'first declared here', zh: '首次声明于此' },
   'rule.declared-twice': { en: '{owner} is declared twice', zh: '{owner} 重复声明' },
@@ -104,9 +104,9 @@ export const RULES_MESSAGES = {
   // check/bind-names.ts
   'rule.bands-bare': {
     en: 'bands {name} apply to an amount: {name}(amount) or {name}(from, to)',
-    zh: '分段 bands {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
+    zh: 'bands {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
   },
-  'rule.table-bare': { en: 'table {name} must be looked up with a key: {name}[{by}]', zh: '表 table {name} 须按键查找：{name}[{by}]' },
+  'rule.table-bare': { en: 'table {name} must be looked up with a key: {name}[{by}]', zh: 'table {name} 须按键查找：{name}[{by}]' },
   'rule.not-constant': { en: '{owner} must be a constant, but {name} is {what}', zh: '{owner} 必须是常量，但 {name} 是{what}' },
   'rule.what.cap': { en: 'a yearly cap', zh: '年度封顶线' },
   'rule.what.let': { en: 'a let-binding', zh: 'let 绑定' },
@@ -178,7 +178,7 @@ export const RULES_MESSAGES = {
     zh: 'covers {layer}：以下就诊记录没有任何为 {layer} 赋值的规则适用：{shapes}{more}',
   },
   'analysis.shapes.and': { en: '{head}; {tail}', zh: '{head}；{tail}' },
-  'analysis.and-more': { en: ' and more', zh: ' 等' },
+  'analysis.and-more': { en: ' and more', zh: '等' },
   'analysis.covers-claims': { en: 'the claims this declaration covers', zh: '此声明覆盖的就诊记录' },
   'analysis.covers-other-rule': { en: 'rule {rule} assigns {layer} to other claims', zh: 'rule {rule} 为其他就诊记录的 {layer} 赋值' },
 
@@ -211,7 +211,7 @@ export const RULES_MESSAGES = {
   // check/analysis/table-rows.ts
   'analysis.row-never-read': {
     en: 'row {key} of table {table} is never read: no claim that the rules reading the table apply to has {by} {key}; keep the rows the rules read and write `otherwise: …` for the rest',
-    zh: '表 {table} 的行 {key} 永远不会被读取：读取该表的规则所适用的就诊记录中没有 {by} {key} 的；请只保留规则读取的行，其余写 `otherwise: …`',
+    zh: 'table {table} 的行 {key} 永远不会被读取：读取该表的规则所适用的就诊记录中没有 {by} {key} 的；请只保留规则读取的行，其余写 `otherwise: …`',
   },
   'analysis.rule-reads-table': { en: 'rule {rule} reads {table}', zh: 'rule {rule} 读取 {table}' },
 
