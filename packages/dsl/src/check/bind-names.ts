@@ -20,8 +20,8 @@ export type Context = 'constant' | 'let' | 'rule';
 
 export interface Scope {
   readonly context: Context;
-  /** What is being defined, for messages ("parameter 起付线"). */
-  readonly owner: string;
+  /** What is being defined, for messages ("parameter 起付线"); a table message when it has words to translate. */
+  readonly owner: string | MessageRef;
   readonly locals?: ReadonlyMap<string, { readonly slot: number; readonly type: Type }>;
   /** Called on every layer read, for W201. */
   readonly onLayerRead?: (layer: LayerName, span: Span) => void;

@@ -184,6 +184,12 @@ premium p cites "T-1" {
 }
 premium p cites "T-1" { standard 标准 }
 premium q { standard 标准  subsidy s = 标准 source "a" when 住院者 }
+kpi tc cites "T-1" { numerator sum total  denominator count  target >= total }
+kpi mc cites "T-1" { numerator persons with level  denominator persons }
+audit w result 可疑 stage 事后 cites "T-1" {
+  let c = count earlier where basic > 0元
+  finding "x" when c > 0
+}
 `,
   'a4.policy': `policy t {
   title "t"
@@ -328,6 +334,8 @@ describe('the English of messages no golden shows', () => {
     'E502 比例 × needs a ratio or a plain number (× 50%), not money',
     'E705 premium p reads the accumulator 年度已付, which a person-year does not have; a premium reads categories, year, parameters, tables, sets and lets over them',
     'E403 subsidy s of premium p ends (2018-06-01) before it starts (2019-01-01)',
+    'E112 the minimum of a term of kpi mc must be a constant, but level is a claim field',
+    'E111 audit w (where, on the earlier claim) reads layer basic; layers change while a claim settles, so read them inside a rule',
     'W602 adjust adjust 起付线 never applies: no claim meets its condition in any version',
     'E601 rules 甲 and 乙 both assign basic to one claim, e.g. any claim (version 2018-01-01); such a claim is rejected: make their conditions exclusive',
     'W603 rule 丙 reads layer hospital, which the later rule 丁 changes (it assigns hospital) for a claim both apply to, e.g. visit=inpatient, 年度已付 (so far)=100.01, 次数 (so far)=2.01, registered_poor ∈ categories (version 2018-01-01); move 丙 after 丁, or make their conditions exclusive',
@@ -387,6 +395,8 @@ describe('the Chinese of representative messages', () => {
     expect(zhOf('E705-premium', 'E705', 4).zh).toBe('premium 读理赔 的 subsidy 无来源 未写明资金来源；请写出支付它的基金：source "医疗救助基金"');
     const e403 = corpus.flatMap((c) => c.diagnostics).filter((d) => d.code === 'E403' && d.message.startsWith('subsidy'));
     expect(e403.map((d) => messageIn(d, 'zh'))).toEqual(['premium p 的 subsidy s 的结束日期（2018-06-01）早于开始日期（2019-01-01）']);
+    const e112 = corpus.flatMap((c) => c.diagnostics).filter((d) => d.code === 'E112' && d.message.startsWith('the target'));
+    expect(e112.map((d) => messageIn(d, 'zh'))).toEqual(['kpi tc 的 target 必须是常量，但 total 是就诊记录字段']);
   });
 
   it('a parameter that is a message is rendered in the language of the message that holds it', () => {

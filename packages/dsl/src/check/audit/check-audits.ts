@@ -159,7 +159,7 @@ function checkHistory(ctx: CheckContext, h: A.HistoryExpr, owner: string, scope:
     }
   }
   // The earlier claim's own fields and the policy's lets: not this audit's locals.
-  const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: `${owner} (where, on the earlier claim)` }) : undefined;
+  const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: ref('audit.where-owner', { owner }) }) : undefined;
   if (where && !ctx.exprs.expect(where, 'bool', 'the condition of earlier claims')) ok = false;
   const within = h.within ? ctx.exprs.resolve(h.within, scope) : undefined;
   if (within && !ctx.exprs.expect(within, 'days', 'a window (within …)')) ok = false;

@@ -86,7 +86,7 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
   }
   let target: KpiIR['target'];
   if (tgt) {
-    const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: `the target of ${owner}` });
+    const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: ref('kpi.target-owner', { owner }) });
     // Days literals are whole (`3日`): a days target such as 10.9 days is written as a number.
     const fits = type === 'days' && value.type === 'number';
     if (!fits && !ctx.exprs.expect(value, type, `the target of ${owner}`)) return undefined;
@@ -113,7 +113,7 @@ function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): Kpi
     }
     let minimum = 1;
     if (t.minimum) {
-      const m = ctx.exprs.resolve(t.minimum, { context: 'constant', owner: `the minimum of a term of ${owner}` });
+      const m = ctx.exprs.resolve(t.minimum, { context: 'constant', owner: ref('kpi.minimum-owner', { owner }) });
       const v = m.k === 'const' ? m.value : undefined;
       const n = typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : NaN;
       if (m.type !== 'number' || !Number.isInteger(n) || n < 1 || n > 1000) {

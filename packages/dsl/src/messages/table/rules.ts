@@ -256,6 +256,8 @@ export const RULES_MESSAGES = {
     en: '{owner}: {numerator} ÷ {denominator} is no indicator; divide money by money or counts by counts (a ratio), or money or days by a count',
     zh: '{owner}：{numerator} ÷ {denominator} 不构成指标；请用金额除以金额、计数除以计数（得到比例），或用金额、天数除以计数',
   },
+  'kpi.target-owner': { en: 'the target of {owner}', zh: '{owner} 的 target' },
+  'kpi.minimum-owner': { en: 'the minimum of a term of {owner}', zh: '{owner} 某一项的下限（with N）' },
   'kpi.a-count': { en: 'a count', zh: '计数' },
   'kpi.with-n': {
     en: 'with N belongs to persons: `persons with 2` counts the person-years with at least 2 of the claims',
@@ -280,6 +282,7 @@ export const RULES_MESSAGES = {
 
   // check/audit/check-audits.ts
   'audit.let-clash': { en: '{name} is {clash}; a let inside an audit needs a name of its own', zh: '{name} 已是{clash}；审核规则（audit）中的 let 需要另取名称' },
+  'audit.where-owner': { en: '{owner} (where, on the earlier claim)', zh: '{owner}（where，针对此前的就诊记录）' },
   'audit.no-finding': { en: '{owner} has no finding; add `finding "…" when …`', zh: '{owner} 没有 finding；请加 `finding "…" when …`' },
   'audit.missing-word': {
     en: '{owner} has no {what}; write `{what} …` after its name: {expected}',
