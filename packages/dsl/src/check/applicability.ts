@@ -6,6 +6,7 @@ import type { CheckContext } from './context.js';
 import type { TExpr } from './ir.js';
 import type { Scope } from './resolver.js';
 import { versionDate } from './versions.js';
+import { expectType } from './typing.js';
 
 /**
  * `from DATE`, `until DATE` and `when COND` of a rule, a modifier or a cap, checked alike: the
@@ -24,6 +25,6 @@ export function resolveApplicability(
   const until = versionDate(ctx, d.until);
   if (from && until && until <= from) ctx.report(error('E403', d.until?.span ?? at, ref('rule.ends-before-start', { owner: shown, until, from })));
   const when = d.when ? ctx.exprs.resolve(d.when, scope) : undefined;
-  if (when) ctx.exprs.expect(when, 'bool', `the condition of ${owner}`);
+  if (when) expectType(ctx, when, 'bool', ref('rule.where.condition-of', { owner: shown }));
   return { ...(from ? { from } : {}), ...(until ? { until } : {}), ...(when ? { when } : {}) };
 }

@@ -11,6 +11,7 @@ import type { CheckContext } from './context.js';
 import type { PropertyIR } from './ir.js';
 import type { Scope } from './resolver.js';
 import { suggest } from './suggest.js';
+import { expectType } from './typing.js';
 
 /**
  * `property NAME cites … [from] [until] [when c] { BOOLEAN }`: a statement about every settled
@@ -34,7 +35,7 @@ export function checkProperties(ctx: CheckContext, decls: readonly A.PropertyDec
     const scope: Scope = { context: 'rule', owner, locals: new Map() };
     const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
     const body = ctx.exprs.resolve(d.body, scope);
-    ctx.exprs.expect(body, 'bool', `the body of ${owner}`);
+    expectType(ctx, body, 'bool', ref('rule.where.body-of', { owner }));
     out.push({ name: d.name.name, body, span: d.span, nameSpan: d.name.span, ...applies, ...cit });
   }
   return out;

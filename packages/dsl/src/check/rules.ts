@@ -13,6 +13,7 @@ import { aKindRef, didYouMean, reservedRef } from './words.js';
 import { suggest } from './suggest.js';
 import type { Type } from './types.js';
 import { resolveApplicability } from './applicability.js';
+import { expectType } from './typing.js';
 
 /**
  * Rules, in the order they run: each cites a clause (E301), assigns only declared layers (E103,
@@ -74,7 +75,7 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
         const value = ctx.exprs.resolve(s.value, scope);
         const layer = assignTarget(ctx, s.target, owner, assignedHere);
         if (!layer) break;
-        ctx.exprs.expect(value, 'money', s.kind === 'topup' ? `the target of ${layer} tops up to` : `layer ${layer}`);
+        expectType(ctx, value, 'money', s.kind === 'topup' ? ref('rule.where.topup', { layer }) : ref('rule.where.layer', { layer }));
         assignedHere.set(layer, s.target.span);
         const expr = s.kind === 'topup' ? topUp(value, s.span) : value;
         body.push({ k: 'assign', layer, expr, span: s.span, caps: ctx.capsOn(layer) });
@@ -97,13 +98,13 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
           break;
         }
         entry.used = true;
-        ctx.exprs.expect(expr, 'money', `accumulator ${s.target.name}`);
+        expectType(ctx, expr, 'money', ref('rule.where.accumulator', { name: s.target.name }));
         body.push({ k: 'add', acc: entry.sym, expr, span: s.span });
         break;
       }
       case 'flag': {
         const w = s.when ? ctx.exprs.resolve(s.when, scope) : undefined;
-        if (w) ctx.exprs.expect(w, 'bool', 'the condition of a flag');
+        if (w) expectType(ctx, w, 'bool', ref('rule.where.flag'));
         body.push({ k: 'flag', message: s.message.value, span: s.span, ...(w ? { when: w } : {}) });
         break;
       }

@@ -13,6 +13,14 @@ import { typeRef } from './words.js';
 
 const err = (span: TExpr['span']): TExpr => ({ k: 'error', type: 'error', span });
 
+/**
+ * ExprResolver.expect for a place whose description is a table message (`layer basic`, `the
+ * condition of rule r`): the same check and report, the description in the reader's language.
+ */
+export function expectType(ctx: { report(d: Diagnostic): void }, t: TExpr, type: Type, where: string | MessageRef): boolean {
+  return new Typing((d) => ctx.report(d)).expect(t, type, where);
+}
+
 export class Typing {
   constructor(private readonly report: (d: Diagnostic) => void) {}
 

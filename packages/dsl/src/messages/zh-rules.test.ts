@@ -241,6 +241,27 @@ rule 戊 cites "T-1" {
 table 表 by level { 0: 1元  1: 1元  2: 2元  3: 3元 } cites "T-1"
 rule 己 cites "T-1" when level >= 1 { critical_illness = 表[level] }
 `,
+  'a6.policy': `policy t { title "t" version 2018-01-01 layers basic, critical_illness, hospital, patient }
+clause "T-1" "第一条"
+param 标准 = 200元 cites "T-1"
+param 比例 = 80% cites "T-1"
+accumulator 年度已付 per person year cites "T-1"
+rule r cites "T-1" {
+  basic = 10% of total
+  hospital tops up to 比例
+  年度已付 += 比例
+}
+kpi kw cites "T-1" { numerator count where total  denominator count }
+audit af result 可疑 stage 事后 cites "T-1" {
+  let c = count earlier where total
+  finding "x" when total
+}
+premium ps cites "T-1" when 标准 {
+  standard 比例
+  subsidy s = 比例 source "a" when 标准
+}
+property q cites "T-1" { basic }
+`,
 };
 
 interface Checked {
@@ -336,6 +357,9 @@ describe('the English of messages no golden shows', () => {
     'E403 subsidy s of premium p ends (2018-06-01) before it starts (2019-01-01)',
     'E112 the minimum of a term of kpi mc must be a constant, but level is a claim field',
     'E111 audit w (where, on the earlier claim) reads layer basic; layers change while a claim settles, so read them inside a rule',
+    'E202 a ratio where money belongs (the amount of subsidy s of premium ps); did you mean a ratio of an amount, e.g. 90% of …?',
+    'E203 the condition of subsidy s of premium ps needs a condition (true/false), but this is money',
+    'E202 a ratio where money belongs (the target of hospital tops up to); did you mean a ratio of an amount, e.g. 90% of …?',
     'W602 adjust adjust 起付线 never applies: no claim meets its condition in any version',
     'E601 rules 甲 and 乙 both assign basic to one claim, e.g. any claim (version 2018-01-01); such a claim is rejected: make their conditions exclusive',
     'W603 rule 丙 reads layer hospital, which the later rule 丁 changes (it assigns hospital) for a claim both apply to, e.g. visit=inpatient, 年度已付 (so far)=100.01, 次数 (so far)=2.01, registered_poor ∈ categories (version 2018-01-01); move 丙 after 丁, or make their conditions exclusive',
@@ -364,10 +388,12 @@ describe('the Chinese of representative messages', () => {
   });
 
   it('typing: type names, sets and the place a value stands', () => {
-    expect(zhOf('E202-ratio-for-money', 'E202').zh).toBe('此处应为金额，却是比例（layer basic）；是否应为金额的比例，如 90% of …？');
+    expect(zhOf('E202-ratio-for-money', 'E202').zh).toBe('此处应为金额，却是比例（支付层 basic）；是否应为金额的比例，如 90% of …？');
     const e203 = corpus.flatMap((c) => c.diagnostics).filter((d) => d.code === 'E203').map((d) => messageIn(d, 'zh'));
     expect(e203).toContain('不能组合文本的集合 + 金额');
-    expect(e203).toContain('此处应为金额，却是普通数字（layer critical_illness）；请以元为单位书写，如 7500元');
+    expect(e203).toContain('此处应为金额，却是普通数字（支付层 critical_illness）；请以元为单位书写，如 7500元');
+    expect(e203).toContain('premium ps 的 subsidy s 的条件 需要条件（true/false），但这里是金额');
+    expect(e203).toContain('finding 的条件 需要条件（true/false），但这里是金额');
     expect(zhOf('E502-adjust', 'E502', 2).zh).toBe('报销比例 + 需要百分点（+ 5pp），而不是金额');
     expect(zhOf('a2.policy', 'E110', 4)).toEqual({ zh: '循环 的定义引用了它自身', related: ['参数 循环 在此声明'] });
   });

@@ -1,6 +1,7 @@
 import { error, related } from '../../diagnostics/diagnostic.js';
 import { ref, type MessageRef } from '../../messages/index.js';
 import { aKindRef, didYouMean, reservedRef } from '../words.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { CLAIM_FIELDS } from '../../vocabulary.js';
@@ -59,7 +60,7 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
   for (const s of d.body) {
     if (s.kind === 'finding') {
       const w = s.when ? ctx.exprs.resolve(s.when, scope) : undefined;
-      if (w) ctx.exprs.expect(w, 'bool', 'the condition of a finding');
+      if (w) expectType(ctx, w, 'bool', ref('audit.where.finding'));
       body.push({ k: 'finding', message: s.message.value, span: s.span, ...(w ? { when: w } : {}) });
       continue;
     }
@@ -160,9 +161,9 @@ function checkHistory(ctx: CheckContext, h: A.HistoryExpr, owner: string, scope:
   }
   // The earlier claim's own fields and the policy's lets: not this audit's locals.
   const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: ref('audit.where-owner', { owner }) }) : undefined;
-  if (where && !ctx.exprs.expect(where, 'bool', 'the condition of earlier claims')) ok = false;
+  if (where && !expectType(ctx, where, 'bool', ref('audit.where.earlier'))) ok = false;
   const within = h.within ? ctx.exprs.resolve(h.within, scope) : undefined;
-  if (within && !ctx.exprs.expect(within, 'days', 'a window (within …)')) ok = false;
+  if (within && !expectType(ctx, within, 'days', ref('audit.where.window'))) ok = false;
   if (!ok) return undefined;
   const windowText = h.during ? '住院期间' : h.within ? windowOf(h.within) : undefined;
   return {

@@ -1,6 +1,7 @@
 import { error, related } from '../../diagnostics/diagnostic.js';
 import { ref, type MessageRef } from '../../messages/index.js';
 import { typeRef } from '../words.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { resolveApplicability } from '../applicability.js';
@@ -89,7 +90,7 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
     const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: ref('kpi.target-owner', { owner }) });
     // Days literals are whole (`3日`): a days target such as 10.9 days is written as a number.
     const fits = type === 'days' && value.type === 'number';
-    if (!fits && !ctx.exprs.expect(value, type, `the target of ${owner}`)) return undefined;
+    if (!fits && !expectType(ctx, value, type, ref('kpi.target-owner', { owner }))) return undefined;
     target = { op: tgt.op, value };
   }
   const reads = [applies.when, numerator.value, numerator.where, denominator?.value, denominator?.where];
@@ -100,7 +101,7 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
 function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): KpiTermIR | undefined {
   const agg = t.aggregate.name;
   const where = t.where ? ctx.exprs.resolve(t.where, scope) : undefined;
-  if (where && !ctx.exprs.expect(where, 'bool', `the condition of a term of ${owner}`)) return undefined;
+  if (where && !expectType(ctx, where, 'bool', ref('kpi.where.term-condition', { owner }))) return undefined;
   const w = where ? { where } : {};
   if (t.minimum && agg !== 'persons') {
     ctx.report(error('E704', t.minimum.span, ref('kpi.with-n')));

@@ -1,5 +1,6 @@
 import { error, related } from '../../diagnostics/diagnostic.js';
 import { ref, type MessageParam } from '../../messages/index.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { resolveApplicability } from '../applicability.js';
@@ -48,7 +49,7 @@ function checkPremium(ctx: CheckContext, d: A.PremiumDecl): PremiumIR | undefine
     ok = false;
   }
   const standards = d.standards.map((e) => ctx.exprs.resolve(e, scope));
-  for (const e of standards) if (!ctx.exprs.expect(e, 'money', `the standard of ${owner}`)) ok = false;
+  for (const e of standards) if (!expectType(ctx, e, 'money', ref('premium.where.standard', { owner }))) ok = false;
   const standard = standards[0];
   const subsidies: SubsidyIR[] = [];
   const seen = new Map<string, Span>();
@@ -59,7 +60,7 @@ function checkPremium(ctx: CheckContext, d: A.PremiumDecl): PremiumIR | undefine
     if (prev) ctx.report(error('E104', s.name.span, ref('rule.declared-twice', { owner: sShown }), { related: [related(prev, ref('rule.first-declared'))] }));
     seen.set(s.name.name, s.name.span);
     const value = ctx.exprs.resolve(s.value, scope);
-    if (!ctx.exprs.expect(value, 'money', `the amount of ${sOwner}`)) ok = false;
+    if (!expectType(ctx, value, 'money', ref('premium.where.amount', { owner: sShown }))) ok = false;
     if (s.source.value.trim() === '') {
       ctx.report(error('E705', s.source.span, ref('premium.no-fund', { owner: sShown })));
       ok = false;

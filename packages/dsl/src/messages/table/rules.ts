@@ -76,6 +76,14 @@ export const RULES_MESSAGES = {
   'rule.assigned-twice': { en: '{owner} assigns layer {layer} twice', zh: '{owner} 为支付层 {layer} 赋值两次' },
   'rule.first-assigned': { en: 'first assigned here', zh: '首次赋值于此' },
 
+  // Places a value stands, in typing's messages (typing.ts expectType)
+  'rule.where.topup': { en: 'the target of {layer} tops up to', zh: '{layer} 的 tops up to 目标' },
+  'rule.where.layer': { en: 'layer {layer}', zh: '支付层 {layer}' },
+  'rule.where.accumulator': { en: 'accumulator {name}', zh: '累计值 {name}' },
+  'rule.where.flag': { en: 'the condition of a flag', zh: 'flag 的条件' },
+  'rule.where.condition-of': { en: 'the condition of {owner}', zh: '{owner} 的条件' },
+  'rule.where.body-of': { en: 'the body of {owner}', zh: '{owner} 的主体' },
+
   // check/typing.ts
   'rule.typing.ratio-for-money': {
     en: 'a ratio where money belongs ({where}); did you mean a ratio of an amount, e.g. 90% of …?',
@@ -258,6 +266,7 @@ export const RULES_MESSAGES = {
   },
   'kpi.target-owner': { en: 'the target of {owner}', zh: '{owner} 的 target' },
   'kpi.minimum-owner': { en: 'the minimum of a term of {owner}', zh: '{owner} 某一项的下限（with N）' },
+  'kpi.where.term-condition': { en: 'the condition of a term of {owner}', zh: '{owner} 某一项的条件' },
   'kpi.a-count': { en: 'a count', zh: '计数' },
   'kpi.with-n': {
     en: 'with N belongs to persons: `persons with 2` counts the person-years with at least 2 of the claims',
@@ -283,6 +292,9 @@ export const RULES_MESSAGES = {
   // check/audit/check-audits.ts
   'audit.let-clash': { en: '{name} is {clash}; a let inside an audit needs a name of its own', zh: '{name} 已是{clash}；审核规则（audit）中的 let 需要另取名称' },
   'audit.where-owner': { en: '{owner} (where, on the earlier claim)', zh: '{owner}（where，针对此前的就诊记录）' },
+  'audit.where.finding': { en: 'the condition of a finding', zh: 'finding 的条件' },
+  'audit.where.earlier': { en: 'the condition of earlier claims', zh: '此前就诊记录的条件' },
+  'audit.where.window': { en: 'a window (within …)', zh: '时间窗（within …）' },
   'audit.no-finding': { en: '{owner} has no finding; add `finding "…" when …`', zh: '{owner} 没有 finding；请加 `finding "…" when …`' },
   'audit.missing-word': {
     en: '{owner} has no {what}; write `{what} …` after its name: {expected}',
@@ -335,6 +347,8 @@ export const RULES_MESSAGES = {
     en: '{owner} reads let {via}, which reads {what}, which a person-year does not have; a premium reads categories, year, parameters, tables, sets and lets over them',
     zh: '{owner} 读取了 let {via}，它又读取 {what}，而人年（person-year）没有这个值；缴费（premium）只读取 categories、year、参数、表、集合以及基于它们的 let',
   },
+  'premium.where.standard': { en: 'the standard of {owner}', zh: '{owner} 的 standard' },
+  'premium.where.amount': { en: 'the amount of {owner}', zh: '{owner} 的金额' },
   'premium.what.field': { en: 'the claim field {name}', zh: '就诊记录字段 {name}' },
   'premium.what.layer': { en: 'the layer {name}', zh: '支付层 {name}' },
   'premium.what.accumulator': { en: 'the accumulator {name}', zh: '累计值（accumulator）{name}' },
