@@ -107,6 +107,8 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     const diag = page.locator('[data-testid=diagnostics] .diag[data-code=E101]').first();
     await diag.waitFor();
     expect(await diag.textContent()).toContain('本次基本报销比列');
+    // in the page's language (Chinese by default): the message table's E101
+    expect(await diag.textContent()).toContain('未知的名称 本次基本报销比列；是否应为 本次基本报销比例？');
     expect(await diag.locator('.suggestion').textContent()).toContain('本次基本报销比例');
     await typeAll(original);
     await page.waitForSelector('[data-testid=diagnostics] .ok');
