@@ -1,6 +1,128 @@
 /**
  * Messages of claims, rosters and platform records: rejection reasons and file errors (packages/claims).
  * English and Chinese for every id; `{name}` parameters the same in both (messages.test.ts).
+ * A `{value}` is a value as the record gives it (JSON-like); `{problem}`, `{reason}`, `{place}`,
+ * `{kind}` are often other messages of this table, rendered in the same language.
  */
 export const CLAIMS_MESSAGES = {
+  // Values and kinds of JSON value, as messages show them.
+  'claims.value.nothing': { en: 'nothing', zh: '空' },
+  'claims.value.out-of-range': { en: 'a JSON number out of range', zh: '超出范围的 JSON 数字' },
+  'claims.kind.array': { en: 'an array', zh: '数组' },
+  'claims.kind.null': { en: 'null', zh: '空值 null' },
+  'claims.kind.object': { en: 'an object', zh: '对象' },
+  'claims.kind.string': { en: 'a string {value}', zh: '字符串 {value}' },
+  'claims.kind.number': { en: 'a number {value}', zh: '数字 {value}' },
+  'claims.kind.boolean': { en: 'a boolean {value}', zh: '布尔值 {value}' },
+  'claims.kind.other': { en: 'a {type} {value}', zh: '{type} 类型的值 {value}' },
+
+  // The rules of the claim contract, for a field present but wrong.
+  'claims.money.too-large': {
+    en: 'is a JSON number too large to be exact to the fen (JSON numbers must stay below {limit}); write it as a string, e.g. "80000000000000.01" (got {value})',
+    zh: '是一个过大的 JSON 数字，无法精确到分（JSON 数字须小于 {limit}）；请写成字符串，如 "80000000000000.01"（实际为 {value}）',
+  },
+  'claims.money.rule': {
+    en: 'must be money in yuan, ≥ 0, at most 2 decimals, e.g. "1234.50" (got {value})',
+    zh: '应为以元计的非负金额，最多 2 位小数，如 "1234.50"（实际为 {value}）',
+  },
+  'claims.date.rule': { en: 'must be an existing date YYYY-MM-DD (got {value})', zh: '应为存在的日期 YYYY-MM-DD（实际为 {value}）' },
+  'claims.rule.non-empty-string': { en: 'must be a non-empty string (got {value})', zh: '应为非空字符串（实际为 {value}）' },
+  'claims.rule.one-of': { en: 'must be one of {values} (got {value})', zh: '应为以下之一：{values}（实际为 {value}）' },
+  'claims.rule.category-list': {
+    en: 'must be a list of categories, e.g. ["dibao"] (got {value})',
+    zh: '应为人群类别的列表，如 ["dibao"]（实际为 {value}）',
+  },
+  'claims.rule.diagnosis-list': {
+    en: 'must be a list of ICD-10 codes, e.g. ["C15.9"] (got {value})',
+    zh: '应为 ICD-10 编码的列表，如 ["C15.9"]（实际为 {value}）',
+  },
+  'claims.rule.string': { en: 'must be a string (got {value})', zh: '应为字符串（实际为 {value}）' },
+  'claims.rule.boolean': { en: 'must be true or false (got {value})', zh: '应为 true 或 false（实际为 {value}）' },
+  'claims.field.reserved': {
+    en: 'is a name reserved for the settlement output; rename this field',
+    zh: '是结算输出保留的名称；请给这个字段改名',
+  },
+  'claims.field.required': { en: 'is required', zh: '是必填字段' },
+  'claims.field.required-inpatient': { en: 'is required for an inpatient claim', zh: '住院就诊记录必须填写' },
+  'claims.also-wrong': { en: '{problem}; also wrong: {fields}', zh: '{problem}；另有错误：{fields}' },
+  'claims.record.not-object': { en: 'a claim is a JSON object (got {kind})', zh: '就诊记录应为 JSON 对象（实际为{kind}）' },
+  'claims.rule.in-catalog-over': {
+    en: 'the in-catalogue part cannot exceed total (got inCatalog {inCatalog}, total {total})',
+    zh: '目录内费用不能超过总费用（实际为 inCatalog {inCatalog}，total {total}）',
+  },
+  'claims.rule.stay-reversed': {
+    en: 'the stay ends before it starts (got admitted {admitted}, discharged {discharged})',
+    zh: '住院结束日期早于开始日期（实际为 admitted {admitted}，discharged {discharged}）',
+  },
+  'claims.name.ambiguous-field': {
+    en: '{name} is the Chinese name of more than one field ({codes}); write the code',
+    zh: '{name} 是多个字段的中文名（{codes}）；请写代码',
+  },
+  'claims.name.ambiguous-value': {
+    en: '{name} is the Chinese name of more than one {kind} value ({codes}); write the code',
+    zh: '{name} 是多个 {kind} 取值的中文名（{codes}）；请写代码',
+  },
+  'claims.name.twice': { en: 'is given twice, as {before} and {key}; keep one', zh: '出现了两次，分别写作 {before} 和 {key}；请只保留一个' },
+
+  // Where a record is, and a rejection as one line.
+  'claims.place.line': { en: 'line {line}', zh: '第 {line} 行' },
+  'claims.place.line-row': { en: 'line {line} (row {row})', zh: '第 {line} 行（第 {row} 条数据）' },
+  'claims.place.with-id': { en: '{place} id {id}', zh: '{place}，id {id}' },
+  'claims.rejection.field': { en: '{where}: {field}: {message}', zh: '{where}：{field}：{message}' },
+  'claims.rejection.whole': { en: '{where}: {message}', zh: '{where}：{message}' },
+  'claims.rejected': { en: 'rejected {rejection}', zh: '已拒绝 {rejection}' },
+  'claims.id.duplicate': { en: '{id} is already used by the record on {place}', zh: '{id} 已被{place}的记录使用' },
+
+  // Reading claim files.
+  'claims.json.invalid': { en: 'not valid JSON: {reason}', zh: '不是有效的 JSON：{reason}' },
+  'claims.json.at-line-column': { en: '{before} at line {line}, column {column}{after}', zh: '{before}，位于第 {line} 行第 {column} 列{after}' },
+  'claims.json.at-column': { en: '{before} at column {column}{after}', zh: '{before}，位于第 {column} 列{after}' },
+  'claims.bom.utf16-le': { en: 'FF FE, UTF-16 little-endian', zh: 'FF FE，UTF-16 小端序' },
+  'claims.bom.utf16-be': { en: 'FE FF, UTF-16 big-endian', zh: 'FE FF，UTF-16 大端序' },
+  'claims.file.utf16': {
+    en: '{file}: is encoded as UTF-16 (byte order mark {bom}); claim files are UTF-8: save it again as "CSV UTF-8" (Excel, WPS) or convert it (iconv -f UTF-16 -t UTF-8)',
+    zh: '{file}：编码为 UTF-16（字节顺序标记 {bom}）；就诊记录文件应为 UTF-8：请另存为“CSV UTF-8”（Excel、WPS）或转换编码（iconv -f UTF-16 -t UTF-8）',
+  },
+  'claims.utf8.invalid': {
+    en: 'is not valid UTF-8 (line {line}, byte {column}); the file may be in GBK or GB18030: save it again as "CSV UTF-8" or convert it (iconv -f GB18030 -t UTF-8)',
+    zh: '不是有效的 UTF-8（第 {line} 行第 {column} 字节）；文件可能是 GBK 或 GB18030 编码：请另存为“CSV UTF-8”或转换编码（iconv -f GB18030 -t UTF-8）',
+  },
+  'claims.file.problem': { en: '{file}: {problem}', zh: '{file}：{problem}' },
+  'claims.file.unknown-format': {
+    en: '{file}: cannot tell the format of this claim file from its name; use one of {extensions}',
+    zh: '{file}：无法从文件名判断这个就诊记录文件的格式；请使用以下扩展名之一：{extensions}',
+  },
+  'claims.file.cannot-read': { en: 'cannot read {file}: {reason}', zh: '无法读取 {file}：{reason}' },
+  'claims.fs.no-such-file': { en: 'no such file', zh: '文件不存在' },
+  'claims.fs.directory': { en: 'it is a directory', zh: '这是一个目录' },
+  'claims.fs.permission': { en: 'permission denied', zh: '没有权限' },
+  'claims.file.csv-not-jsonl': {
+    en: '{file}: holds CSV, not JSON Lines as its name says (line {line} is not JSON but comma-separated: {start}); name it .csv',
+    zh: '{file}：内容是 CSV，而不是文件名所说的 JSON Lines（第 {line} 行不是 JSON，而是逗号分隔的：{start}）；请改名为 .csv',
+  },
+  'claims.file.jsonl-not-csv': {
+    en: '{file}: holds JSON Lines, not CSV as its name says (line {line} starts with "{char}"); name it .jsonl, or write it as CSV with a header row',
+    zh: '{file}：内容是 JSON Lines，而不是文件名所说的 CSV（第 {line} 行以 "{char}" 开头）；请改名为 .jsonl，或写成带表头行的 CSV',
+  },
+  'claims.csv.column-twice': {
+    en: '{file}: column "{name}" appears twice in the header (columns {first} and {second})',
+    zh: '{file}：表头中列 "{name}" 出现了两次（第 {first} 列和第 {second} 列）',
+  },
+  'claims.csv.column-twice-as': {
+    en: '{file}: column "{name}" appears twice in the header (columns {first}{firstAs} and {second}{secondAs}); keep one',
+    zh: '{file}：表头中列 "{name}" 出现了两次（第 {first} 列{firstAs}和第 {second} 列{secondAs}）；请只保留一列',
+  },
+  'claims.csv.column-as': { en: ' as {written}', zh: '（写作 {written}）' },
+  'claims.csv.row-unreadable': { en: 'this row cannot be read as CSV: {reason}', zh: '这一行无法按 CSV 读取：{reason}' },
+  'claims.csv.quote-not-closed': {
+    en: '{file}: line {line}: a quoted field in the row starting here is never closed (a missing "), so the rest of the file cannot be read as rows; nothing was settled — close the quote or remove it',
+    zh: '{file}：第 {line} 行：从这里开始的一行中有一个引号字段没有闭合（缺少 "），文件的其余部分无法按行读取；未结算任何记录——请闭合或删除这个引号',
+  },
+  'claims.csv.header-unreadable': { en: '{file}: the header row cannot be read: {reason}', zh: '{file}：无法读取表头行：{reason}' },
+  'claims.csv.header-utf8': { en: '{file}: the header {problem}', zh: '{file}：表头{problem}' },
+  'claims.csv.cell-count': {
+    en: 'the row has {cells} cells but the header has {columns} columns',
+    zh: '这一行有 {cells} 个单元格，但表头有 {columns} 列',
+  },
+  'claims.csv.unnamed-column': { en: 'column {column} has a value but no name in the header', zh: '第 {column} 列有值，但表头中没有列名' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
