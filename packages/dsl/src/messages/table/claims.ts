@@ -125,4 +125,89 @@ export const CLAIMS_MESSAGES = {
     zh: '这一行有 {cells} 个单元格，但表头有 {columns} 列',
   },
   'claims.csv.unnamed-column': { en: 'column {column} has a value but no name in the header', zh: '第 {column} 列有值，但表头中没有列名' },
+  // Rosters (packages/claims/src/roster).
+  'roster.file.unknown-format': {
+    en: '{file}: cannot tell the format of this roster from its name; use .csv, or .jsonl / .ndjson / .json (JSON Lines)',
+    zh: '{file}：无法从文件名判断这个名单的格式；请使用 .csv，或 .jsonl / .ndjson / .json（JSON Lines）',
+  },
+  'roster.file.cannot-read': { en: 'cannot read roster {file}: {reason}', zh: '无法读取名单 {file}：{reason}' },
+  'roster.file.missing-columns': {
+    en: '{file}: the header has no column {missing} (a roster has the columns person, category, from, to; found {found})',
+    zh: '{file}：表头中没有列 {missing}（名单应有 person、category、from、to 这几列；实际为 {found}）',
+  },
+  'roster.row.not-object': {
+    en: 'a roster row is a JSON object with person, category, from, to (got {kind})',
+    zh: '名单的一行应为含 person、category、from、to 的 JSON 对象（实际为{kind}）',
+  },
+  'roster.category.ambiguous': {
+    en: '{value} is the Chinese name of more than one category ({codes}); write the code',
+    zh: '{value} 是多个人群类别的中文名（{codes}）；请写代码',
+  },
+  'roster.category.rule': {
+    en: 'must be one of {codes}, or their Chinese names ({names}) (got {value})',
+    zh: '应为 {codes} 之一，或其中文名（{names}）（实际为 {value}）',
+  },
+  'roster.from.required': {
+    en: 'is required: the day the person entered the category, YYYY-MM-DD',
+    zh: '是必填字段：参保人进入该人群类别的日期，YYYY-MM-DD',
+  },
+  'roster.to.rule': {
+    en: 'must be an existing date YYYY-MM-DD, or empty while the person is still in the category (got {value})',
+    zh: '应为存在的日期 YYYY-MM-DD，参保人仍在该人群类别中时留空（实际为 {value}）',
+  },
+  'roster.to.before-from': { en: 'the period ends before it starts (from {from}, to {to})', zh: '期间的结束日期早于开始日期（from {from}，to {to}）' },
+  'roster.problem.field': { en: '{place}: {field}: {message}', zh: '{place}：{field}：{message}' },
+  'roster.problem.whole': { en: '{place}: {message}', zh: '{place}：{message}' },
+  'roster.period.open': { en: '{from} – (still in)', zh: '{from} – （仍在名单中）' },
+  'roster.conflict': {
+    en: '{first} and {second}: person {person} is {firstCategory} {firstPeriod} and {secondCategory} {secondPeriod}: these categories exclude each other',
+    zh: '{first} 与 {second}：参保人 {person} 在 {firstPeriod} 为 {firstCategory}，在 {secondPeriod} 为 {secondCategory}：这两个人群类别互相排斥',
+  },
+  // National platform records (packages/claims/src/nhsa).
+  'nhsa.record.not-object': { en: 'a platform record is a JSON object (got {kind})', zh: '平台结算记录应为 JSON 对象（实际为 {kind}）' },
+  'nhsa.field.contract': {
+    en: "a platform record cannot also give the contract's {name}; remove this field",
+    zh: '平台结算记录不能同时给出契约字段 {name}；请删除这个字段',
+  },
+  'nhsa.field.contract-from': {
+    en: "a platform record cannot also give the contract's {name} (it comes from {from}); remove this field",
+    zh: '平台结算记录不能同时给出契约字段 {name}（它来自 {from}）；请删除这个字段',
+  },
+  'nhsa.referral.contradicts': {
+    en: '{value} contradicts med_type {medType}, which is {referral} in {mapping}',
+    zh: '{value} 与 med_type {medType} 矛盾：在 {mapping} 中它对应 {referral}',
+  },
+  'nhsa.rule.code': { en: 'must be a code, as text (got {value})', zh: '应为以文本写出的代码（实际为 {value}）' },
+  'nhsa.rule.date-time': {
+    en: 'must be a date and time YYYY-MM-DD HH:MM:SS or a date YYYY-MM-DD (got {value})',
+    zh: '应为日期时间 YYYY-MM-DD HH:MM:SS 或日期 YYYY-MM-DD（实际为 {value}）',
+  },
+  'nhsa.code.unmapped': { en: '{code} has no mapping in {mapping} (known: {known})', zh: '{code} 在 {mapping} 中没有映射（已知：{known}）' },
+  'nhsa.rule.division': { en: 'must be a 6-digit division code (got {value})', zh: '应为 6 位行政区划代码（实际为 {value}）' },
+  'nhsa.shape.platform': { en: 'national platform records', zh: '国家医保平台结算记录' },
+  'nhsa.shape.claims': { en: 'claims', zh: '就诊记录' },
+  'nhsa.csv.header-hint': { en: ' (is the first row a header?)', zh: '（第一行是表头吗？）' },
+  'nhsa.csv.missing-column': {
+    en: '{file}: the CSV header has no {columns} column, which {shape} need{hint}; nothing was settled',
+    zh: '{file}：CSV 表头中没有{shape}所需的 {columns} 列{hint}；未结算任何记录',
+  },
+  'nhsa.csv.missing-columns': {
+    en: '{file}: the CSV header has no {columns} columns, which {shape} need{hint}; nothing was settled',
+    zh: '{file}：CSV 表头中没有{shape}所需的 {columns} 这几列{hint}；未结算任何记录',
+  },
+  // Output files (packages/claims/src/files).
+  'claims.output.unknown-format': {
+    en: '{file}: cannot tell the output format from its name; use .csv or .jsonl',
+    zh: '{file}：无法从文件名判断输出格式；请使用 .csv 或 .jsonl',
+  },
+  'claims.output.no-folder': { en: '{file}: cannot create its folder ({code})', zh: '{file}：无法创建它所在的文件夹（{code}）' },
+  'claims.output.cannot-write': { en: '{file}: cannot write ({reason})', zh: '{file}：无法写入（{reason}）' },
+  'claims.output.another-output': { en: 'another output', zh: '另一个输出' },
+  'claims.output.an-input': { en: 'an input', zh: '一个输入' },
+  'claims.output.both': { en: 'both {file}', zh: '都是 {file}' },
+  'claims.output.same-file': { en: '{file} and {other} are the same file', zh: '{file} 和 {other} 是同一个文件' },
+  'claims.output.clash': {
+    en: '{option} would overwrite {what}, {other} ({same}); choose another file for {option} — nothing was written',
+    zh: '{option} 会覆盖{what} {other}（{same}）；请为 {option} 另选一个文件——未写入任何内容',
+  },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
