@@ -210,4 +210,37 @@ export const CLAIMS_MESSAGES = {
     en: '{option} would overwrite {what}, {other} ({same}); choose another file for {option} — nothing was written',
     zh: '{option} 会覆盖{what} {other}（{same}）；请为 {option} 另选一个文件——未写入任何内容',
   },
+  // Claims the engine cannot settle (packages/engine): the claim is rejected with the reason.
+  'engine.layer.negative-by-rule': {
+    en: 'rule {rule} would give layer {layer} a negative amount ({amount})',
+    zh: '规则 {rule} 会使层 {layer} 的金额为负（{amount}）',
+  },
+  'engine.layer.assigned-twice': {
+    en: 'layer {layer} is assigned by rule {previous} and again by rule {rule}; make their conditions exclusive',
+    zh: '层 {layer} 已由规则 {previous} 赋值，又被规则 {rule} 再次赋值；请使两条规则的条件互斥',
+  },
+  'engine.layers.over-after-rule': {
+    en: 'after rule {rule} the layers exceed the invoice ({total}) by {over}',
+    zh: '规则 {rule} 之后各层之和超过发票金额（{total}）{over}',
+  },
+  'engine.layers.over': { en: 'the layers exceed the invoice by {over}', zh: '各层之和超过发票金额 {over}' },
+  'engine.layer.negative': { en: 'layer {layer} is negative ({amount})', zh: '层 {layer} 为负（{amount}）' },
+  'engine.layer.not-fen': { en: 'layer {layer} is not a whole number of fen ({amount})', zh: '层 {layer} 不是整分（{amount}）' },
+  'engine.layer.undeclared': {
+    en: 'layer {layer} is not declared by the policy but holds {amount}',
+    zh: '层 {layer} 未在政策中声明，却有金额 {amount}',
+  },
+  'engine.layers.sum': {
+    en: 'the layers add up to {sum}, not to the invoice {total}',
+    zh: '各层之和为 {sum}，不等于发票金额 {total}',
+  },
+  'engine.date.before-first-version': {
+    en: "date {date} is before policy {policy}'s first version, in force from {first}",
+    zh: '日期 {date} 早于政策 {policy} 的第一个版本（自 {first} 起施行）',
+  },
+  'engine.table.no-row': { en: 'table {table} has no row for {by} {key}', zh: '表 {table} 中没有 {by} {key} 的行' },
+  'engine.division-by-zero': { en: 'division by zero in rule {rule}', zh: '规则 {rule} 中除以零' },
+  'engine.where.rule': { en: ' (rule {rule})', zh: '（规则 {rule}）' },
+  'engine.where.rule-at': { en: ' (rule {rule}, {at})', zh: '（规则 {rule}，{at}）' },
+  'engine.cannot-settle': { en: 'cannot settle claim {id}: {problem}{where}', zh: '无法结算就诊记录 {id}：{problem}{where}' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
