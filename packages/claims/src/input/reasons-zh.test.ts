@@ -8,7 +8,7 @@ import { readRecords, readRecordsFromText, recordFormatOf } from './read-records
 import { ClaimFileError, describeRejection, rejectedLine, type RecordItem } from './record-item.js';
 import { validateRecord } from './validate.js';
 import { readClaims } from './claim-reader.js';
-import { defaultNhsaMapping } from '../nhsa/mapping.js';
+import { MappingError, defaultNhsaMapping, parseMappingFile } from '../nhsa/mapping.js';
 import { platformClaimResult } from '../nhsa/platform-items.js';
 import { readRosterFile } from '../roster/read-roster.js';
 import { describeConflict, findConflicts } from '../roster/roster-conflicts.js';
@@ -181,6 +181,27 @@ describe('platform record faults in Chinese', () => {
     expect(r.rejection.field).toBe('medfee_sumamt');
     expect(r.rejection.message).toBe('must be money in yuan, ≥ 0, at most 2 decimals, e.g. "1234.50" (got "x"); also wrong: inscp_scp_amt');
     expect(textIn(r.rejection, 'zh')).toBe('应为以元计的非负金额，最多 2 位小数，如 "1234.50"（实际为 "x"）；另有错误：inscp_scp_amt');
+  });
+});
+
+describe('mapping file errors in Chinese', () => {
+  it('one line per fault, the same JSON paths and values, the words in the language', () => {
+    const text = JSON.stringify({ med_type: { '99': { visit: 'emergency_room' } }, extra: 1 });
+    let error: MappingError | undefined;
+    try {
+      parseMappingFile(text, 'm.json');
+    } catch (e) {
+      error = e as MappingError;
+    }
+    expect(error).toBeInstanceOf(MappingError);
+    const en = textIn(error as MappingError, 'en').split('\n');
+    const zh = textIn(error as MappingError, 'zh').split('\n');
+    expect(en).toEqual((error as MappingError).message.split('\n'));
+    expect(zh.length).toBe(en.length);
+    expect(en).toContain('m.json: $: unknown key "extra"');
+    expect(zh).toContain('m.json：$：未知的键 "extra"');
+    const visit = zh.find((l) => l.startsWith('m.json：$.med_type["99"].visit：应为以下之一："inpatient" 住院'));
+    expect(visit).toMatch(/（实际为 "emergency_room"）$/);
   });
 });
 

@@ -243,4 +243,32 @@ export const CLAIMS_MESSAGES = {
   'engine.where.rule': { en: ' (rule {rule})', zh: '（规则 {rule}）' },
   'engine.where.rule-at': { en: ' (rule {rule}, {at})', zh: '（规则 {rule}，{at}）' },
   'engine.cannot-settle': { en: 'cannot settle claim {id}: {problem}{where}', zh: '无法结算就诊记录 {id}：{problem}{where}' },
+  // Mapping files of platform records (nhsa-mapping.json).
+  'nhsa.mapping.fault': { en: '{file}: {fault}', zh: '{file}：{fault}' },
+  'nhsa.mapping.fault-more': { en: '{file}: {fault}\n{more}', zh: '{file}：{fault}\n{more}' },
+  'nhsa.mapping.not-json': { en: '{file}:{problem} (not valid JSON)', zh: '{file}:{problem}（不是有效的 JSON）' },
+  'nhsa.mapping.cannot-read': { en: 'cannot read mapping file {file}: {reason}', zh: '无法读取映射文件 {file}：{reason}' },
+  'nhsa.mapping.unknown-key': { en: '{path}: unknown key {key}', zh: '{path}：未知的键 {key}' },
+  'nhsa.mapping.required': { en: '{path}: {key} is required', zh: '{path}：{key} 是必填项' },
+  'nhsa.mapping.one-of': { en: '{path}: must be one of {values} (got {value})', zh: '{path}：应为以下之一：{values}（实际为 {value}）' },
+  'nhsa.mapping.key-not-code': {
+    en: '{path}: key {key} is not a code (letters, digits, _ . -; at most 32)',
+    zh: '{path}：键 {key} 不是代码（字母、数字、_ . -；最多 32 个字符）',
+  },
+  'nhsa.mapping.schema': { en: '{path}: {problem} (got {value})', zh: '{path}：{problem}（实际为 {value}）' },
+  'nhsa.mapping.not-valid': { en: 'is not valid', zh: '无效' },
+  'nhsa.mapping.against-schema': { en: '$: does not follow nhsa-mapping.schema.json', zh: '$：不符合 nhsa-mapping.schema.json' },
+  'nhsa.mapping.ambiguous': {
+    en: '{path}: {value} is the Chinese name of more than one {kind} ({codes}); write the code',
+    zh: '{path}：{value} 是多个 {kind} 的中文名（{codes}）；请写代码',
+  },
+  'nhsa.mapping.layer-twice': {
+    en: '$.fund_pay_type: the layer {layer} is given twice, as {before} and {key}; keep one',
+    zh: '$.fund_pay_type：层 {layer} 出现了两次，分别写作 {before} 和 {key}；请只保留一个',
+  },
+  'nhsa.mapping.output-let': { en: '{file}: $.outputs.{value}.let: {problem}', zh: '{file}：$.outputs.{value}.let：{problem}' },
+  'nhsa.mapping.output-let-type': {
+    en: '{file}: $.outputs.{value}.let: {let} is a {type} let of policy {policy}; {value} needs a {want} let',
+    zh: '{file}：$.outputs.{value}.let：{let} 是政策 {policy} 中 {type} 类型的 let；{value} 需要 {want} 类型的 let',
+  },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
