@@ -34,8 +34,22 @@ export class ClaimFileError extends Error {
     message: string | ReasonRef,
   ) {
     super(typeof message === 'string' ? message : renderReason(message, 'en'));
-    withText(this, message);
+    withText(this, typeof message === 'string' ? message : namedInput(message));
   }
+}
+
+/** The inputs that are not files, as messages name them ("standard input" …): in the table, for the other language. */
+const INPUT_NAMES: Readonly<Record<string, ReasonRef>> = {
+  'standard input': reason('claims.input.stdin'),
+  'the text': reason('claims.input.text'),
+  'the input': reason('claims.input.input'),
+};
+
+/** A message whose `file` is one of INPUT_NAMES, with that name as a table entry (the English is the same). */
+function namedInput(text: ReasonRef): ReasonRef {
+  const file = text.params['file'];
+  const named = typeof file === 'string' && Object.hasOwn(INPUT_NAMES, file) ? INPUT_NAMES[file] : undefined;
+  return named === undefined ? text : { ...text, params: { ...text.params, file: named } };
 }
 
 /** Where a record is, for messages: `line 4`, `line 4 (row 3)`. */

@@ -114,6 +114,11 @@ function fileValidator(): ValidateFunction {
 
 export const DEFAULT_MAPPING_SOURCE = 'the default mapping (packages/claims/src/nhsa/nhsa-default-mapping.json)';
 
+/** A mapping's source as a message parameter: the default mapping is named in the language. */
+export function mappingName(source: string): string | ReasonRef {
+  return source === DEFAULT_MAPPING_SOURCE ? reason('nhsa.mapping.default') : source;
+}
+
 /** A JSON path as people read it: $.med_type["99"].visit */
 function jsonPath(pointer: string): string {
   if (pointer === '') return '$';

@@ -3,7 +3,7 @@ import { kindOf } from '../input/messages.js';
 import { csvRowToRaw } from '../input/csv-row.js';
 import { isContractField } from '../input/fields.js';
 import { ownField } from '../input/own-field.js';
-import { knownCodes, type NhsaMapping } from './mapping.js';
+import { knownCodes, mappingName, type NhsaMapping } from './mapping.js';
 
 /**
  * One platform settlement record (setlinfo fields, as a JSON object or a CSV row) → a raw claim
@@ -143,7 +143,7 @@ function convert(r: Fields, mapping: NhsaMapping, fromCsv: boolean): Record<stri
   if (med.referral !== undefined && givenReferral !== undefined && givenReferral !== med.referral) {
     throw new Fault(
       'referral',
-      reason('nhsa.referral.contradicts', { value: show(givenReferral), medType: JSON.stringify(medType), referral: JSON.stringify(med.referral), mapping: mapping.source }),
+      reason('nhsa.referral.contradicts', { value: show(givenReferral), medType: JSON.stringify(medType), referral: JSON.stringify(med.referral), mapping: mappingName(mapping.source) }),
     );
   }
   if (med.referral !== undefined) put('referral', med.referral);
@@ -198,7 +198,7 @@ function dateField(r: Fields, name: string, required: boolean): string | undefin
 
 function lookup<T>(table: Readonly<Record<string, T>>, key: string, field: string, mapping: NhsaMapping): T {
   if (!Object.hasOwn(table, key)) {
-    throw new Fault(field, reason('nhsa.code.unmapped', { code: JSON.stringify(key), mapping: mapping.source, known: knownCodes(table) }));
+    throw new Fault(field, reason('nhsa.code.unmapped', { code: JSON.stringify(key), mapping: mappingName(mapping.source), known: knownCodes(table) }));
   }
   return table[key] as T;
 }

@@ -271,4 +271,11 @@ export const CLAIMS_MESSAGES = {
     en: '{file}: $.outputs.{value}.let: {let} is a {type} let of policy {policy}; {value} needs a {want} let',
     zh: '{file}：$.outputs.{value}.let：{let} 是政策 {policy} 中 {type} 类型的 let；{value} 需要 {want} 类型的 let',
   },
+  'claims.input.stdin': { en: 'standard input', zh: '标准输入' },
+  'claims.input.text': { en: 'the text', zh: '输入的文本' },
+  'claims.input.input': { en: 'the input', zh: '输入' },
+  'nhsa.mapping.default': {
+    en: 'the default mapping (packages/claims/src/nhsa/nhsa-default-mapping.json)',
+    zh: '默认映射（packages/claims/src/nhsa/nhsa-default-mapping.json）',
+  },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
