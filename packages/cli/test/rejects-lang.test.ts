@@ -104,4 +104,20 @@ describe('policy batch --lang zh --rejects', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`  ${roster}:2：to：期间的结束日期早于开始日期（from "2018-05-01"，to "2018-02-01"）`);
   });
+
+  it('says a premium that breaks the contract in Chinese, exit 1 as in English', () => {
+    const pol = join(dir, 'p.policy');
+    writeFileSync(
+      pol,
+      `policy 过度资助 {\n  version 2020-01-01\n}\nclause "X-1" "资助" "全额资助"\nparam 标准 = 100元 cites "X-1"\npremium 居民医保 cites "X-1" {\n  standard 标准\n  subsidy 多给 = 标准 + 1元 source "财政" when extreme_poor in categories\n}\nrule 基本 cites "X-1" {\n  basic = 0元\n}\n`,
+    );
+    const roster = join(dir, 'pr.csv');
+    writeFileSync(roster, 'person,category,from,to\nP9,extreme_poor,2020-01-01,\n');
+    const args = (lang: string): string[] => ['premium', '--lang', lang, '--policy', pol, '--roster', roster, '--out', join(dir, 'p.csv')];
+    const en = run(args('en'));
+    const zh = run(args('zh'));
+    expect([en.status, zh.status]).toEqual([1, 1]);
+    expect(en.stderr).toContain('policy premium: P9 2020 premium 居民医保: subsidy 多给 (101.00) is more than the standard (100.00); nothing was written\n');
+    expect(zh.stderr).toContain('policy premium: P9 2020 年保费 居民医保：资助 多给（101.00）超过缴费标准（100.00）；未写入任何内容\n');
+  });
 });

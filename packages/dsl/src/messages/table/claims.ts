@@ -278,4 +278,13 @@ export const CLAIMS_MESSAGES = {
     en: 'the default mapping (packages/claims/src/nhsa/nhsa-default-mapping.json)',
     zh: '默认映射（packages/claims/src/nhsa/nhsa-default-mapping.json）',
   },
+  // Premiums (policy premium): a subsidy that breaks the contract for a person-year.
+  'engine.premium.error': { en: '{person} {year} premium {premium}: {problem}', zh: '{person} {year} 年保费 {premium}：{problem}' },
+  'engine.premium.standard-negative': { en: 'the standard is negative ({amount})', zh: '缴费标准为负（{amount}）' },
+  'engine.premium.subsidy-negative': { en: 'subsidy {subsidy} is negative ({amount})', zh: '资助 {subsidy} 为负（{amount}）' },
+  'engine.premium.subsidy-over': {
+    en: 'subsidy {subsidy} ({amount}) is more than the standard ({standard})',
+    zh: '资助 {subsidy}（{amount}）超过缴费标准（{standard}）',
+  },
+  'engine.premium.nothing-written': { en: '{problem}; nothing was written', zh: '{problem}；未写入任何内容' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
