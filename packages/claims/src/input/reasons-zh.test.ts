@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '@policy/dsl';
-import { textIn, type Rejection } from '@policy/engine';
+import { renderReason, textIn, type Rejection } from '@policy/engine';
 import { readRecords, readRecordsFromText, recordFormatOf } from './read-records.js';
 import { ClaimFileError, describeRejection, rejectedLine, type RecordItem } from './record-item.js';
 import { validateRecord } from './validate.js';
@@ -118,6 +118,23 @@ describe('claim rejection reasons in Chinese', () => {
     const zh = rejectionToJson(r, 'zh');
     expect({ ...zh, error: undefined }).toEqual({ ...en, error: undefined });
     expect(zh['error']).toBe(textIn(r, 'zh'));
+  });
+});
+
+describe('every rejection of the example files', () => {
+  it('has its reason in the table: the English rendered from it is the message, the Chinese differs', async () => {
+    let n = 0;
+    for (const path of ['examples/bad-claims.csv', 'examples/bad-claims.jsonl']) {
+      for await (const r of readClaims(readRecords(path))) {
+        if (r.kind !== 'rejected') continue;
+        n++;
+        expect(r.rejection.text, `${path} line ${r.rejection.location.line}`).toBeDefined();
+        expect(renderReason(r.rejection.text as NonNullable<Rejection['text']>, 'en')).toBe(r.rejection.message);
+        expect(textIn(r.rejection, 'zh')).not.toBe(r.rejection.message);
+        expect(describeRejection(r.rejection, 'zh')).toContain(`第 ${r.rejection.location.line} 行`);
+      }
+    }
+    expect(n).toBeGreaterThan(20);
   });
 });
 
