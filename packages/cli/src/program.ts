@@ -17,7 +17,8 @@ import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
 import { EXIT, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
-import { setLang } from './lang.js';
+import { currentLang, setLang } from './lang.js';
+import { textIn, type ReasonRef } from '@policy/engine';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
 declare const __POLICY_VERSION__: string | undefined;
@@ -84,7 +85,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // A bad invocation, a file that cannot be read or written, two options naming one file: exit 2, the file named.
     if (isUsageProblem(e)) {
-      process.stderr.write(`policy: ${e.message}\n`);
+      process.stderr.write(`policy: ${textIn(e as Error & { text?: ReasonRef }, currentLang())}\n`);
       return EXIT.usage;
     }
     const err = e as Error;

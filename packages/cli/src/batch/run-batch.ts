@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IdRegistry, NHSA_COLUMNS, settlementColumns, recordFormatOf, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
@@ -124,7 +125,7 @@ async function settleRecords(config: BatchConfig, run: Run): Promise<void> {
   const lateColumns = run.inFormat === 'jsonl' && run.outFormat === 'csv';
   const out = new AtomicFile(config.out);
   const rej = config.rejects ? new AtomicFile(config.rejects) : undefined;
-  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat) : undefined;
+  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat, { lang: currentLang() }) : undefined;
   let written = 0;
   const columns = shape === 'nhsa' ? NHSA_COLUMNS : settlementColumns(config.labels ?? 'codes');
   const sink = new OutputSink(out, run.outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)), columns);

@@ -1,5 +1,7 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { textIn } from '@policy/engine';
 import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes, type OutputFormat } from '@policy/claims';
 import { RESULT_ZH, displayWidth } from '@policy/dsl';
 import { EXIT, UsageError } from '../errors.js';
@@ -75,7 +77,7 @@ ${ROSTER_HELP}`,
         await out.commit();
       } catch (e) {
         out.abort();
-        if (e instanceof ClaimFileError) throw new UsageError(e.message);
+        if (e instanceof ClaimFileError) throw new UsageError(textIn(e, currentLang()));
         throw e;
       }
       const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
@@ -95,7 +97,7 @@ export function renderAuditSummary(s: AuditSummary, audits: readonly { name: str
   if (audits.length === 0) lines.push('  (the policy declares no audit)');
   else lines.push('  audit                       result  findings  cites');
   for (const a of audits) lines.push(`  ${a.name}${' '.repeat(Math.max(1, 24 - width(a.name)))}  ${RESULT_ZH[a.result]}  ${String(s.byAudit.get(a.name) ?? 0).padStart(8)}  ${a.cites.join(', ')}`);
-  for (const r of s.rejections) lines.push(`  rejected line ${r.location.line}${r.id ? ` (${r.id})` : ''}${r.field ? ` ${r.field}` : ''}: ${r.message}`);
+  for (const r of s.rejections) lines.push(`  rejected line ${r.location.line}${r.id ? ` (${r.id})` : ''}${r.field ? ` ${r.field}` : ''}: ${textIn(r, currentLang())}`);
   if (s.rejected > s.rejections.length) lines.push(`  … and ${s.rejected - s.rejections.length} more rejected`);
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption, labelsOption, type Labels } from '../options.js';
 import { CODE_LABELS, ZH_LABELS } from '../diff/render-common.js';
@@ -91,7 +92,7 @@ a policy with errors), 3 internal error.`,
       if (report.records === 0) process.stderr.write(`policy diff: ${file} holds no claims\n`);
       if (report.invalid > 0) {
         process.stderr.write(`policy diff: ${report.invalid} record${report.invalid === 1 ? '' : 's'} of ${file} ${report.invalid === 1 ? 'is not a valid claim' : 'are not valid claims'} (rejected on both sides), e.g.:\n`);
-        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
+        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r, currentLang())}\n`);
       }
       const text = render(report);
       if (opts.out !== undefined && opts.out !== '-') {

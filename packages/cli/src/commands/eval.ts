@@ -1,6 +1,7 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
-import { describeRejection, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
+import { rejectedLine, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
 import { FORMAT_HELP, outputPlanFor } from '../io/nhsa-options.js';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
@@ -60,8 +61,8 @@ export function registerEval(program: Command): void {
         const rejection = o?.kind === 'rejected' ? o.rejection : rejections.get(index);
         if (rejection) {
           rejected++;
-          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection))}\n`);
-          else process.stderr.write(`policy eval: rejected ${describeRejection(rejection)}\n`);
+          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection, currentLang()))}\n`);
+          else process.stderr.write(`policy eval: ${rejectedLine(rejection, currentLang())}\n`);
           continue;
         }
         if (o?.kind !== 'settled') continue;

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption } from '../options.js';
 import { formatDate } from '@policy/dsl';
@@ -41,7 +42,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         const json = {
           agree,
           rosters: { A: files[0], B: files[1] },
-          problems: loaded.problems,
+          problems: loaded.problems.map(({ text: _text, ...p }) => p),
           conflicts: conflicts.map((c) => ({ person: c.person, rows: [rowJson(c.first), rowJson(c.second)] })),
           onlyInA: comparison.onlyInA.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
           onlyInB: comparison.onlyInB.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
@@ -50,7 +51,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         };
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       } else {
-        process.stdout.write(table(files, loaded.problems.map(describeProblem), conflicts, comparison, agree));
+        process.stdout.write(table(files, loaded.problems.map((p) => describeProblem(p, currentLang())), conflicts, comparison, agree));
       }
       process.exitCode = agree ? EXIT.ok : EXIT.findings;
     });
@@ -78,7 +79,7 @@ function table(
   const lines: string[] = [];
   files.forEach((f, i) => lines.push(`${i === 0 ? 'A' : 'B'}  ${f.file}: ${count(f.rows, 'row')}, ${count(f.persons, 'person')}${f.invalid > 0 ? `, ${count(f.invalid, 'bad row')}` : ''}`));
   for (const p of problems) lines.push(`bad row      ${p}`);
-  for (const x of conflicts) lines.push(`contradicts  ${describeConflict(x)}`);
+  for (const x of conflicts) lines.push(`contradicts  ${describeConflict(x, currentLang())}`);
   const rows: string[][] = [];
   for (const p of c.onlyInA) for (const r of p.rows) rows.push(['only in A', p.person, r.category, `${periodText(r)} (${rowPlace(r)})`, 'none']);
   for (const p of c.onlyInB) for (const r of p.rows) rows.push(['only in B', p.person, r.category, 'none', `${periodText(r)} (${rowPlace(r)})`]);

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { Decimal, LAYERS, PAYING_LAYERS } from '@policy/dsl';
 import { type KpiTally, type Rejection, type VersionEngine } from '@policy/engine';
 import { describeRejection } from '@policy/claims';
@@ -123,7 +124,7 @@ export function renderSummary(s: BatchSummary, title: string): string {
   lines.push(`  records read  ${String(s.read).padStart(10)}`);
   lines.push(`  settled       ${String(s.settled).padStart(10)}`);
   lines.push(`  rejected      ${String(s.rejected).padStart(10)}`);
-  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r)}`);
+  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r, currentLang())}`);
   if (s.rejected > s.firstRejections.length) lines.push(`    … and ${s.rejected - s.firstRejections.length} more (see the rejects output)`);
   lines.push(`  records read = settled + rejected: ${s.read} = ${s.settled} + ${s.rejected}${s.balanced ? '' : '  ≠ — records were lost'}`);
   const total = s.sums.totalFen;

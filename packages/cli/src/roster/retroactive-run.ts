@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
 import { formatDate, formatMoney, LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
 import { compareClaims, type ClaimItem, type CompiledPolicy, type Rejection, type SettledClaim } from '@policy/engine';
@@ -74,7 +75,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
     await writer.header();
     for (const r of done) await writer.write((r.retroactive as { settlement: SettledClaim }).settlement);
     if (rej) {
-      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string));
+      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string), { lang: currentLang() });
       await w.header();
       for (const x of rejections) await w.write(x);
     }
@@ -168,7 +169,7 @@ function renderReport(
   n('records of persons entering a category after Jan 1', counts.kept);
   n('rejected', counts.rejections.length);
   const shown = counts.withoutRejects ? 20 : 5;
-  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r)}`);
+  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r, currentLang())}`);
   if (counts.rejections.length > shown) lines.push(`    … and ${counts.rejections.length - shown} more`);
   n('persons with claims re-settled', report.persons);
   n('claims re-settled', done.length);

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { Option } from 'commander';
 import { basename } from 'node:path';
 import { RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
@@ -58,7 +59,7 @@ export async function loadRosterOptions(opts: RosterOptions, command: string): P
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; settled with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c, currentLang())}; settled with both\n`);
   }
   return {
     index: RosterIndex.build(loaded.rows),
@@ -84,15 +85,15 @@ export async function loadRosterRows(paths: readonly string[], conflictsOption: 
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; read with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c, currentLang())}; read with both\n`);
   }
   return loaded;
 }
 
 function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {
   const lines = [
-    ...loaded.problems.map(describeProblem),
-    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c)} (--roster-conflicts warn settles with both)`)),
+    ...loaded.problems.map((p) => describeProblem(p, currentLang())),
+    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c, currentLang())} (--roster-conflicts warn settles with both)`)),
   ];
   if (lines.length === 0) return;
   const shown = lines.slice(0, SHOWN).map((l) => `  ${l}`);
