@@ -15,9 +15,9 @@ import { registerReport } from './commands/report.js';
 import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
-import { EXIT, isUsageProblem } from './errors.js';
+import { EXIT, UsageError, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
-import { setLang } from './lang.js';
+import { currentLang, langOfArgs, setLang } from './lang.js';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
 declare const __POLICY_VERSION__: string | undefined;
@@ -84,7 +84,8 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // A bad invocation, a file that cannot be read or written, two options naming one file: exit 2, the file named.
     if (isUsageProblem(e)) {
-      process.stderr.write(`policy: ${e.message}\n`);
+      // An option's value is checked while the line is parsed, before --lang is set: read it from the line.
+      process.stderr.write(`policy: ${e instanceof UsageError ? e.messageIn(langOfArgs(args) ?? currentLang()) : e.message}\n`);
       return EXIT.usage;
     }
     const err = e as Error;

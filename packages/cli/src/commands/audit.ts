@@ -9,6 +9,7 @@ import { formatOption, inFormatOption, mappingOption, policyOption, type InForma
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
+import { wrongValue } from '../options.js';
 
 interface AuditOptions extends RosterOptions {
   policy: string;
@@ -81,7 +82,7 @@ ${ROSTER_HELP}`,
 
 function findingFormat(opts: AuditOptions): OutputFormat {
   if (opts.format === undefined) return outputFormatOf(opts.out);
-  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not ${JSON.stringify(opts.format)}`);
+  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw wrongValue('--format', ['csv', 'jsonl'], opts.format, true);
   return opts.format;
 }
 

@@ -5,6 +5,7 @@ import { compilePolicy } from '@policy/engine';
 import { EXIT, UsageError } from '../errors.js';
 import { formatOption } from '../options.js';
 import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
+import { ref } from '@policy/dsl';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
 export function registerCheck(program: Command): void {
@@ -20,9 +21,9 @@ export function registerCheck(program: Command): void {
     .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
     .action((paths: string[], opts: { format: 'text' | 'json'; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
       const format = opts.format;
-      if (opts.dumpIr && opts.dumpFixed) throw new UsageError('--dump-ir and --dump-fixed both print on stdout: give one');
-      if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError('--dump-ir and --dump-fixed print on stdout, like --format json: leave out --format json');
-      if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError('--version-date goes with --dump-fixed');
+      if (opts.dumpIr && opts.dumpFixed) throw new UsageError(ref('cmd.usage.dump-both'));
+      if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError(ref('cmd.usage.dump-json'));
+      if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError(ref('cmd.usage.version-date'));
       let errors = 0;
       const json: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -74,7 +75,7 @@ function dumpFixed(path: string, resolved: ResolvedPolicy, date: string | undefi
   const compiled = compilePolicy(resolved);
   const versions = compiled.versions.filter((v) => date === undefined || v.date === date);
   if (versions.length === 0) {
-    throw new UsageError(`${path} has no version ${date ?? ''} (its versions: ${compiled.versions.map((v) => v.date).join(', ') || 'none'})`);
+    throw new UsageError(ref('cmd.usage.no-version', { path, date: date ?? '', versions: compiled.versions.map((v) => v.date).join(', ') || t(currentLang(), 'cmd.none') }));
   }
   const out: string[] = [];
   for (const v of versions) {

@@ -10,6 +10,7 @@ import { renderTable } from '../diff/render-table.js';
 import { runDiff } from '../diff/run-diff.js';
 import type { DiffReport } from '../diff/report.js';
 import { EXIT, UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 interface DiffOptions {
   base?: string;
@@ -75,9 +76,9 @@ a policy with errors), 3 internal error.`,
     )
     .action(async (opts: DiffOptions) => {
       const render = await renderer(opts.format, opts.labels);
-      if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
-      if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
-      if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);
+      if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(ref('cmd.usage.whole-number-range', { option: '--top', min: 0, max: 999999, value: opts.top }));
+      if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError(ref('cmd.usage.diff-base'));
+      if (!existsSync(opts.head)) throw new UsageError(ref('cmd.usage.no-such-path', { path: opts.head }));
       if (opts.out !== undefined && opts.out !== '-') {
         refuseClashes(
           [{ option: '--in', path: opts.in }, ...policyInputs('--head', opts.head), ...(opts.base !== undefined ? policyInputs('--base', opts.base) : [])],

@@ -6,6 +6,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { policySourceFiles } from '../io/policy-source-files.js';
 import { replaceFile } from '../io/replace-file.js';
 import { unifiedDiff } from '../render/unified-diff.js';
+import { ref, t } from '@policy/dsl';
 
 /** How the diagnostics of standard input name it. */
 const STDIN = '<stdin>';
@@ -16,7 +17,7 @@ function read(path: string): string {
     return path === '-' ? readFileSync(0, 'utf8') : readSource(path);
   } catch (e) {
     if (e instanceof PolicyPathError) throw e;
-    throw new UsageError(`${path === '-' ? 'standard input' : path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(ref('cmd.usage.cannot-read', { path: path === '-' ? t(currentLang(), 'cmd.standard-input') : path, code: (e as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 

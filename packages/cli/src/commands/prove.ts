@@ -3,6 +3,7 @@ import { formatOption } from '../options.js';
 import { EXIT, UsageError } from '../errors.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 import type { PropertyVerdict, Z3Handle } from '../prove/prove-policy.js';
+import { ref } from '@policy/dsl';
 
 /** Exit status of `policy prove` when some property is unknown and none is refuted. */
 const EXIT_UNKNOWN = 4;
@@ -33,10 +34,10 @@ export function registerProve(program: Command): void {
     )
     .action(async (paths: string[], opts: { property?: string; format: 'text' | 'json'; timeout: string }) => {
       const seconds = Number(opts.timeout);
-      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout is a number of seconds (0–3600], not ${JSON.stringify(opts.timeout)}`);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(ref('cmd.usage.timeout', { value: JSON.stringify(opts.timeout) }));
       const policies = expandPolicyPaths(paths).map((path) => ({ path, policy: loadCompiled(path) })).filter((p) => !p.policy.resolved.module);
       if (opts.property !== undefined && !policies.some((p) => p.policy.resolved.properties.some((x) => x.name === opts.property))) {
-        throw new UsageError(`no policy here declares property ${opts.property}`);
+        throw new UsageError(ref('cmd.usage.no-property', { name: opts.property }));
       }
       const report: { path: string; policy: string; properties: PropertyVerdict[] }[] = [];
       if (policies.length > 1) {

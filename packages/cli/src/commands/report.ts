@@ -7,6 +7,7 @@ import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption
 import { GROUPINGS, buildReport, type Grouping, type ReportInput } from '../report/report-data.js';
 import { loadCharts } from '../report/charts.js';
 import { renderReportHtml } from '../report/render-html.js';
+import { ref } from '@policy/dsl';
 
 interface ReportOptions extends RosterOptions {
   policy: string;
@@ -48,7 +49,7 @@ export function registerReport(program: Command): void {
       const other = opts.compare ? loadCompiled(opts.compare, { settles: true }) : undefined;
       const rosters = await loadRosterOptions(opts, 'report');
       const input: ReportInput = { in: opts.in, inFormat: opts.inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) };
-      if (opts.compare && opts.in === '-') throw new UsageError('--compare reads the claims twice: give --in a file, not standard input');
+      if (opts.compare && opts.in === '-') throw new UsageError(ref('cmd.usage.compare-stdin'));
       const data = await buildReport(policy, input, by);
       const compared = other ? await buildReport(other, { ...input, policyPath: opts.compare as string }, by) : undefined;
       let text: string;
@@ -72,7 +73,7 @@ export function registerReport(program: Command): void {
 function groupings(text: string): Grouping[] {
   const out: Grouping[] = [];
   for (const g of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-    if (!(GROUPINGS as readonly string[]).includes(g)) throw new UsageError(`--by takes ${GROUPINGS.join(', ')}, not ${JSON.stringify(g)}`);
+    if (!(GROUPINGS as readonly string[]).includes(g)) throw new UsageError(ref('cmd.usage.by', { values: GROUPINGS.join(', '), value: JSON.stringify(g) }));
     if (!out.includes(g as Grouping)) out.push(g as Grouping);
   }
   return out;

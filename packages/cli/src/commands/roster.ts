@@ -4,6 +4,7 @@ import { formatDate } from '@policy/dsl';
 import { OPEN_END, compareRosters, describeConflict, describeProblem, findConflicts, periodText, rowPlace, type RosterComparison, type RosterConflict, type RosterRow } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { readRosters } from '../roster/roster-options.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy roster check --roster A --roster B`: HEFEI-3's reconciliation of two lists of poor
@@ -30,7 +31,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
     )
     .action(async (opts: { roster: string[]; format: 'text' | 'json' }) => {
       const format = opts.format;
-      if (opts.roster.length !== 2) throw new UsageError(`roster check compares two rosters: give --roster A --roster B (got ${opts.roster.length})`);
+      if (opts.roster.length !== 2) throw new UsageError(ref('cmd.usage.roster-check-two', { n: opts.roster.length }));
       const loaded = await readRosters(opts.roster);
       const [a, b] = loaded.files as [(typeof loaded.files)[number], (typeof loaded.files)[number]];
       const conflicts = [...findConflicts(a.rows), ...findConflicts(b.rows)];

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /** Where the bundle keeps the page: packages/cli/dist/studio beside policy.cjs (scripts/build.mjs). */
 function assetsDir(): string {
@@ -35,9 +36,9 @@ export function registerStudio(program: Command): void {
     .addHelpText('after', '\nThe URL (with its token) is the first line on stdout. Ctrl-C stops the server.')
     .action(async (paths: string[], opts: { port: string; host: string; open: boolean }) => {
       const folders = paths.length > 0 ? paths : ['policies'];
-      for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(`${f}: no such folder`);
+      for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(ref('cmd.usage.no-such-folder', { path: f }));
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port is a whole number 0–65535, not ${JSON.stringify(opts.port)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(ref('cmd.usage.port', { value: JSON.stringify(opts.port) }));
       // Loaded here, not at start-up: the other commands do not pay for the studio.
       const { isLoopback, startStudio } = await import('@policy/studio');
       if (!isLoopback(opts.host)) process.stderr.write(`policy studio: warning: listening on ${opts.host}, not loopback: other machines can reach it (the token still guards it)\n`);

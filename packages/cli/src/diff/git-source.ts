@@ -3,6 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, posix, relative, resolve, sep } from 'node:path';
 import type { SourceReader } from '@policy/dsl';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `.policy` sources as they stood at a git revision, for `policy diff --base-rev REV`: the
@@ -26,12 +27,12 @@ export class GitSource {
    * disk: the head side). Not a repository, an unknown revision, git missing → UsageError.
    */
   static open(rev: string, path: string): GitSource {
-    if (rev === '' || rev.startsWith('-')) throw new UsageError(`--base-rev: ${JSON.stringify(rev)} is not a revision`);
+    if (rev === '' || rev.startsWith('-')) throw new UsageError(ref('cmd.usage.base-rev-not-rev', { rev: JSON.stringify(rev) }));
     let dir: string;
     try {
       dir = statSync(path).isDirectory() ? path : dirname(path);
     } catch {
-      throw new UsageError(`${path}: no such file or folder`);
+      throw new UsageError(ref('cmd.usage.no-such-path', { path }));
     }
     const topText = git(['rev-parse', '--show-toplevel'], dir, (why) => `--base-rev ${rev}: ${path} is not in a git repository (${why})`);
     const top = realpathSync(topText.trim());
@@ -62,7 +63,7 @@ export class GitSource {
     },
     read: (path) => {
       const rp = this.repoPath(path);
-      if (rp === undefined || !this.files.has(rp)) throw new UsageError(`--base-rev ${this.rev}: ${path} does not exist at ${this.rev}`);
+      if (rp === undefined || !this.files.has(rp)) throw new UsageError(ref('cmd.usage.base-rev-missing', { rev: this.rev, path }));
       return git(['cat-file', 'blob', `${this.commit}:${rp}`], this.top, (why) => `--base-rev ${this.rev}: cannot read ${path} at ${this.rev} (${why})`);
     },
     identity: (path) => this.repoPath(path) ?? normalize(path),
@@ -81,7 +82,7 @@ function git(args: readonly string[], cwd: string, message: (why: string) => str
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new UsageError('--base-rev needs git, and git is not installed (or not on PATH)');
+    if (err.code === 'ENOENT') throw new UsageError(ref('cmd.usage.base-rev-no-git'));
     const why = (err.stderr ?? '').split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
     throw new UsageError(message(why.trim()));
   }

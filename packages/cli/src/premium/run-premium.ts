@@ -5,6 +5,7 @@ import { CompiledPremiums, PremiumError, PremiumTally, type Category, type Compi
 import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { loadRosterRows } from '../roster/roster-options.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy premium` (docs/premiums.md): each person of the rosters, each year they held a
@@ -93,7 +94,7 @@ function yearsOf(rows: readonly RosterRow[], asked: number | undefined, lastVers
     if (r.to !== OPEN_END) last = Math.max(last, yearOf(r.to));
   }
   if (first === Infinity) return [];
-  if (last - first + 1 > MAX_YEARS) throw new UsageError(`the rosters span the years ${first}–${last} (${last - first + 1} years); give --year YYYY`);
+  if (last - first + 1 > MAX_YEARS) throw new UsageError(ref('cmd.usage.premium-years', { first, last, n: last - first + 1 }));
   const out: number[] = [];
   for (let y = first; y <= last; y++) out.push(y);
   return out;
@@ -110,16 +111,16 @@ function heldIn(rows: readonly RosterRow[], year: number): Set<Category> {
 
 /** Reads the rosters, computes every person-year and writes the rows; the summary for the report. */
 export async function runPremium(config: PremiumConfig): Promise<PremiumSummary> {
-  if (config.roster.length === 0) throw new UsageError('policy premium needs --roster FILE: the persons and their categories');
+  if (config.roster.length === 0) throw new UsageError(ref('cmd.usage.premium-needs-roster'));
   refuseClashes(
     [...policyInputs('--policy', config.policy), ...config.roster.map((path) => ({ option: '--roster', path }))],
     [{ option: '--out', path: config.out }, ...(config.summaryJson ? [{ option: '--summary-json', path: config.summaryJson }] : [])],
   );
   const policy: CompiledPolicy = loadCompiled(config.policy, { engine: 'decimal', settles: true });
   const premiums = new CompiledPremiums(policy);
-  if (premiums.premiums.length === 0) throw new UsageError(`policy ${policy.name} declares no premium (see docs/premiums.md)`);
+  if (premiums.premiums.length === 0) throw new UsageError(ref('cmd.usage.premium-none', { name: policy.name }));
   if (config.year !== undefined && !premiums.versionOfYear(config.year)) {
-    throw new UsageError(`--year ${config.year} ends before policy ${policy.name}'s first version (${policy.firstVersion})`);
+    throw new UsageError(ref('cmd.usage.premium-year-early', { year: config.year, name: policy.name, first: policy.firstVersion }));
   }
   const rosters = await loadRosterRows(config.roster, config.rosterConflicts, 'premium');
   const byPerson = new Map<string, RosterRow[]>();

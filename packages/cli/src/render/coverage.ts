@@ -1,5 +1,6 @@
 import { COVERAGE_KINDS, coveragePermille, type CoverageKind, type CoverageKindName, type CoverageReport } from '@policy/engine';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy test --coverage`: the coverage of one policy, for people, and the minimums of
@@ -23,7 +24,7 @@ export function percentNumber(k: CoverageKind<unknown>): number {
 export function parseMinimums(spec: string): Minimums {
   const number = (text: string): number => {
     if (!/^\d+(\.\d+)?$/.test(text) || Number(text) > 100) {
-      throw new UsageError(`--min-coverage takes a percentage from 0 to 100 (N, or rules=N,conditions=N,rows=N), not ${JSON.stringify(spec)}`);
+      throw new UsageError(ref('cmd.usage.min-coverage', { value: JSON.stringify(spec) }));
     }
     return Number(text);
   };
@@ -32,7 +33,7 @@ export function parseMinimums(spec: string): Minimums {
   for (const part of spec.split(',')) {
     const [kind, value, extra] = part.split('=').map((s) => s.trim());
     if (!COVERAGE_KINDS.includes(kind as CoverageKindName) || value === undefined || extra !== undefined) {
-      throw new UsageError(`--min-coverage: ${JSON.stringify(part)} is not rules=N, conditions=N or rows=N`);
+      throw new UsageError(ref('cmd.usage.min-coverage-part', { part: JSON.stringify(part) }));
     }
     out[kind as CoverageKindName] = number(value);
   }
