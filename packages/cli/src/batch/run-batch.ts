@@ -16,7 +16,8 @@ import { PersonOrder, personHash, personOf } from './person-order.js';
 import { WorkerPool } from './pool.js';
 import type { Unit } from './protocol.js';
 import { recordToClaim } from './record-to-claim.js';
-import { ref } from '@policy/dsl';
+import { ref, t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 /** What `policy batch` was asked to do, its options parsed and checked (commands/batch.ts). */
 export interface BatchConfig extends RosterOptions {
@@ -95,8 +96,10 @@ export async function runBatch(config: BatchConfig): Promise<BatchResult> {
   await settleRecords(config, { opened, inFormat, outFormat, rejectFormat, summary, progress, bytes: () => bytes, ...(rosters ? { rosters } : {}) });
 
   const versions = policy.versions.map((v) => v.date).join(', ');
-  const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
-  const report = renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${config.in === '-' ? 'stdin' : basename(config.in)} → ${config.out}${rostered}`);
+  const lang = currentLang();
+  const rostered = rosters ? `\n  ${t(lang, 'cmd.rosters', { rosters: describeRosters(rosters) })}` : '';
+  const title = t(lang, 'cmd.batch.title', { policy: policy.name, versions, input: config.in === '-' ? t(lang, 'cmd.stdin') : basename(config.in), out: config.out, rosters: rostered });
+  const report = renderSummary(summary, title, lang);
   if (config.summaryJson) {
     const f = new AtomicFile(config.summaryJson);
     await f.write(`${JSON.stringify({ policy: policy.name, input: config.in, output: config.out, ...summary.toJson(), ...(rosters ? { rosters: rostersJson(rosters) } : {}) }, null, 2)}\n`);

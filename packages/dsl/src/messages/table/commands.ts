@@ -105,7 +105,7 @@ export const COMMAND_MESSAGES = {
 
   // policy audit (commands/audit.ts)
   'cmd.audit.title': { en: 'policy audit: {policy} over {input} → {out}{rosters}', zh: 'policy audit：{policy}，{input} → {out}{rosters}' },
-  'cmd.audit.rosters': { en: 'rosters {rosters}', zh: '名单 {rosters}' },
+  'cmd.rosters': { en: 'rosters {rosters}', zh: '名单 {rosters}' },
   'cmd.audit.records-read': { en: 'records read', zh: '读取记录' },
   'cmd.audit.audited': { en: 'audited', zh: '已审核' },
   'cmd.audit.rejected': { en: 'rejected', zh: '被拒绝' },
