@@ -63,14 +63,14 @@ export function registerFmt(program: Command): void {
         } catch (e) {
           if (!(e instanceof FormatterError)) throw e;
           internal++;
-          process.stderr.write(`policy: internal error: ${e.message} (please report it)\n`);
+          process.stderr.write(`policy: ${t(currentLang(), 'cmd.fmt.internal', { message: e.message })}\n`);
           continue;
         }
         if (!r.ok) {
           unreadable++;
           const sources = new Map([[shown, r.source]]);
           for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources, currentLang())}\n\n`);
-          process.stderr.write(`FAILED ${shown}: does not parse, ${path === '-' ? 'nothing written' : 'left as it is'}\n`);
+          process.stderr.write(`${t(currentLang(), path === '-' ? 'cmd.fmt.no-parse-stdin' : 'cmd.fmt.no-parse-file', { path: shown })}\n`);
           continue;
         }
         if (path === '-' && !dryRun) {
@@ -83,7 +83,7 @@ export function registerFmt(program: Command): void {
         else if (opts.check) process.stdout.write(`${path}\n`);
         else {
           replaceFile(path, r.text);
-          process.stderr.write(`formatted ${path}\n`);
+          process.stderr.write(`${t(currentLang(), 'cmd.fmt.formatted', { path })}\n`);
         }
       }
       if (internal > 0) process.exitCode = EXIT.internal;

@@ -7,7 +7,8 @@ import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption
 import { GROUPINGS, buildReport, type Grouping, type ReportInput } from '../report/report-data.js';
 import { loadCharts } from '../report/charts.js';
 import { renderReportHtml } from '../report/render-html.js';
-import { ref } from '@policy/dsl';
+import { ref, t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 interface ReportOptions extends RosterOptions {
   policy: string;
@@ -66,7 +67,7 @@ export function registerReport(program: Command): void {
         out.abort();
         throw e;
       }
-      if (opts.out !== '-') process.stderr.write(`policy report: ${policy.name} over ${opts.in} → ${opts.out} (${data.records.settled} settled, ${data.records.rejected} rejected)\n`);
+      if (opts.out !== '-') process.stderr.write(`${t(currentLang(), 'cmd.report.written', { policy: policy.name, input: opts.in, out: opts.out, settled: data.records.settled, rejected: data.records.rejected })}\n`);
     });
 }
 

@@ -5,7 +5,9 @@ import { CompiledPremiums, PremiumError, PremiumTally, type Category, type Compi
 import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { loadRosterRows } from '../roster/roster-options.js';
-import { ref } from '@policy/dsl';
+import { ref, t, type Lang } from '@policy/dsl';
+import { currentLang } from '../lang.js';
+import { padStartWidth } from '../render/pad.js';
 
 /**
  * `policy premium` (docs/premiums.md): each person of the rosters, each year they held a
@@ -216,24 +218,26 @@ function width(text: string): number {
 const pad = (text: string, n: number): string => text + ' '.repeat(Math.max(1, n - width(text)));
 
 /** The report on stderr: counts, then per premium and year the totals by category and by fund. */
-export function renderPremiumSummary(s: PremiumSummary, config: PremiumConfig): string {
+export function renderPremiumSummary(s: PremiumSummary, config: PremiumConfig, lang: Lang = currentLang()): string {
+  const years = s.years.length === 0 ? t(lang, 'cmd.premium.no-years') : s.years.length === 1 ? String(s.years[0]) : `${s.years[0]}–${s.years[s.years.length - 1]}`;
   const lines = [
-    `policy premium: ${s.policy} over ${s.rosters.files.map((f) => basename(f.file)).join(', ')} → ${config.out}`,
-    `  rosters: ${s.rosters.rows.length} rows, ${s.persons} persons; years ${s.years.length === 0 ? '(none)' : s.years.length === 1 ? String(s.years[0]) : `${s.years[0]}–${s.years[s.years.length - 1]}`}`,
-    `  person-years with a category  ${String(s.personYears).padStart(8)}`,
-    `  rows written                  ${String(s.rows).padStart(8)}`,
+    t(lang, 'cmd.premium.title', { policy: s.policy, rosters: s.rosters.files.map((f) => basename(f.file)).join(', '), out: config.out }),
+    `  ${t(lang, 'cmd.premium.rosters', { rows: s.rosters.rows.length, persons: s.persons, years })}`,
+    `  ${pad(t(lang, 'cmd.premium.person-years'), 30)}${String(s.personYears).padStart(8)}`,
+    `  ${pad(t(lang, 'cmd.premium.rows-written'), 30)}${String(s.rows).padStart(8)}`,
   ];
-  for (const e of s.beforeFirstVersion) lines.push(`  ${e.year}: ${e.personYears} person-years before the policy's first version, not computed`);
+  for (const e of s.beforeFirstVersion) lines.push(`  ${t(lang, 'cmd.premium.before-first', { year: e.year, n: e.personYears })}`);
   const row = (label: string, g: PremiumGroup): string =>
     `    ${pad(label, 36)}${String(g.persons).padStart(8)}${grouped(formatMoney(g.standard)).padStart(16)}${grouped(formatMoney(g.subsidy)).padStart(16)}${grouped(formatMoney(g.pays)).padStart(16)}`;
-  for (const t of s.totals) {
-    lines.push(`  premium ${t.premium} ${t.year}`);
-    lines.push(`    ${pad('', 36)}${'persons'.padStart(8)}${'standard'.padStart(16)}${'subsidy'.padStart(16)}${'pays'.padStart(16)}`);
-    lines.push(row('all', t.all));
-    lines.push('    by category');
-    for (const g of t.byCategory) lines.push(row(`  ${g.key}`, g));
-    lines.push('    by fund');
-    for (const g of t.bySource) lines.push(row(`  ${g.key}`, g));
+  const head = (id: 'cmd.premium.persons' | 'cmd.premium.standard' | 'cmd.premium.subsidy' | 'cmd.premium.pays', n: number): string => padStartWidth(t(lang, id), n);
+  for (const total of s.totals) {
+    lines.push(`  ${t(lang, 'cmd.premium.premium', { premium: total.premium, year: total.year })}`);
+    lines.push(`    ${pad('', 36)}${head('cmd.premium.persons', 8)}${head('cmd.premium.standard', 16)}${head('cmd.premium.subsidy', 16)}${head('cmd.premium.pays', 16)}`);
+    lines.push(row(t(lang, 'cmd.premium.all'), total.all));
+    lines.push(`    ${t(lang, 'cmd.premium.by-category')}`);
+    for (const g of total.byCategory) lines.push(row(`  ${g.key}`, g));
+    lines.push(`    ${t(lang, 'cmd.premium.by-fund')}`);
+    for (const g of total.bySource) lines.push(row(`  ${g.key}`, g));
   }
   return lines.join('\n');
 }

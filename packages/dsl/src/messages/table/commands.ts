@@ -76,6 +76,10 @@ export const COMMAND_MESSAGES = {
   'cmd.usage.cannot-read': { en: '{path}: cannot read ({code})', zh: '{path}：无法读取（{code}）' },
   'cmd.usage.cannot-read-folder': { en: '{path}: cannot read the folder ({code})', zh: '{path}：无法读取文件夹（{code}）' },
   'cmd.usage.cannot-write': { en: '{path}: cannot write ({code})', zh: '{path}：无法写入（{code}）' },
+  'cmd.usage.z3': {
+    en: 'policy prove needs the z3-solver package: pnpm install in the repository, or npm install -g z3-solver@4.15.4 beside an installed policy command ({why})',
+    zh: 'policy prove 需要 z3-solver 包：在仓库中运行 pnpm install，或在已安装的 policy 命令旁运行 npm install -g z3-solver@4.15.4（{why}）',
+  },
   'cmd.usage.lsp-stdio': { en: 'policy lsp needs --stdio (LSP over standard input and output)', zh: 'policy lsp 需要 --stdio（通过标准输入输出提供 LSP）' },
 
   // policy batch (render/summary.ts)
@@ -280,6 +284,9 @@ export const COMMAND_MESSAGES = {
   'cmd.params.source': { en: 'source', zh: '出处' },
   'cmd.params.cites': { en: 'cites', zh: '条款' },
   'cmd.params.assumed': { en: 'assumed', zh: '假设' },
+  'cmd.params.no-value': { en: '(no value on this date)', zh: '（该日期没有取值）' },
+  'cmd.params.empty': { en: '(empty)', zh: '（空）' },
+  'cmd.params.reading': { en: 'reading {reading}', zh: '解读 {reading}' },
 
   // policy test: a case's mismatches (runExamples' lines, shown by commands/test.ts)
   'cmd.test.skip-module': { en: 'skip {path}: module {name}, tested through the policies that build on it', zh: '跳过 {path}：模块 {name}，通过继承它的政策测试' },
@@ -293,5 +300,25 @@ export const COMMAND_MESSAGES = {
   'cmd.test.rejected': { en: '{label}: rejected: {reason}', zh: '{label}：被拒绝：{reason}' },
   'cmd.test.no-outcome': { en: 'no outcome', zh: '没有结果' },
   'cmd.test.claim-label': { en: 'claim {id}', zh: '就诊记录 {id}' },
+  'cmd.test.property-fail': { en: 'FAIL property {name} (cites {cites}): {reason}', zh: '未通过 性质 {name}（cites {cites}）：{reason}' },
+  'cmd.test.property-after': { en: 'after {json}', zh: '此前 {json}' },
+  'cmd.test.property-claim': { en: 'claim {json}', zh: '就诊记录 {json}' },
+  'cmd.test.properties-ok': { en: 'ok {path}: {holding}/{total} properties hold on sampled claims ({checked} checked)', zh: '通过 {path}：{holding}/{total} 个性质在抽样就诊记录上成立（检查 {checked} 次）' },
+  'cmd.test.properties-failed': { en: 'FAILED {path}: {holding}/{total} properties hold on sampled claims ({checked} checked)', zh: '未通过 {path}：{holding}/{total} 个性质在抽样就诊记录上成立（检查 {checked} 次）' },
+  // policy test --coverage (render/coverage.ts)
+  'cmd.coverage.summary': { en: 'coverage {path}: {summary}', zh: '覆盖率 {path}：{summary}' },
+  'cmd.coverage.kind.rules': { en: 'rules', zh: '规则' },
+  'cmd.coverage.kind.conditions': { en: 'conditions', zh: '条件' },
+  'cmd.coverage.kind.rows': { en: 'table rows', zh: '表格行' },
+  'cmd.coverage.rule-never': { en: 'rule never applied', zh: '规则从未适用' },
+  'cmd.coverage.condition-never-reached': { en: 'condition never reached', zh: '条件从未到达' },
+  'cmd.coverage.condition-never-false': { en: 'condition never false', zh: '条件从未为假' },
+  'cmd.coverage.condition-never-true': { en: 'condition never true', zh: '条件从未为真' },
+  'cmd.coverage.row-never': { en: 'table row never read', zh: '表格行从未读取' },
+  'cmd.coverage.in-rule': { en: '(rule {name})', zh: '（规则 {name}）' },
+  'cmd.coverage.in': { en: '(in {name})', zh: '（在 {name} 中）' },
+  'cmd.coverage.below.rules': { en: 'rule coverage {percent} is below the minimum {min}%', zh: '规则覆盖率 {percent} 低于最低要求 {min}%' },
+  'cmd.coverage.below.conditions': { en: 'condition coverage {percent} is below the minimum {min}%', zh: '条件覆盖率 {percent} 低于最低要求 {min}%' },
+  'cmd.coverage.below.rows': { en: 'table row coverage {percent} is below the minimum {min}%', zh: '表格行覆盖率 {percent} 低于最低要求 {min}%' },
   'cmd.test.coverage-failed': { en: 'FAILED coverage {path}: {message}', zh: '覆盖率未通过 {path}：{message}' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
