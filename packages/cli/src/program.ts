@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { t } from '@policy/dsl';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
@@ -89,9 +90,10 @@ export async function runCli(args: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const err = e as Error;
-    process.stderr.write(`policy: internal error: ${err?.message ?? String(e)}\n`);
+    const lang = langOfArgs(args) ?? currentLang();
+    process.stderr.write(`policy: ${t(lang, 'cmd.internal', { message: err?.message ?? String(e) })}\n`);
     if (process.env['POLICY_DEBUG'] === '1') process.stderr.write(`${err?.stack ?? ''}\n`);
-    else process.stderr.write('(set POLICY_DEBUG=1 to see where; please report it)\n');
+    else process.stderr.write(`${t(lang, 'cmd.internal-hint')}\n`);
     return EXIT.internal;
   }
 }

@@ -44,10 +44,27 @@ export function registerCheck(program: Command): void {
         for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files, currentLang())}\n\n`);
         if (r.policy) {
           const p = r.policy;
-          const warn = nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : '';
-          process.stderr.write(
-            `ok ${path}: ${p.name} — ${p.module ? 'module' : `${p.versions.length} version${p.versions.length > 1 ? 's' : ''} (${p.versions.map((v) => v.date).join(', ')})`}${p.bases.length > 0 ? `, on ${p.bases.join(', ')}` : ''}, ${p.rules.length} rules, ${p.params.length} parameters, ${p.tables.length} tables${p.bands.length > 0 ? `, ${p.bands.length} bands` : ''}${p.modifiers.length > 0 ? `, ${p.modifiers.length} modifiers` : ''}${p.caps.length > 0 ? `, ${p.caps.length} yearly caps` : ''}${p.audits.length > 0 ? `, ${p.audits.length} audits` : ''}${p.premiums.length > 0 ? `, ${p.premiums.length} premium${p.premiums.length > 1 ? 's' : ''}` : ''}${warn}\n`,
-          );
+          const lang = currentLang();
+          const n = p.versions.length;
+          const extra = [
+            p.bands.length > 0 ? t(lang, 'cmd.check.bands', { n: p.bands.length }) : '',
+            p.modifiers.length > 0 ? t(lang, 'cmd.check.modifiers', { n: p.modifiers.length }) : '',
+            p.caps.length > 0 ? t(lang, 'cmd.check.caps', { n: p.caps.length }) : '',
+            p.audits.length > 0 ? t(lang, 'cmd.check.audits', { n: p.audits.length }) : '',
+            p.premiums.length > 0 ? t(lang, p.premiums.length > 1 ? 'cmd.check.premiums.many' : 'cmd.check.premiums.one', { n: p.premiums.length }) : '',
+          ].join('');
+          const line = t(lang, 'cmd.check.ok', {
+            path,
+            name: p.name,
+            what: p.module ? t(lang, 'cmd.check.module') : t(lang, n > 1 ? 'cmd.check.versions.many' : 'cmd.check.versions.one', { n, dates: p.versions.map((v) => v.date).join(', ') }),
+            bases: p.bases.length > 0 ? t(lang, 'cmd.check.on', { bases: p.bases.join(', ') }) : '',
+            rules: p.rules.length,
+            params: p.params.length,
+            tables: p.tables.length,
+            extra,
+            warnings: nWarn > 0 ? t(lang, 'cmd.check.warnings', { counts: count(lang, 'warning', nWarn, !(nWarn > 1)) }) : '',
+          });
+          process.stderr.write(`${line}\n`);
           if (opts.dumpIr) process.stdout.write(dumpIR(p));
           if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));
         } else {

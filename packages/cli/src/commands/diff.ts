@@ -11,6 +11,8 @@ import { runDiff } from '../diff/run-diff.js';
 import type { DiffReport } from '../diff/report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ref } from '@policy/dsl';
+import { t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 interface DiffOptions {
   base?: string;
@@ -88,10 +90,11 @@ a policy with errors), 3 internal error.`,
       const head = loadSide(opts.head);
       const base = opts.base !== undefined ? loadSide(opts.base) : loadSideAtRevision(opts.head, opts.baseRev as string);
       const report = await runDiff(base, head, { input: opts.in, top: Number(opts.top) });
-      const file = opts.in === '-' ? 'standard input' : opts.in;
-      if (report.records === 0) process.stderr.write(`policy diff: ${file} holds no claims\n`);
+      const lang = currentLang();
+      const file = opts.in === '-' ? t(lang, 'cmd.standard-input') : opts.in;
+      if (report.records === 0) process.stderr.write(`${t(lang, 'cmd.holds-no-claims', { command: 'diff', file })}\n`);
       if (report.invalid > 0) {
-        process.stderr.write(`policy diff: ${report.invalid} record${report.invalid === 1 ? '' : 's'} of ${file} ${report.invalid === 1 ? 'is not a valid claim' : 'are not valid claims'} (rejected on both sides), e.g.:\n`);
+        process.stderr.write(`${t(lang, report.invalid === 1 ? 'cmd.diff.invalid.one' : 'cmd.diff.invalid.many', { n: report.invalid, file })}\n`);
         for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
       }
       const text = render(report);

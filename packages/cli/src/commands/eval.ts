@@ -10,6 +10,8 @@ import { EXIT } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { ref } from '@policy/dsl';
+import { t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 /**
  * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
@@ -62,14 +64,14 @@ export function registerEval(program: Command): void {
         if (rejection) {
           rejected++;
           if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection))}\n`);
-          else process.stderr.write(`policy eval: rejected ${describeRejection(rejection)}\n`);
+          else process.stderr.write(`${t(currentLang(), 'cmd.eval.rejected', { rejection: describeRejection(rejection) })}\n`);
           continue;
         }
         if (o?.kind !== 'settled') continue;
         process.stdout.write(`${JSON.stringify(plan ? settlementToNhsaJson(o.settlement, plan) : settlementToLabelledJson(o.settlement, opts.labels))}\n`);
         if (opts.explain && !json) process.stderr.write(`${explainSettlement(o.settlement)}\n\n`);
       }
-      if (count === 0) process.stderr.write(`policy eval: ${file} holds no claims\n`);
+      if (count === 0) process.stderr.write(`${t(currentLang(), 'cmd.holds-no-claims', { command: 'eval', file })}\n`);
       process.exitCode = rejected > 0 ? EXIT.findings : EXIT.ok;
     });
 }

@@ -61,7 +61,7 @@ export async function loadRosterOptions(opts: RosterOptions, command: string): P
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; settled with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-settled', { command, conflict: describeConflict(c) })}\n`);
   }
   return {
     index: RosterIndex.build(loaded.rows),
@@ -87,7 +87,7 @@ export async function loadRosterRows(paths: readonly string[], conflictsOption: 
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; read with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-read', { command, conflict: describeConflict(c) })}\n`);
   }
   return loaded;
 }

@@ -82,6 +82,45 @@ export const COMMAND_MESSAGES = {
   },
   'cmd.usage.lsp-stdio': { en: 'policy lsp needs --stdio (LSP over standard input and output)', zh: 'policy lsp 需要 --stdio（通过标准输入输出提供 LSP）' },
 
+  // Errors that are not the user's (program.ts, main.ts)
+  'cmd.internal': { en: 'internal error: {message}', zh: '内部错误：{message}' },
+  'cmd.internal-hint': { en: '(set POLICY_DEBUG=1 to see where; please report it)', zh: '（设置 POLICY_DEBUG=1 可查看出错位置；请报告此问题）' },
+  'cmd.stopped-early': { en: 'internal error: the command stopped before it finished', zh: '内部错误：命令在完成前停止了' },
+  'cmd.stdout-error': { en: 'cannot write to standard output ({code})', zh: '无法写入标准输出（{code}）' },
+  'cmd.roster-warning-settled': { en: 'policy {command}: warning: roster {conflict}; settled with both', zh: 'policy {command}：警告：名单 {conflict}；按两者都适用结算' },
+  'cmd.roster-warning-read': { en: 'policy {command}: warning: roster {conflict}; read with both', zh: 'policy {command}：警告：名单 {conflict}；按两者都适用读取' },
+
+  // policy check: the line of a policy without errors (commands/check.ts)
+  'cmd.check.ok': {
+    en: 'ok {path}: {name} — {what}{bases}, {rules} rules, {params} parameters, {tables} tables{extra}{warnings}',
+    zh: '通过 {path}：{name} —— {what}{bases}，{rules} 条规则，{params} 个参数，{tables} 个表{extra}{warnings}',
+  },
+  'cmd.check.module': { en: 'module', zh: '模块' },
+  'cmd.check.versions.one': { en: '{n} version ({dates})', zh: '{n} 个版本（{dates}）' },
+  'cmd.check.versions.many': { en: '{n} versions ({dates})', zh: '{n} 个版本（{dates}）' },
+  'cmd.check.on': { en: ', on {bases}', zh: '，基于 {bases}' },
+  'cmd.check.bands': { en: ', {n} bands', zh: '，{n} 个分段' },
+  'cmd.check.modifiers': { en: ', {n} modifiers', zh: '，{n} 个调整项' },
+  'cmd.check.caps': { en: ', {n} yearly caps', zh: '，{n} 个年度封顶线' },
+  'cmd.check.audits': { en: ', {n} audits', zh: '，{n} 个审核规则' },
+  'cmd.check.premiums.one': { en: ', {n} premium', zh: '，{n} 个保费' },
+  'cmd.check.premiums.many': { en: ', {n} premiums', zh: '，{n} 个保费' },
+  'cmd.check.warnings': { en: ', {counts}', zh: '，{counts}' },
+
+  // policy diff and eval: notes on stderr about the claims file
+  'cmd.holds-no-claims': { en: 'policy {command}: {file} holds no claims', zh: 'policy {command}：{file} 中没有就诊记录' },
+  'cmd.diff.invalid.one': { en: 'policy diff: {n} record of {file} is not a valid claim (rejected on both sides), e.g.:', zh: 'policy diff：{file} 中有 {n} 条记录不是有效的就诊记录（两边都拒绝），例如：' },
+  'cmd.diff.invalid.many': { en: 'policy diff: {n} records of {file} are not valid claims (rejected on both sides), e.g.:', zh: 'policy diff：{file} 中有 {n} 条记录不是有效的就诊记录（两边都拒绝），例如：' },
+  'cmd.eval.rejected': { en: 'policy eval: rejected {rejection}', zh: 'policy eval：被拒绝 {rejection}' },
+
+  // policy studio (commands/studio.ts)
+  'cmd.studio.no-browser': { en: 'policy studio: could not open a browser; open {url}', zh: 'policy studio：无法打开浏览器，请打开 {url}' },
+  'cmd.studio.not-loopback': {
+    en: 'policy studio: warning: listening on {host}, not loopback: other machines can reach it (the token still guards it)',
+    zh: 'policy studio：警告：监听 {host}，不是回环地址：其他机器可以访问（仍由令牌保护）',
+  },
+  'cmd.studio.serving': { en: 'policy studio: serving {folders}; Ctrl-C stops', zh: 'policy studio：正在提供 {folders}；按 Ctrl-C 停止' },
+
   // policy batch (render/summary.ts)
   'cmd.batch.title': { en: 'policy batch: {policy} (versions {versions}) over {input} → {out}{rosters}', zh: 'policy batch：{policy}（版本 {versions}），{input} → {out}{rosters}' },
   'cmd.batch.input-nhsa': { en: 'input  national platform records ({basis})', zh: '输入  国家平台记录（{basis}）' },
@@ -106,6 +145,27 @@ export const COMMAND_MESSAGES = {
   'cmd.batch.presorted': { en: ', presorted input', zh: '，输入已排序' },
   'cmd.batch.version-decimal': { en: 'version {date} by decimal.js: {reason}', zh: '版本 {date} 由 decimal.js 计算：{reason}' },
   'cmd.batch.wall-time': { en: 'wall time {seconds} s, {rate} records/s, peak memory {mib} MiB', zh: '用时 {seconds} 秒，每秒 {rate} 条记录，内存峰值 {mib} MiB' },
+
+  // policy batch --retroactive (roster/retroactive-run.ts)
+  'cmd.retro.title': { en: 'policy batch --retroactive: {policy} over {input} → {out}', zh: 'policy batch --retroactive：{policy}，{input} → {out}' },
+  'cmd.retro.records-read': { en: 'records read', zh: '读取记录' },
+  'cmd.retro.kept': { en: 'records of persons entering a category after Jan 1', zh: '1 月 1 日后进入类别的参保人的记录' },
+  'cmd.retro.rejected': { en: 'rejected', zh: '被拒绝' },
+  'cmd.retro.persons': { en: 'persons with claims re-settled', zh: '就诊记录被重新结算的参保人' },
+  'cmd.retro.claims': { en: 'claims re-settled', zh: '重新结算的就诊记录' },
+  'cmd.retro.changed': { en: 'claims whose settlement changed', zh: '结算结果有变化的就诊记录' },
+  'cmd.retro.none-accumulators': { en: '(none: accumulators)', zh: '（无：累计值）' },
+  'cmd.retro.entered': { en: '{category} from {from}', zh: '{category} 自 {from}' },
+  'cmd.retro.no-change': { en: 'no change', zh: '无变化' },
+  'cmd.retro.head-claim': { en: 'claim', zh: '就诊记录' },
+  'cmd.retro.head-person': { en: 'person', zh: '参保人' },
+  'cmd.retro.head-date': { en: 'date', zh: '日期' },
+  'cmd.retro.head-gains': { en: 'gains', zh: '新增类别' },
+  'cmd.retro.head-delta': { en: 'retroactive − original', zh: '追溯 − 原结算' },
+  'cmd.retro.layer': { en: 'layer', zh: '层' },
+  'cmd.retro.original': { en: 'original', zh: '原结算' },
+  'cmd.retro.retroactive': { en: 'retroactive', zh: '追溯结算' },
+  'cmd.retro.difference': { en: 'difference', zh: '差额' },
 
   // policy audit (commands/audit.ts)
   'cmd.audit.title': { en: 'policy audit: {policy} over {input} → {out}{rosters}', zh: 'policy audit：{policy}，{input} → {out}{rosters}' },
