@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from './run-cli.js';
+import { testFailureIn } from '../src/render/test-failures.js';
 
 /**
  * The summaries and usage errors of the commands in Chinese (--lang zh) and English: the built
@@ -301,6 +302,63 @@ describe('summaries in --lang zh and en', () => {
     expect(cov(zh.stderr, '覆盖率 ')).toMatch(/^覆盖率 policies\/anyi：规则 \d+\/\d+ [\d.]+%, 条件 \d+\/\d+ [\d.]+%, 表格行 \d+\/\d+ [\d.]+%$/);
     expect(numbers(cov(zh.stderr, '覆盖率 '))).toEqual(numbers(cov(en.stderr, 'coverage ')));
     expect(lines(zh.stderr)).toContain(lines(en.stderr).find((l) => l.startsWith('ok policies/anyi') && l.includes('properties'))?.replace(/^ok (\S+): (\d+)\/(\d+) properties hold on sampled claims \((\d+) checked\)$/, '通过 $1：$2/$3 个性质在抽样就诊记录上成立（检查 $4 次）'));
+  });
+});
+
+describe('roster check and check in --lang zh and en', () => {
+  it('roster check: the files, the table of differences and the verdict', () => {
+    const args = ['roster', 'check', '--roster', 'examples/rosters/insurance-office.csv', '--roster', 'examples/rosters/poverty-office.csv'];
+    const en = run(args, 'en');
+    const zh = run(args, 'zh');
+    expect(en.status).toBe(1);
+    expect(zh.status).toBe(1);
+    expect(lines(en.stdout)).toEqual(
+      expect.arrayContaining([
+        'A  examples/rosters/insurance-office.csv: 25 rows, 25 persons',
+        'the rosters differ: 23 persons agree, 3 differ (1 only in A, 1 only in B, 1 categories or periods)',
+      ]),
+    );
+    expect(lines(zh.stdout)).toEqual(
+      expect.arrayContaining([
+        'A  examples/rosters/insurance-office.csv：25 行，25 人',
+        'B  examples/rosters/poverty-office.csv：26 行，25 人',
+        '两份名单不一致：23 人一致，3 人不同（1 人仅在 A 中，1 人仅在 B 中，1 处类别或期间不同）',
+      ]),
+    );
+    // The table aligns by display width: every row's B column starts in the same terminal column.
+    const table = lines(zh.stdout).filter((l) => /^(差异|仅在|期间|类别)/.test(l));
+    expect(table[0]).toMatch(/^差异 +参保人 +类别 +A +B$/);
+    expect(table.some((l) => l.startsWith('仅在 A 中  P000033  registered_poor  2018-01-01'))).toBe(true);
+  });
+
+  it("check: the line of a policy without errors, with the same counts", () => {
+    const en = run(['check', 'policies/anyi'], 'en');
+    const zh = run(['check', 'policies/anyi'], 'zh');
+    expect(en.stderr).toMatch(/^ok policies\/anyi: anyi — 1 version \(2018-01-01\), \d+ rules, \d+ parameters, \d+ tables, 2 premiums\n$/);
+    expect(zh.stderr).toMatch(/^通过 policies\/anyi：anyi —— 1 个版本（2018-01-01），\d+ 条规则，\d+ 个参数，\d+ 个表，2 个保费\n$/);
+    expect(numbers(zh.stderr)).toEqual(numbers(en.stderr));
+  });
+});
+
+describe("a failed example's lines (runExamples gives them in English)", () => {
+  const shapes: [string, string][] = [
+    ['claim T2: basic expected 900.00, got 800.00', '就诊记录 T2：basic 应为 900.00，实际为 800.00'],
+    ['claim 3: the policy has no layer finance', '就诊记录 3：该政策没有层 finance'],
+    ['claim T1: flags expected [非定点], got []', '就诊记录 T1：flags 应为 [非定点]，实际为 []'],
+    ['claim T1: findings expected [分解住院], got [短期再入院]', '就诊记录 T1：findings 应为 [分解住院]，实际为 [短期再入院]'],
+    ['claim T1: finding 分解住院 related expected [A01], got []', '就诊记录 T1：发现 分解住院 的 related 应为 [A01]，实际为 []'],
+    ['claim T1: expected a rejection containing "date", but it settled', '就诊记录 T1：应被拒绝且原因包含 "date"，但已结算'],
+    ['claim T1: rejected with "total: bad", which does not contain "date"', '就诊记录 T1：被拒绝，原因为 "total: bad"，不包含 "date"'],
+    ['claim T1: rejected: no outcome', '就诊记录 T1：被拒绝：没有结果'],
+  ];
+  for (const [en, zh] of shapes) {
+    it(en, () => {
+      expect(testFailureIn(en, 'en')).toBe(en);
+      expect(testFailureIn(en, 'zh')).toBe(zh);
+    });
+  }
+  it('leaves a line of no known shape as it is', () => {
+    expect(testFailureIn('something else: 1', 'zh')).toBe('something else: 1');
   });
 });
 

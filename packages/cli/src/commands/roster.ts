@@ -92,7 +92,7 @@ function table(
   const rows: string[][] = [];
   for (const p of c.onlyInA) for (const r of p.rows) rows.push([t(lang, 'cmd.roster.only-in-a'), p.person, r.category, `${periodText(r)} (${rowPlace(r)})`, none]);
   for (const p of c.onlyInB) for (const r of p.rows) rows.push([t(lang, 'cmd.roster.only-in-b'), p.person, r.category, none, `${periodText(r)} (${rowPlace(r)})`]);
-  for (const d of c.differ) rows.push([d.kind, d.person, d.category, rowsText(d.a, lang), rowsText(d.b, lang)]);
+  for (const d of c.differ) rows.push([t(lang, `cmd.roster.kind.${d.kind}`), d.person, d.category, rowsText(d.a, lang), rowsText(d.b, lang)]);
   if (rows.length > 0) {
     const head = [t(lang, 'cmd.roster.head-difference'), t(lang, 'cmd.roster.head-person'), t(lang, 'cmd.roster.head-category'), 'A', 'B'];
     // English keeps its alignment by code units (as before); Chinese aligns by display width.

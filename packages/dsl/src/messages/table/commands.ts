@@ -302,6 +302,8 @@ export const COMMAND_MESSAGES = {
   'cmd.roster.contradicts': { en: 'contradicts  {conflict}', zh: '矛盾         {conflict}' },
   'cmd.roster.only-in-a': { en: 'only in A', zh: '仅在 A 中' },
   'cmd.roster.only-in-b': { en: 'only in B', zh: '仅在 B 中' },
+  'cmd.roster.kind.category': { en: 'category', zh: '类别不同' },
+  'cmd.roster.kind.period': { en: 'period', zh: '期间不同' },
   'cmd.roster.head-difference': { en: 'difference', zh: '差异' },
   'cmd.roster.head-person': { en: 'person', zh: '参保人' },
   'cmd.roster.head-category': { en: 'category', zh: '类别' },
