@@ -30,3 +30,8 @@ export function langOfArgs(args: readonly string[]): Lang | undefined {
   }
   return found;
 }
+
+/** `--lang` as given on the command line, if it was. */
+export function explicitLang(): Lang | undefined {
+  return current;
+}

@@ -1,4 +1,6 @@
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runAuditWorker } from './audit/audit-worker.js';
+import { isAuditSetup } from './audit/audit-protocol.js';
 import { runSettleWorker } from './batch/settle-worker.js';
 import { EXIT } from './errors.js';
 import { runCli } from './program.js';
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
   process.exitCode = status;
 }
 
-// The bundle is also the script of `policy batch`'s worker threads.
+// The bundle is also the script of `policy batch`'s and `policy audit`'s worker threads.
 if (isMainThread) void main(process.argv);
+else if (isAuditSetup(workerData)) runAuditWorker();
 else runSettleWorker();

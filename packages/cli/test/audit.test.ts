@@ -76,6 +76,53 @@ describe('policy audit', () => {
   });
 });
 
+describe('policy audit --workers', () => {
+  // The CI corpus of 金寨 (1000 claims, rows in no person order) with 12 records rejected for a
+  // month 13, spread through the file: the findings are a person's alone, so N worker threads must
+  // write what one thread writes, byte for byte, and list the same first 10 rejections (by line).
+  const [head, ...rows] = readFileSync('examples/ci/corpus/jinzhai.csv', 'utf8').trim().split('\n');
+  const date = (head as string).split(',').indexOf('date');
+  const bad = rows.map((r, i) => (i % 83 === 5 ? r.split(',').map((c, j) => (j === date ? '2019-13-01' : c)).join(',') : r));
+  const input = file(`${[head, ...bad].join('\n')}\n`, 'claims.csv');
+  const personCol = (head as string).split(',').indexOf('personId');
+  const byPerson = [...bad].sort((a, b) => ((a.split(',')[personCol] as string) < (b.split(',')[personCol] as string) ? -1 : (a.split(',')[personCol] as string) > (b.split(',')[personCol] as string) ? 1 : 0));
+  const sorted = file(`${[head, ...byPerson].join('\n')}\n`, 'sorted.csv');
+  const run = (args: string[]): { status: number | null; out: string; summary: string } => {
+    const out = join(tempDir(), 'findings.csv');
+    const r = policy(['audit', '--policy', 'policies/jinzhai', '--out', out, ...args]);
+    return { status: r.status, out: existsSync(out) ? readFileSync(out, 'utf8') : '', summary: r.stderr.replace(out, 'OUT') };
+  };
+
+  it('writes the same findings and summary with 1, 2 or 3 workers as on one thread (0), sorted or not', () => {
+    for (const [i, extra] of [[input], [sorted, '--presorted']].entries()) {
+      const one = run(['--in', ...extra, '--workers', '0']);
+      expect(one.status).toBe(1); // 12 records rejected
+      expect(one.summary).toMatch(/rejected\s+12\n/);
+      expect(one.summary).toMatch(/… and 2 more rejected/);
+      expect(one.out.split('\n').length).toBeGreaterThan(10);
+      for (const n of ['1', '2', '3']) {
+        const many = run(['--in', ...extra, '--workers', n]);
+        expect({ i, n, status: many.status, summary: many.summary }).toEqual({ i, n, status: one.status, summary: one.summary });
+        expect(many.out === one.out, `findings with --workers ${n}`).toBe(true);
+      }
+    }
+  });
+
+  it('lists the first rejections in input order, not in the order persons are audited', () => {
+    const lines = [...run(['--in', input, '--workers', '2']).summary.matchAll(/rejected line (\d+)/g)].map((m) => Number(m[1]));
+    // bad rows are rows 5, 88, 171, … (every 83rd from the 6th): file lines 7, 90, 173, …
+    expect(lines).toEqual(Array.from({ length: 10 }, (_, k) => 7 + 83 * k));
+  });
+
+  it('refuses a --workers that is not a whole number from 0 to 256', () => {
+    for (const w of ['-1', '1.5', 'x', '257']) {
+      const r = run(['--in', input, '--workers', w]);
+      expect(r.status).toBe(2);
+      expect(r.summary).toContain(`--workers must be a whole number from 0 to 256 (got ${w})`);
+    }
+  });
+});
+
 describe('policy explain shows the audit findings of a claim', () => {
   it('in text (each with its clauses, related claims and thresholds) and in JSON', () => {
     const input = file(lines([A01, A02]));

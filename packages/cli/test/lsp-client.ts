@@ -38,8 +38,9 @@ export function uriOf(path: string): string {
   return pathToFileURL(resolve(path)).href;
 }
 
-export async function startClient(initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `locale`: the client's display language (LSP's `initialize.locale`); the server's own default is English here. */
+export async function startClient(initializationOptions: Record<string, unknown> = {}, locale?: string, args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<LspClient> {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'lsp', '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POLICY_LANG: 'en' } });
   let err = '';
   child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -58,6 +59,7 @@ export async function startClient(initializationOptions: Record<string, unknown>
     workspaceFolders: null,
     capabilities: { workspace: { codeLens: { refreshSupport: false } } },
     initializationOptions,
+    ...(locale ? { locale } : {}),
   });
   await conn.sendNotification(InitializedNotification.type, {});
   const versions = new Map<string, number>();

@@ -192,3 +192,36 @@ describe('policy lsp --stdio', () => {
     expect(ruleTrial.text).toMatch(/^rule \S+ applies to \d+ claims? of \d+ cases?:/);
   });
 });
+
+describe('policy lsp --stdio in Chinese', () => {
+  // A file with a stray '@' (E001): the same code and range in both languages, the message from
+  // the one table in the language the client asks for.
+  const text = (): { file: string; bad: string } => {
+    const dir = tempDir();
+    cpSync('policies/anyi', join(dir, 'anyi'), { recursive: true });
+    const file = join(dir, 'anyi', 'settlement.policy');
+    const bad = `${readFileSync(file, 'utf8')}\n@\n`;
+    return { file, bad };
+  };
+  const run = async (options: Record<string, unknown>, locale?: string, args: string[] = []) => {
+    const client = await startClient(options, locale, args);
+    try {
+      const { file, bad } = text();
+      const { uri } = client.open(file, bad);
+      return { diags: await client.diagnostics(uri, 1), bad };
+    } finally {
+      await client.close();
+    }
+  };
+
+  it('speaks the client\'s display language (zh-cn), an explicit lang option and --lang winning over it', async () => {
+    const en = await run({});
+    const zh = await run({}, 'zh-cn');
+    expect(en.diags.map((d) => d.code)).toEqual(['E001']);
+    expect(zh.diags.map((d) => [d.code, d.range])).toEqual(en.diags.map((d) => [d.code, d.range]));
+    expect(en.diags[0]?.message).toBe('unexpected character "@"');
+    expect(zh.diags[0]?.message).toBe('无法识别的字符 "@"');
+    expect((await run({ lang: 'en' }, 'zh-cn')).diags[0]?.message).toBe('unexpected character "@"');
+    expect((await run({}, 'en-us', ['--lang', 'zh'])).diags[0]?.message).toBe('无法识别的字符 "@"');
+  });
+});

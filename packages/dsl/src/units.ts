@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import { PolicyPathError } from './policy-path-error.js';
 import { dirname, isAbsolute, join, normalize, posix, relative } from 'node:path';
 import { error, type Diagnostic } from './diagnostics/diagnostic.js';
+import { ref } from './messages/index.js';
 import type * as A from './syntax/ast.js';
 import { parsePolicyFile, type ParsedFile } from './syntax/parse.js';
 
@@ -147,17 +148,17 @@ export function loadUnit(
   const follow = (lit: A.StringLiteral, how: 'extends' | 'import'): PolicyUnit | undefined => {
     const target = lit.value;
     if (target === '' || isAbsolute(target)) {
-      diagnostics.push(error('E505', lit.span, `${how} needs a path relative to this policy's folder, e.g. "../modules/anhui-base"`));
+      diagnostics.push(error('E505', lit.span, ref('decl.base-path', { how })));
       return undefined;
     }
     const resolved = normalize(join(folder, target));
     const id = reader.identity(resolved);
     if (here.includes(id)) {
-      diagnostics.push(error('E505', lit.span, `${how} "${target}" goes round in a circle: ${resolved} already builds on this policy`));
+      diagnostics.push(error('E505', lit.span, ref('decl.base-circle', { how, target, resolved })));
       return undefined;
     }
     if (here.length > MAX_BASE_DEPTH) {
-      diagnostics.push(error('E505', lit.span, `bases nested more than ${MAX_BASE_DEPTH} deep`));
+      diagnostics.push(error('E505', lit.span, ref('decl.base-depth', { depth: MAX_BASE_DEPTH })));
       return undefined;
     }
     // A base reached twice (two imports, or import and extends) is read once.
@@ -165,7 +166,7 @@ export function loadUnit(
     if (!unit) {
       const baseFiles = reader.policyFiles(resolved);
       if (!baseFiles || baseFiles.length === 0) {
-        diagnostics.push(error('E505', lit.span, `${how} "${target}": no .policy files at ${resolved}`));
+        diagnostics.push(error('E505', lit.span, ref('decl.base-missing', { how, target, resolved })));
         return undefined;
       }
       unit = loadUnit(resolved, baseFiles, reader, here, cache);
@@ -173,7 +174,7 @@ export function loadUnit(
     }
     if (unit.header && !unit.header.module) {
       diagnostics.push(
-        error('E505', lit.span, `${how} "${target}": ${unit.header.name.name} is a policy; a policy builds on modules (\`module NAME { … }\`)`),
+        error('E505', lit.span, ref('decl.base-is-policy', { how, target, name: unit.header.name.name, example: 'module NAME { … }' })),
       );
       return undefined;
     }

@@ -1,4 +1,4 @@
-import { formatPolicySource, type Diagnostic as PolicyDiagnostic, type Span } from '@policy/dsl';
+import { formatPolicySource, messageIn, relatedMessageIn, type Diagnostic as PolicyDiagnostic, type Lang, type Span } from '@policy/dsl';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -30,6 +30,8 @@ import { Workspace, type Analysis } from './workspace.js';
 export interface ServiceOptions {
   /** The URI of a path, for locations in other files (default `file://` + the path). */
   readonly uriOf?: (path: string) => string;
+  /** The language of diagnostic messages (default English, as `policy check` without --lang zh). */
+  readonly lang?: Lang;
 }
 
 function defaultUri(path: string): string {
@@ -48,11 +50,14 @@ export class PolicyLanguageService {
   private readonly lineCache = new Map<string, LineIndex>();
 
   private readonly lenses: Lenses;
+  /** The language of diagnostic messages: codes, ranges and suggestions are the same in both. */
+  lang: Lang;
 
   constructor(host: FileHost, options: ServiceOptions = {}) {
     this.workspace = new Workspace(host);
     this.lenses = new Lenses(this.workspace);
     this.uriOf = options.uriOf ?? defaultUri;
+    this.lang = options.lang ?? 'en';
   }
 
   open(path: string, text: string, version = 0): void {
@@ -92,15 +97,15 @@ export class PolicyLanguageService {
     return { uri: this.uriOf(span.file), range: this.spanLines(a, span).range(span) };
   }
 
-  toLsp(a: Analysis, d: PolicyDiagnostic): Diagnostic {
+  toLsp(a: Analysis, d: PolicyDiagnostic, lang: Lang = this.lang): Diagnostic {
     const out: Diagnostic = {
       range: this.spanLines(a, d.span).range(d.span),
       severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       code: d.code,
       source: 'policy',
-      message: d.message,
+      message: messageIn(d, lang),
     };
-    if (d.related && d.related.length > 0) out.relatedInformation = d.related.map((r) => ({ location: this.location(a, r.span), message: r.message }));
+    if (d.related && d.related.length > 0) out.relatedInformation = d.related.map((r) => ({ location: this.location(a, r.span), message: relatedMessageIn(r, lang) }));
     if (d.suggestion !== undefined) out.data = { suggestion: d.suggestion };
     return out;
   }
@@ -110,9 +115,10 @@ export class PolicyLanguageService {
     return this.analyze(path).result.diagnostics.filter((d) => d.span.file === path);
   }
 
-  diagnostics(path: string): Diagnostic[] {
+  /** The same, in LSP's shape and in `lang` (default: the service's language). */
+  diagnostics(path: string, lang: Lang = this.lang): Diagnostic[] {
     const a = this.analyze(path);
-    return a.result.diagnostics.filter((d) => d.span.file === path).map((d) => this.toLsp(a, d));
+    return a.result.diagnostics.filter((d) => d.span.file === path).map((d) => this.toLsp(a, d, lang));
   }
 
   private occurrence(path: string, position: Position): { a: Analysis; occ: ReturnType<Analysis['index']['at']> } {

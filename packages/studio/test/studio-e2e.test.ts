@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -36,6 +36,9 @@ describe.skipIf(!run)('policy studio in chromium', () => {
 
   beforeAll(async () => {
     dir = workFolder();
+    // a claims file of three claims under the studio's folder, for the change panel's chooser
+    mkdirSync(join(dir, 'policies/anyi-claims'));
+    writeFileSync(join(dir, 'policies/anyi-claims/few.csv'), readFileSync(join(dir, 'examples/ci/corpus/anyi.csv'), 'utf8').split('\n').slice(0, 4).join('\n') + '\n');
     studio = await startCli(dir, ['policies']);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_FLAGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -104,6 +107,8 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     const diag = page.locator('[data-testid=diagnostics] .diag[data-code=E101]').first();
     await diag.waitFor();
     expect(await diag.textContent()).toContain('本次基本报销比列');
+    // in the page's language (Chinese by default): the message table's E101
+    expect(await diag.textContent()).toContain('未知的名称 本次基本报销比列；是否应为 本次基本报销比例？');
     expect(await diag.locator('.suggestion').textContent()).toContain('本次基本报销比例');
     await typeAll(original);
     await page.waitForSelector('[data-testid=diagnostics] .ok');
@@ -129,6 +134,83 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     expect(await table.locator('table.values td.n').allTextContents()).toEqual(['0%', '90%', '80%', '60%']);
     expect(await table.locator('.cites').textContent()).toContain('ANYI-5.2');
     expect(await table.locator('[data-testid=assumed]').textContent()).toContain('level 0 (村卫生室) admits no inpatients');
+    await page.click('[data-testid=tab-claim]');
+  });
+
+  /** Moves the mouse over the first occurrence of `text` on the editor line that contains `line`. */
+  async function hoverText(line: string, text: string): Promise<void> {
+    const box = await page.evaluate(
+      ([l, w]) => {
+        const row = [...document.querySelectorAll('[data-testid=editor] .cm-line')].find((e) => e.textContent?.includes(l as string));
+        if (!row) return null;
+        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent?.indexOf(w as string) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at + 1);
+          range.setEnd(n, at + 2);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        return null;
+      },
+      [line, text],
+    );
+    expect(box, `"${text}" on the line with "${line}"`).not.toBeNull();
+    await page.mouse.move((box as { x: number }).x, (box as { y: number }).y);
+  }
+
+  it('hovers a table with its values and clause, and completes a name as it is typed', async () => {
+    await openFile('parameters.policy');
+    await hoverText('table 住院报销比例 by level', '住院报销比例');
+    const tip = page.locator('.cm-tooltip-hover .hover');
+    await tip.waitFor();
+    const hover = (await tip.textContent()) ?? '';
+    // policies/anyi/parameters.policy: 住院报销比例 by level 0%, 90%, 80%, 60%, cites ANYI-5.2
+    expect(hover).toContain('住院报销比例');
+    expect(hover).toContain('80%');
+    expect(hover).toContain('ANYI-5.2');
+    await page.mouse.move(0, 0);
+
+    await openFile('settlement.policy');
+    const original = readFileSync(settlement(), 'utf8');
+    await page.click('[data-testid=editor] .cm-content');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\nlet 试一下 = 住院报销');
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toContainEqual(expect.stringContaining('住院报销比例'));
+    await page.keyboard.press('Escape');
+    await typeAll(original);
+    await page.waitForSelector('[data-testid=diagnostics] .ok');
+  });
+
+  it('formats on save as policy fmt does', async () => {
+    await openFile('clauses.policy');
+    const original = readFileSync(join(dir, 'policies/anyi/clauses.policy'), 'utf8');
+    // the same text with its first clause line's spaces doubled: fmt gives the original back
+    const first = original.split('\n').find((l) => l.startsWith('clause '));
+    expect(first).toBeDefined();
+    const messy = original.replace(first as string, (first as string).replace(/ /g, '  '));
+    expect(messy).not.toBe(original);
+    await typeAll(messy);
+    await page.click('[data-testid=save]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent?.startsWith('✓'));
+    expect(readFileSync(join(dir, 'policies/anyi/clauses.policy'), 'utf8')).toBe(original);
+  });
+
+  it('offers the claims files under its folders for the change panel, the CI corpus first', async () => {
+    await page.click('[data-testid=tab-diff]');
+    const listed = await page.$$eval('[data-testid=diff-corpus-files] option', (os) => os.map((o) => o.getAttribute('value')));
+    // started on policies/: the CI corpus (the default), then policies/anyi-claims/few.csv; never the platform mapping
+    expect(listed).toEqual(['examples/ci/corpus/anyi.csv', 'policies/anyi-claims/few.csv']);
+    await page.fill('[data-testid=diff-corpus]', 'policies/anyi-claims/few.csv');
+    await page.click('[data-testid=run-diff]');
+    await page.waitForSelector('[data-testid=diff-status][data-changed]');
+    expect(await page.textContent('[data-testid=diff-status]')).toContain('policies/anyi-claims/few.csv: 0 / 3');
+    await page.fill('[data-testid=diff-corpus]', '');
     await page.click('[data-testid=tab-claim]');
   });
 

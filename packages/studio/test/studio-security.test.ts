@@ -128,6 +128,16 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect((await api(studio, 'save', { path: join(dir, 'new.policy'), text: 'x', hash: null })).status).toBe(403);
   });
 
+  it('lists for the change panel only claims files under its folders, never one through a link out', async () => {
+    writeFileSync(join(dir, 'outside.csv'), 'id\n');
+    symlinkSync(join(dir, 'outside.csv'), join(anyi, 'link-out.csv'));
+    writeFileSync(join(anyi, 'inside.jsonl'), '');
+    const tree = JSON.parse((await api(studio, 'tree', { policy: anyi })).body) as { corpus: string | null; claims: string[] };
+    // the CI corpus (the default, outside the folders but the policy's own) first, then what is under policies/
+    expect(tree.claims[0]).toBe(tree.corpus);
+    expect(tree.claims.slice(1)).toEqual([join(anyi, 'inside.jsonl')]); // not nhsa-mapping.json, not the link out
+  });
+
   it('saves atomically, and refuses to overwrite a file changed on disk since it was opened', async () => {
     const path = join(anyi, 'clauses.policy');
     const opened = JSON.parse((await api(studio, 'file', { path })).body) as { text: string; hash: string };
@@ -170,6 +180,14 @@ describe('policy studio: token, Host, Origin, files', () => {
     const broken = readFileSync(settlement, 'utf8').replace('× 本次基本报销比例,', '× 本次基本报销比列,');
     const lint = JSON.parse((await api(studio, 'lint', { path: settlement, text: broken })).body) as { diagnostics: { code: string; data?: { suggestion?: string } }[] };
     expect(lint.diagnostics.find((d) => d.code === 'E101')?.data?.suggestion).toBe('本次基本报销比例');
+    // the messages in the page's language (Chinese unless it asks for English), codes and ranges alike
+    type Linted = { diagnostics: { code: string; message: string; range: unknown }[] };
+    const stray = `${readFileSync(settlement, 'utf8')}\n@\n`;
+    const zh = JSON.parse((await api(studio, 'lint', { path: settlement, text: stray, lang: 'zh' })).body) as Linted;
+    const en = JSON.parse((await api(studio, 'lint', { path: settlement, text: stray, lang: 'en' })).body) as Linted;
+    expect(zh.diagnostics.map((d) => d.message)).toEqual(['无法识别的字符 "@"']);
+    expect(en.diagnostics.map((d) => d.message)).toEqual(['unexpected character "@"']);
+    expect(zh.diagnostics.map((d) => [d.code, d.range])).toEqual(en.diagnostics.map((d) => [d.code, d.range]));
     const items = JSON.parse((await api(studio, 'complete', { path: settlement, text: broken, line: 0, character: 0 })).body) as { items: { label: string }[] };
     expect(items.items.map((i) => i.label)).toContain('住院报销比例');
     // while the edited policy has errors, the parameters view falls back to each one's hover

@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AccumulatorStore, compareClaims, settleBatch, settleItem, type Claim, type SettleOptions, type SettledClaim, type ClaimItem, type CompiledPolicy, type Outcome } from '@policy/engine';
-import { applyRoster, CsvRecord, nhsaOutputPlan, settlementToCsvCells, settlementToLabelledJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RecordItem, type RosterView, csvLine } from '@policy/claims';
+import { applyRoster, nhsaOutputPlan, settlementToCsvCells, settlementToLabelledJson, settlementToNhsaCsvCells, settlementToNhsaJson, RosterIndex, type ClaimResult, type NhsaOutputPlan, type RosterView, csvLine } from '@policy/claims';
 import { loadCompiled } from '../policy-paths.js';
 import { FenSums, type SumsMessage } from './fen-sums.js';
 import { KpiTally } from '@policy/engine';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 import { recordToClaim, type RecordToClaim } from './record-to-claim.js';
+import { received } from './received.js';
 
 /**
  * A settlement worker: validates the records it is sent, settles each person's claims in
@@ -35,13 +36,6 @@ export function runSettleWorker(): void {
     const err = e as Error;
     send({ type: 'error', message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}) });
   }
-}
-
-/** A record as it crossed postMessage: a CSV row arrives as its cells only (its prototype stays behind). */
-function received(item: RecordItem): RecordItem {
-  if ('rejection' in item || 'raw' in item) return item;
-  const row = item as { location: RecordItem['location']; source: Record<string, string> };
-  return new CsvRecord(row.location, row.source);
 }
 
 class SettleWorker {

@@ -1,17 +1,18 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes, type OutputFormat } from '@policy/claims';
-import { RESULT_ZH, displayWidth, t, type Lang } from '@policy/dsl';
+import { RESULT_ZH, displayWidth, ref, t, type Lang } from '@policy/dsl';
 import { currentLang } from '../lang.js';
 import { padEndWidth, padStartWidth } from '../render/pad.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
-import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
+import { DEFAULT_WORKERS, formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
 import { wrongValue } from '../options.js';
+import { workerScript } from '../batch/worker-script.js';
 
 interface AuditOptions extends RosterOptions {
   policy: string;
@@ -21,6 +22,7 @@ interface AuditOptions extends RosterOptions {
   presorted?: boolean;
   inFormat: InFormat;
   mapping?: string;
+  workers: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function registerAudit(program: Command): void {
     .requiredOption('--out <file>', 'findings: .csv or .jsonl; - = stdout (JSON Lines)')
     .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
     .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
+    .option('--workers <n>', 'worker threads auditing persons while this thread reads and writes; 0 = this thread audits too (default: the cores less one, at least 1); the findings are the same for any number', String(DEFAULT_WORKERS))
     .addOption(rosterOption())
     .addOption(rosterModeOption())
     .addOption(rosterConflictsOption())
@@ -56,6 +59,8 @@ ${ROSTER_HELP}`,
         [{ option: '--in', path: opts.in }, ...policyInputs('--policy', opts.policy), ...(opts.roster ?? []).map((path) => ({ option: '--roster', path })), ...(opts.mapping ? [{ option: '--mapping', path: opts.mapping }] : [])],
         [{ option: '--out', path: opts.out }],
       );
+      const workers = Number(opts.workers);
+      if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) throw new UsageError(ref('cmd.usage.whole-number-range', { option: '--workers', min: 0, max: 256, value: opts.workers }));
       const format = findingFormat(opts);
       const inFormat = opts.inFormat;
       const policy = loadCompiled(opts.policy, { engine: 'decimal', settles: true });
@@ -67,7 +72,7 @@ ${ROSTER_HELP}`,
         await writer.header();
         summary = await runAudit(
           policy,
-          { in: opts.in, inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) },
+          { in: opts.in, inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(workers ? { workers: { count: workers, script: workerScript() } } : {}), ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) },
           (f) => writer.write(f),
         );
         await out.commit();

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import { runBatch } from '../batch/run-batch.js';
 import { workerScript } from '../batch/worker-script.js';
 import { EXIT, UsageError } from '../errors.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
-import { choiceOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
+import { DEFAULT_WORKERS, choiceOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
 import { ROSTER_HELP, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { ref } from '@policy/dsl';
 
@@ -24,14 +23,6 @@ interface BatchOptions extends RosterOptions {
   mapping?: string;
   labels: Labels;
 }
-
-/**
- * Worker threads by default: the cores less one, at least one. The main thread reads, routes and
- * writes every record, so it needs a core of its own: on this project's 2-core machine 1 worker
- * beat 2 in every run (200 000 安义 claims CSV → CSV: 9.44 s and 9.82 s against 10.44 s and
- * 11.30 s, peak 385 / 343 MiB against 517 / 477 MiB).
- */
-const DEFAULT_WORKERS = Math.max(1, availableParallelism() - 1);
 
 /**
  * `policy batch --policy P --in FILE --out FILE [--rejects FILE]`: settles a claims file (CSV or

@@ -14,6 +14,8 @@ import { nodeHost } from '@policy/language/node';
 import type { ExplainLang } from '../render/explain-labels.js';
 import { runCommand } from './commands.js';
 import { UriMap } from './uris.js';
+import { isLang, type Lang } from '@policy/dsl';
+import { currentLang, explicitLang } from '../lang.js';
 
 
 /** What the server can do: exactly the handlers registered below. */
@@ -102,8 +104,12 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params) => {
-    const opts = (params.initializationOptions ?? {}) as { explainLanguage?: unknown; showTextNotification?: unknown };
+    const opts = (params.initializationOptions ?? {}) as { explainLanguage?: unknown; showTextNotification?: unknown; lang?: unknown };
     if (opts.explainLanguage === 'zh') lang = 'zh';
+    // Diagnostics: the client's `lang` option, else `policy lsp --lang`, else the client's
+    // display language (`zh-cn` …), else POLICY_LANG or the locale.
+    const locale = typeof params.locale === 'string' ? (params.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en') : undefined;
+    service.lang = (isLang(opts.lang as string | undefined) ? (opts.lang as Lang) : undefined) ?? explicitLang() ?? locale ?? currentLang();
     showText = opts.showTextNotification === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return { capabilities: capabilities(), serverInfo: { name: 'policy', version: '0.1.0' } };
@@ -136,6 +142,15 @@ export function startServer(connection: Connection): void {
     return guard(what, fallback, () => fn(path));
   };
 
+  // `policy/memory` (not LSP's): the server's heap after a full collection when node runs with
+  // --expose-gc, for the benchmark (scripts/bench-lsp.ts) to tell live memory from a heap not yet
+  // collected. It reads nothing and changes nothing.
+  connection.onRequest('policy/memory', () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) gc();
+    const m = process.memoryUsage();
+    return { collected: gc !== undefined, heapUsed: m.heapUsed, rss: m.rss };
+  });
   connection.onHover((p) => at('hover', null, p.textDocument.uri, (path) => service.hover(path, p.position)));
   connection.onDefinition((p) => at('definition', [], p.textDocument.uri, (path) => service.definition(path, p.position)));
   connection.onReferences((p) => at('references', [], p.textDocument.uri, (path) => service.references(path, p.position, p.context.includeDeclaration)));

@@ -1,4 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../messages/index.js';
+import { didYouMean } from './words.js';
 import type { Span } from '../source.js';
 import { CLAIM_FIELDS, LAYERS, STATE_NAMES, enumNames, isLayer, lookupEnumValue, type LayerName } from '../vocabulary.js';
 import type { AdjustmentIR, TExpr } from './ir.js';
@@ -18,8 +20,8 @@ export type Context = 'constant' | 'let' | 'rule';
 
 export interface Scope {
   readonly context: Context;
-  /** What is being defined, for messages ("parameter 起付线"). */
-  readonly owner: string;
+  /** What is being defined, for messages ("parameter 起付线"); a table message when it has words to translate. */
+  readonly owner: string | MessageRef;
   readonly locals?: ReadonlyMap<string, { readonly slot: number; readonly type: Type }>;
   /** Called on every layer read, for W201. */
   readonly onLayerRead?: (layer: LayerName, span: Span) => void;
@@ -72,35 +74,35 @@ export class NameBinder {
           return scope.context === 'constant' ? read : this.adjusted(entry, name, read);
         }
         case 'bands':
-          this.report(error('E203', span, `bands ${name} apply to an amount: ${name}(amount) or ${name}(from, to)`));
+          this.report(error('E203', span, ref('rule.bands-bare', { name })));
           return err(span);
         case 'cap':
-          if (scope.context === 'constant') return this.notConstant(name, 'a yearly cap', span, scope);
+          if (scope.context === 'constant') return this.notConstant(name, ref('rule.what.cap'), span, scope);
           return entry.sym ? { k: 'acc', type: 'money', acc: entry.sym.acc, span } : err(span);
         case 'set':
           return entry.sym ? { k: 'set', type: { collection: this.elementScalar(entry.sym.elementType) }, set: entry.sym, span } : err(span);
         case 'table':
-          this.report(error('E203', span, `table ${name} must be looked up with a key: ${name}[${entry.decl.by.name}]`));
+          this.report(error('E203', span, ref('rule.table-bare', { name, by: entry.decl.by.name })));
           return err(span);
         case 'let':
-          if (scope.context === 'constant') return this.notConstant(name, 'a let-binding', span, scope);
+          if (scope.context === 'constant') return this.notConstant(name, ref('rule.what.let'), span, scope);
           return entry.sym ? { k: 'let', type: entry.sym.type, let: entry.sym, span } : err(span);
         case 'accumulator':
-          if (scope.context === 'constant') return this.notConstant(name, 'an accumulator', span, scope);
+          if (scope.context === 'constant') return this.notConstant(name, ref('rule.what.accumulator'), span, scope);
           return entry.sym ? { k: 'acc', type: 'money', acc: entry.sym, span } : err(span);
       }
     }
 
     if (isLayer(name)) {
-      if (scope.context === 'constant') return this.notConstant(name, 'a layer', span, scope);
+      if (scope.context === 'constant') return this.notConstant(name, ref('rule.what.layer'), span, scope);
       if (scope.context === 'let') {
         this.report(
-          error('E111', span, `${scope.owner} reads layer ${name}; layers change while a claim settles, so read them inside a rule`),
+          error('E111', span, ref('rule.let-reads-layer', { owner: scope.owner, layer: name })),
         );
         return err(span);
       }
       if (!this.globals.declaredLayers.has(name)) {
-        this.report(error('E106', span, `layer ${name} is not among the layers declared in the policy header`));
+        this.report(error('E106', span, ref('rule.layer-undeclared', { layer: name })));
       }
       scope.onLayerRead?.(name, span);
       return { k: 'layer', type: 'money', layer: name, span };
@@ -110,9 +112,9 @@ export class NameBinder {
 
     const state = STATE_NAMES[name];
     if (state) {
-      if (scope.context === 'constant') return this.notConstant(name, 'the settlement state', span, scope);
+      if (scope.context === 'constant') return this.notConstant(name, ref('rule.what.state'), span, scope);
       if (scope.context === 'let') {
-        this.report(error('E111', span, `${scope.owner} reads ${name}, which changes while a claim settles; read it inside a rule`));
+        this.report(error('E111', span, ref('rule.let-reads-state', { owner: scope.owner, name })));
         return err(span);
       }
       return { k: 'state', type: state.type, name: name as 'paid' | 'remaining', span };
@@ -123,7 +125,7 @@ export class NameBinder {
 
     const s = suggest(name, this.knownNames(scope));
     this.report(
-      error('E101', span, `unknown name ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}),
+      error('E101', span, ref('rule.unknown-name', { name, suggestion: didYouMean(s) }), s ? { suggestion: s } : {}),
     );
     return err(span);
   }
@@ -132,8 +134,8 @@ export class NameBinder {
     return isScalar(t) ? t : t.collection;
   }
 
-  notConstant(name: string, what: string, span: Span, scope: Scope): TExpr {
-    this.report(error('E112', span, `${scope.owner} must be a constant, but ${name} is ${what}`));
+  notConstant(name: string, what: string | MessageRef, span: Span, scope: Scope): TExpr {
+    this.report(error('E112', span, ref('rule.not-constant', { owner: scope.owner, name, what })));
     return err(span);
   }
 
@@ -142,12 +144,12 @@ export class NameBinder {
     if (!info) {
       const s = suggest(name, Object.keys(CLAIM_FIELDS));
       this.report(
-        error('E102', span, `unknown claim field ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}),
+        error('E102', span, ref('rule.unknown-field', { name, suggestion: didYouMean(s) }), s ? { suggestion: s } : {}),
       );
       return err(span);
     }
     if (scope.context === 'constant') {
-      return this.notConstant(explicit ? `claim.${name}` : name, 'a claim field', span, scope);
+      return this.notConstant(explicit ? `claim.${name}` : name, ref('rule.what.field'), span, scope);
     }
     return { k: 'field', type: info.type, field: name, span };
   }

@@ -1,20 +1,20 @@
-import { builtinNamed } from '../builtins.js';
 import type { AuditIR } from './audit/audit-ir.js';
 import type { PremiumIR } from './ir.js';
 import type { KpiIR } from './kpi/kpi-ir.js';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, related, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ref, renderMessage } from '../messages/index.js';
 import type { SourceFile, Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import type { PolicyUnit } from '../units.js';
-import { CLAIM_FIELDS, STATE_NAMES, isLayer, lookupEnumValue, type LayerName } from '../vocabulary.js';
+import type { LayerName } from '../vocabulary.js';
 import type { CoversIR } from './analysis/analyze.js';
 import type { CheckContext } from './context.js';
 import { resolveAccumulator, resolveBands, resolveCap, resolveLet, resolveParam, resolveSet, resolveTable } from './declarations.js';
 import type { AdjustmentIR, CapSym, ClauseInfo, LetSym, ModifierSym, PropertyIR, RuleIR, TExpr, VersionInfo } from './ir.js';
 import { Modifiers } from './modifiers.js';
 import { ExprResolver, type GlobalResolver } from './resolver.js';
-import { KIND_WORDS, type Entry } from './symbols.js';
-import { TYPE_NAMES } from './types.js';
+import type { Entry } from './symbols.js';
+import { kindRef, reservedRef } from './words.js';
 
 /** A declaration with the unit it comes from. */
 export interface Tagged {
@@ -101,23 +101,18 @@ export class CheckState implements GlobalResolver, CheckContext {
     return out;
   }
 
+  /** The English of reservedRef (words.ts), which messages in the table use instead. */
   reservedWhat(name: string): string | undefined {
-    if (isLayer(name)) return 'a layer';
-    if (CLAIM_FIELDS[name]) return 'a claim field';
-    if (STATE_NAMES[name]) return 'a settlement value';
-    if (builtinNamed(name)) return 'a function';
-    if (TYPE_NAMES[name]) return 'a type name';
-    const ev = lookupEnumValue(name);
-    if (ev) return `a value of ${ev.kind}`;
-    return undefined;
+    const r = reservedRef(name);
+    return r ? renderMessage(r, 'en') : undefined;
   }
 
   resolveEntry(entry: Entry, at: Span): void {
     if (entry.state === 2) return;
     if (entry.state === 1) {
       this.report(
-        error('E110', at, `${entry.decl.name.name} is defined in terms of itself`, {
-          related: [{ span: entry.decl.name.span, message: `${KIND_WORDS[entry.kind]} ${entry.decl.name.name} is declared here` }],
+        error('E110', at, ref('rule.cycle', { name: entry.decl.name.name }), {
+          related: [related(entry.decl.name.span, ref('rule.cycle-declared', { kind: kindRef(entry.kind), name: entry.decl.name.name }))],
         }),
       );
       return;

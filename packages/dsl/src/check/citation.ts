@@ -1,4 +1,5 @@
 import { error } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
 import type { Citation } from './ir.js';
@@ -21,14 +22,14 @@ export function citation(ctx: CheckContext, meta: readonly A.Meta[]): Citation {
         cites.push(v.value);
         if (ctx.clauses.size > 0 && !ctx.clauses.has(v.value)) {
           const s = suggest(v.value, ctx.clauses.keys());
-          ctx.report(error('E302', v.span, `clause ${v.value} is not declared${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+          ctx.report(error('E302', v.span, s ? ref('decl.unknown-clause.did-you-mean', { id: v.value, suggestion: s }) : ref('decl.unknown-clause', { id: v.value }), s ? { suggestion: s } : {}));
         } else if (ctx.clauses.size === 0) {
-          ctx.report(error('E302', v.span, `clause ${v.value} is not declared: list the document's clauses with \`clause "ID" "title"\``));
+          ctx.report(error('E302', v.span, ref('decl.no-clauses', { id: v.value })));
         }
       } else if (m.kind === 'reading') {
         readings.push(v.value);
         if (!READING_ID.test(v.value)) {
-          ctx.report(error('E302', v.span, `a reading names a decision of design/decisions.md such as "D10", not ${JSON.stringify(v.value)}`));
+          ctx.report(error('E302', v.span, ref('decl.reading-id', { value: JSON.stringify(v.value) })));
         }
       } else if (m.kind === 'assumed') {
         assumed = assumed === undefined ? v.value : `${assumed} ${v.value}`;

@@ -1,4 +1,5 @@
-import { error } from '../diagnostics/diagnostic.js';
+import { error, related } from '../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../messages/index.js';
 import { Decimal } from '../money.js';
 import type { Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
@@ -29,7 +30,7 @@ function checkRatioRange(ctx: CheckContext, e: TExpr, owner: string): void {
   if (e.k === 'const') return; // a literal is checked where it is read (resolver)
   const v = foldConstant(e);
   if (v instanceof Decimal && (v.lessThan(0) || v.greaterThan(1))) {
-    ctx.report(error('E204', e.span, `${owner} is ${v.times(100).toString()}%, outside 0–100%`));
+    ctx.report(error('E204', e.span, ref('decl.ratio-outside', { owner, percent: v.times(100).toString() })));
   }
 }
 
@@ -38,7 +39,7 @@ export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
   const cit = citation(ctx, d.meta);
   if (cit.cites.length === 0 && cit.assumed === undefined) {
     ctx.report(
-      error('E303', d.name.span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`),
+      error('E303', d.name.span, ref('decl.unsourced', { owner })),
     );
   }
   const scope = constantScope(owner);
@@ -54,9 +55,9 @@ export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
     values.sort((a, b) => a.from.localeCompare(b.from));
     const earliest = values[0];
     if (!earliest) {
-      ctx.report(error('E203', d.name.span, `${owner} has no value`));
+      ctx.report(error('E203', d.name.span, ref('decl.no-value', { owner })));
     } else if (earliest.from !== firstVersion && ctx.versions.length > 0) {
-      ctx.report(error('E403', d.name.span, `${owner} has no value before ${earliest.from}, but the policy starts ${firstVersion}`));
+      ctx.report(error('E403', d.name.span, ref('decl.no-value-before', { owner, from: earliest.from, first: firstVersion })));
     }
   }
   let type: Type = values[0]?.expr.type ?? 'error';
@@ -64,7 +65,7 @@ export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
     const declared = TYPE_NAMES[d.typeName.name];
     if (!declared) {
       const s = suggest(d.typeName.name, Object.keys(TYPE_NAMES));
-      ctx.report(error('E101', d.typeName.span, `unknown type ${d.typeName.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ctx.report(error('E101', d.typeName.span, s ? ref('decl.unknown-type.did-you-mean', { name: d.typeName.name, suggestion: s }) : ref('decl.unknown-type', { name: d.typeName.name }), s ? { suggestion: s } : {}));
     } else {
       type = declared;
     }
@@ -76,35 +77,35 @@ export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
   return { kind: 'param', name: d.name.name, type, values, span: d.name.span, ...cit };
 }
 
-function tableKey(field: string, keyType: Type, e: A.Expr): { key: TableKey } | { problem: string } | undefined {
+function tableKey(field: string, keyType: Type, e: A.Expr): { key: TableKey } | { problem: MessageRef } | undefined {
   if (e.kind === 'error') return undefined;
   if (keyType === 'level') {
     if (e.kind === 'numeric' && e.unit === 'number' && /^[0-3]$/.test(e.value)) return { key: Number(e.value) };
-    return { problem: `a ${field} key is one of 0, 1, 2, 3` };
+    return { problem: ref('decl.table-key-one-of', { field, values: '0, 1, 2, 3' }) };
   }
   if (keyType === 'text') {
     if (e.kind === 'string') return { key: e.value };
-    return { problem: `a ${field} key is text in quotes, e.g. "食道癌"` };
+    return { problem: ref('decl.table-key-text', { field }) };
   }
   const name = e.kind === 'name' ? e.name : e.kind === 'string' ? e.value : undefined;
   const ev = name !== undefined ? lookupEnumValue(name) : undefined;
   if (ev && ev.kind === keyType) return { key: ev.value };
-  return { problem: `a ${field} key is one of ${Object.keys(ENUMS[keyType as EnumKind] ?? {}).join(', ')}` };
+  return { problem: ref('decl.table-key-one-of', { field, values: Object.keys(ENUMS[keyType as EnumKind] ?? {}).join(', ') }) };
 }
 
 export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
   const owner = `table ${d.name.name}`;
   const cit = citation(ctx, d.meta);
   if (cit.cites.length === 0 && cit.assumed === undefined) {
-    ctx.report(error('E303', d.name.span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`));
+    ctx.report(error('E303', d.name.span, ref('decl.unsourced', { owner })));
   }
   const by = d.by.name;
   let keyType: Type = 'error';
   if (!CLAIM_FIELDS[by]) {
     const s = suggest(by, KEY_FIELDS);
-    ctx.report(error('E102', d.by.span, `unknown claim field ${by}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    ctx.report(error('E102', d.by.span, s ? ref('decl.unknown-claim-field.did-you-mean', { name: by, suggestion: s }) : ref('decl.unknown-claim-field', { name: by }), s ? { suggestion: s } : {}));
   } else if (!(KEY_FIELDS as readonly string[]).includes(by)) {
-    ctx.report(error('E203', d.by.span, `a table cannot be keyed by ${by}; key fields: ${KEY_FIELDS.join(', ')}`));
+    ctx.report(error('E203', d.by.span, ref('decl.table-key-field', { by, fields: KEY_FIELDS.join(', ') })));
   } else {
     keyType = (CLAIM_FIELDS[by] as { type: Type }).type;
   }
@@ -126,7 +127,7 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
     }
     const prev = seen.get(k.key);
     if (prev !== undefined) {
-      ctx.report(error('E109', row.key.span, `${owner} has two rows for ${String(k.key)}`, { related: [{ span: prev, message: 'the first row is here' }] }));
+      ctx.report(error('E109', row.key.span, ref('decl.table-two-rows', { owner, key: String(k.key) }), { related: [related(prev, ref('decl.first-row'))] }));
       continue;
     }
     seen.set(k.key, row.key.span);
@@ -144,7 +145,7 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
       keyType === 'level' ? [...LEVELS] : isScalar(keyType) && keyType in ENUMS ? Object.keys(ENUMS[keyType as EnumKind]) : undefined;
     const missing = all?.filter((k) => !seen.has(k)) ?? [];
     if (missing.length > 0) {
-      ctx.report(error('E404', d.name.span, `${owner} has no row for ${by} ${missing.join(', ')}; add the rows or an \`otherwise: …\``));
+      ctx.report(error('E404', d.name.span, ref('decl.table-no-row', { owner, by, missing: missing.join(', ') })));
     }
   }
   if (d.domain) {
@@ -152,7 +153,7 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
     if (!setEntry || setEntry.kind !== 'set') {
       const sets = [...ctx.entries.values()].filter((x) => x.kind === 'set').map((x) => x.decl.name.name);
       const s = suggest(d.domain.name, sets);
-      ctx.report(error('E101', d.domain.span, `unknown set ${d.domain.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ctx.report(error('E101', d.domain.span, s ? ref('decl.unknown-set.did-you-mean', { name: d.domain.name, suggestion: s }) : ref('decl.unknown-set', { name: d.domain.name }), s ? { suggestion: s } : {}));
     } else {
       ctx.resolveEntry(setEntry, d.domain.span);
       setEntry.used = true;
@@ -160,10 +161,14 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
       const missing = [...members].filter((m) => !seen.has(m));
       const extra = [...seen.keys()].filter((k) => !members.has(k));
       if (missing.length > 0 || extra.length > 0) {
-        const parts = [];
-        if (missing.length > 0) parts.push(`no row for ${missing.join(', ')}`);
-        if (extra.length > 0) parts.push(`rows not in ${d.domain.name}: ${extra.join(', ')}`);
-        ctx.report(error('E405', d.domain.span, `${owner} must have one row for each member of ${d.domain.name}: ${parts.join('; ')}`));
+        const set = d.domain.name;
+        const message =
+          missing.length === 0
+            ? ref('decl.table-domain.extra', { owner, set, extra: extra.join(', ') })
+            : extra.length === 0
+              ? ref('decl.table-domain.missing', { owner, set, missing: missing.join(', ') })
+              : ref('decl.table-domain.both', { owner, set, missing: missing.join(', '), extra: extra.join(', ') });
+        ctx.report(error('E405', d.domain.span, message));
       }
     }
   }
@@ -194,19 +199,19 @@ export function resolveSet(ctx: CheckContext, d: A.SetDecl): SetSym {
     else if (!ctx.exprs.expect(t, elementType, `every member of ${owner}`)) continue;
     const v = foldConstant(t);
     if (typeof v !== 'string' && !(v instanceof Decimal)) {
-      ctx.report(error('E112', t.span, `a member of ${owner} must be a constant`));
+      ctx.report(error('E112', t.span, ref('decl.member-not-constant', { owner })));
       continue;
     }
     const value = v instanceof Decimal ? v.toNumber() : v;
     const prev = seen.get(value);
     if (prev) {
-      ctx.report(error('E109', t.span, `${owner} lists ${String(value)} twice`, { related: [{ span: prev, message: 'first listed here' }] }));
+      ctx.report(error('E109', t.span, ref('decl.set-twice', { owner, value: String(value) }), { related: [related(prev, ref('decl.first-listed'))] }));
       continue;
     }
     seen.set(value, t.span);
     elements.push({ value, span: t.span });
   }
-  if (d.elements.length === 0) ctx.report(error('E203', d.name.span, `${owner} is empty`));
+  if (d.elements.length === 0) ctx.report(error('E203', d.name.span, ref('decl.set-empty', { owner })));
   return { kind: 'set', name: d.name.name, elementType: elementType ?? 'error', elements, span: d.name.span, ...cit };
 }
 
@@ -226,7 +231,7 @@ export function resolveLet(ctx: CheckContext, d: A.LetDecl, base?: () => TExpr):
   const number = firstNumber(expr);
   if (number && cit.cites.length === 0 && cit.assumed === undefined) {
     ctx.report(
-      error('E303', number.span, `let ${d.name.name} writes down a number but cites no clause: add cites "…" (or make the number a parameter)`),
+      error('E303', number.span, ref('decl.let-number', { name: d.name.name })),
     );
   }
   const note = cit.note;
@@ -239,7 +244,7 @@ export function resolveAccumulator(ctx: CheckContext, d: A.AccumulatorDecl): Acc
   for (const k of d.keys) {
     if (!(KEY_FIELDS as readonly string[]).includes(k.name)) {
       const s = suggest(k.name, KEY_FIELDS);
-      ctx.report(error('E102', k.span, `an accumulator can be kept by ${KEY_FIELDS.join(', ')}, not ${k.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ctx.report(error('E102', k.span, s ? ref('decl.accumulator-key.did-you-mean', { fields: KEY_FIELDS.join(', '), name: k.name, suggestion: s }) : ref('decl.accumulator-key', { fields: KEY_FIELDS.join(', '), name: k.name }), s ? { suggestion: s } : {}));
     } else {
       keys.push(k.name);
     }
@@ -249,7 +254,7 @@ export function resolveAccumulator(ctx: CheckContext, d: A.AccumulatorDecl): Acc
 
 function requireSource(ctx: CheckContext, owner: string, cit: { cites: readonly string[]; assumed?: string }, span: Span): void {
   if (cit.cites.length === 0 && cit.assumed === undefined) {
-    ctx.report(error('E303', span, `${owner} neither cites a clause nor is marked assumed: add cites "…" or assumed "why"`));
+    ctx.report(error('E303', span, ref('decl.unsourced', { owner })));
   }
 }
 
@@ -259,10 +264,10 @@ function bandConstant(ctx: CheckContext, e: A.Expr, type: 'money' | 'ratio', own
   if (!ctx.exprs.expect(t, type, owner)) return undefined;
   const v = foldConstant(t);
   if (!(v instanceof Decimal)) {
-    if (t.type !== 'error') ctx.report(error('E112', t.span, `${owner} must be a constant`));
+    if (t.type !== 'error') ctx.report(error('E112', t.span, ref('decl.not-constant', { owner })));
     return undefined;
   }
-  if (type === 'ratio' && (v.lessThan(0) || v.greaterThan(1))) ctx.report(error('E204', t.span, `${owner} is ${v.times(100).toString()}%, outside 0–100%`));
+  if (type === 'ratio' && (v.lessThan(0) || v.greaterThan(1))) ctx.report(error('E204', t.span, ref('decl.ratio-outside', { owner, percent: v.times(100).toString() })));
   return v;
 }
 
@@ -281,19 +286,21 @@ export function resolveBands(ctx: CheckContext, d: A.BandsDecl): BandsSym {
       return;
     }
     if (previous !== undefined && !lower.equals(previous)) {
-      const want = previous.isZero() ? 'the first band starts at 0元' : `the band after ${previous.toString()}元 starts there`;
-      ctx.report(error('E406', row.lower.span, `${owner}: ${want}, not at ${lower.toString()}元 (bands are contiguous)`));
+      const message = previous.isZero()
+        ? ref('decl.bands-first', { owner, lower: lower.toString() })
+        : ref('decl.bands-gap', { owner, previous: previous.toString(), lower: lower.toString() });
+      ctx.report(error('E406', row.lower.span, message));
     }
     if (upper !== undefined && !upper.greaterThan(lower)) {
-      ctx.report(error('E406', row.upper?.span ?? row.span, `${owner}: a band must end above where it starts (${lower.toString()}元)`));
+      ctx.report(error('E406', row.upper?.span ?? row.span, ref('decl.bands-end', { owner, lower: lower.toString() })));
     }
     if (upper === undefined && i < d.rows.length - 1) {
-      ctx.report(error('E406', row.span, `${owner}: only the last band may be open-ended (\`from X: r\`)`));
+      ctx.report(error('E406', row.span, ref('decl.bands-open', { owner })));
     }
     rows.push({ lower, ratio, span: row.span, ...(upper !== undefined ? { upper } : {}) });
     previous = upper;
   });
-  if (d.rows.length === 0) ctx.report(error('E406', d.name.span, `${owner} has no bands`));
+  if (d.rows.length === 0) ctx.report(error('E406', d.name.span, ref('decl.bands-none', { owner })));
   return { kind: 'bands', name: d.name.name, rows, span: d.name.span, ...cit };
 }
 
@@ -308,11 +315,11 @@ export function resolveCap(ctx: CheckContext, d: A.CapDecl): CapSym {
   let layer: LayerName = 'patient';
   const name = d.layer.name;
   if (!isLayer(name)) {
-    ctx.report(error('E103', d.layer.span, `unknown layer ${name}`));
+    ctx.report(error('E103', d.layer.span, ref('decl.unknown-layer', { name })));
   } else if (name === 'patient') {
-    ctx.report(error('E107', d.layer.span, 'patient is what remains; cap the layers that pay instead'));
+    ctx.report(error('E107', d.layer.span, ref('decl.cap-patient')));
   } else if (!ctx.declaredLayers.has(name)) {
-    ctx.report(error('E106', d.layer.span, `layer ${name} is not among the layers declared in the policy header`));
+    ctx.report(error('E106', d.layer.span, ref('decl.layer-undeclared', { name })));
   } else {
     layer = name;
   }

@@ -1,12 +1,14 @@
-import { error } from '../diagnostics/diagnostic.js';
+import { error, related } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import type * as A from '../syntax/ast.js';
 import { citation } from './citation.js';
 import type { CheckContext } from './context.js';
 import type { AdjustmentIR, ModifierSym } from './ir.js';
 import type { Scope } from './resolver.js';
-import { KIND_WORDS, type Entry } from './symbols.js';
+import type { Entry } from './symbols.js';
+import { aKindRef, didYouMean, typeRef } from './words.js';
 import { suggest } from './suggest.js';
-import { describeType, isNumeric, type Type } from './types.js';
+import { isNumeric, type Type } from './types.js';
 import { resolveApplicability } from './applicability.js';
 
 /**
@@ -42,10 +44,10 @@ export class Modifiers {
         if (!entry || !ADJUSTABLE.has(entry.kind)) {
           const names = [...this.ctx.entries.values()].filter((e) => ADJUSTABLE.has(e.kind)).map((e) => e.decl.name.name);
           const s = entry ? undefined : suggest(adj.target.name, names);
-          const what = entry
-            ? `${adj.target.name} is a ${KIND_WORDS[entry.kind]}; only parameters, tables and bands can be adjusted`
-            : `${adj.target.name} is not a parameter, table or bands of this policy or its base`;
-          this.ctx.report(error('E502', adj.target.span, `${what}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+          const name = adj.target.name;
+          const suggestion = didYouMean(s);
+          const what = entry ? ref('rule.adjust-kind', { name, kind: aKindRef(entry.kind), suggestion }) : ref('rule.adjust-unknown', { name, suggestion });
+          this.ctx.report(error('E502', adj.target.span, what, s ? { suggestion: s } : {}));
           continue;
         }
         entry.used = true;
@@ -64,8 +66,8 @@ export class Modifiers {
     if (!list) return [];
     if (this.resolving.has(entry)) {
       this.ctx.report(
-        error('E110', entry.decl.name.span, `${entry.decl.name.name} is adjusted by an amount or condition that reads ${entry.decl.name.name} itself`, {
-          related: list.map(({ adj }) => ({ span: adj.span, message: 'adjusted here' })),
+        error('E110', entry.decl.name.span, ref('rule.adjust-cycle', { name: entry.decl.name.name }), {
+          related: list.map(({ adj }) => related(adj.span, ref('rule.adjusted-here'))),
         }),
       );
       return [];
@@ -96,14 +98,14 @@ export class Modifiers {
   private modifier(p: Pending): ModifierSym | undefined {
     if (p.state === 2) return p.sym;
     if (p.state === 1) {
-      this.ctx.report(error('E110', p.decl.name.span, `the condition of ${p.decl.name.name} reads a value it adjusts`));
+      this.ctx.report(error('E110', p.decl.name.span, ref('rule.modifier-cycle', { name: p.decl.name.name })));
       return undefined;
     }
     p.state = 1;
     const d = p.decl;
     const owner = d.oneLine ? d.name.name : `modifier ${d.name.name}`;
     const cit = citation(this.ctx, d.meta);
-    if (cit.cites.length === 0) this.ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID"`));
+    if (cit.cites.length === 0) this.ctx.report(error('E301', d.name.span, ref('rule.no-citation-short', { owner })));
     p.sym = {
       name: d.name.name,
       oneLine: d.oneLine,
@@ -133,7 +135,7 @@ export class Modifiers {
     if (amount.type === 'error' || target === 'error') return undefined;
     const name = adj.target.name;
     if (!isNumeric(target)) {
-      this.ctx.report(error('E502', adj.target.span, `${name} is ${describeType(target)}; only amounts, ratios and numbers can be adjusted`));
+      this.ctx.report(error('E502', adj.target.span, ref('rule.adjust-not-numeric', { name, type: typeRef(target) })));
       return undefined;
     }
     const ok =
@@ -143,9 +145,8 @@ export class Modifiers {
           ? amount.type === 'points' || amount.type === 'ratio'
           : amount.type === target;
     if (!ok) {
-      const want =
-        adj.op === '*' ? 'a ratio or a plain number (× 50%)' : target === 'ratio' ? 'percentage points (+ 5pp)' : describeType(target);
-      this.ctx.report(error('E502', amount.span, `${name} ${adj.op === '*' ? '×' : adj.op} needs ${want}, not ${describeType(amount.type)}`));
+      const want = adj.op === '*' ? ref('rule.adjust-want.scale') : target === 'ratio' ? ref('rule.adjust-want.points') : typeRef(target);
+      this.ctx.report(error('E502', amount.span, ref('rule.adjust-amount', { name, op: adj.op === '*' ? '×' : adj.op, want, actual: typeRef(amount.type) })));
       return undefined;
     }
     return amount;

@@ -1,4 +1,6 @@
-import { error } from '../diagnostics/diagnostic.js';
+import { error, related } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
+import { didYouMean } from './words.js';
 import type { Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { LAYERS, isLayer, type LayerName } from '../vocabulary.js';
@@ -9,6 +11,7 @@ import type { CheckContext } from './context.js';
 import type { PropertyIR } from './ir.js';
 import type { Scope } from './resolver.js';
 import { suggest } from './suggest.js';
+import { expectType } from './typing.js';
 
 /**
  * `property NAME cites … [from] [until] [when c] { BOOLEAN }`: a statement about every settled
@@ -23,16 +26,16 @@ export function checkProperties(ctx: CheckContext, decls: readonly A.PropertyDec
     const owner = `property ${d.name.name}`;
     const prev = names.get(d.name.name);
     if (prev) {
-      ctx.report(error('E104', d.name.span, `${owner} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      ctx.report(error('E104', d.name.span, ref('rule.declared-twice', { owner }), { related: [related(prev, ref('rule.first-declared'))] }));
       continue;
     }
     names.set(d.name.name, d.name.span);
     const cit = citation(ctx, d.meta);
-    if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name (the clause that promises it)`));
+    if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, ref('rule.property-no-citation', { owner })));
     const scope: Scope = { context: 'rule', owner, locals: new Map() };
     const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
     const body = ctx.exprs.resolve(d.body, scope);
-    ctx.exprs.expect(body, 'bool', `the body of ${owner}`);
+    expectType(ctx, body, 'bool', ref('rule.where.body-of', { owner }));
     out.push({ name: d.name.name, body, span: d.span, nameSpan: d.name.span, ...applies, ...cit });
   }
   return out;
@@ -48,11 +51,11 @@ export function checkCovers(ctx: CheckContext, decls: readonly A.CoversDecl[]): 
     for (const l of d.layers) {
       if (!isLayer(l.name)) {
         const s = suggest(l.name, LAYERS);
-        ctx.report(error('E103', l.span, `unknown layer ${l.name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+        ctx.report(error('E103', l.span, ref('rule.covers-unknown-layer', { name: l.name, suggestion: didYouMean(s) }), s ? { suggestion: s } : {}));
       } else if (l.name === 'patient') {
-        ctx.report(error('E107', l.span, 'patient is what remains; no rule assigns it, so none can cover it'));
+        ctx.report(error('E107', l.span, ref('rule.covers-patient')));
       } else if (!ctx.declaredLayers.has(l.name)) {
-        ctx.report(error('E106', l.span, `layer ${l.name} is not among the layers declared in the policy header`));
+        ctx.report(error('E106', l.span, ref('rule.layer-undeclared', { layer: l.name })));
       } else {
         layers.push({ layer: l.name, span: l.span });
       }

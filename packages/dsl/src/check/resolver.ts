@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import { parseDate } from '../dates.js';
 import { Decimal } from '../money.js';
 import type * as A from '../syntax/ast.js';
@@ -57,7 +58,7 @@ export class ExprResolver {
   private requirePresent(t: TExpr): void {
     if (t.k === 'field' && CLAIM_FIELDS[t.field]?.optional) {
       this.report(
-        error('E206', t.span, `${t.field} may be absent from a claim; give a default: ${t.field} ?? …`),
+        error('E206', t.span, ref('decl.optional-field', { field: t.field })),
       );
     }
   }
@@ -73,7 +74,7 @@ export class ExprResolver {
       case 'date': {
         const day = parseDate(e.value);
         if (day === undefined) {
-          this.report(error('E208', e.span, `${e.value} is not a calendar date`));
+          this.report(error('E208', e.span, ref('decl.bad-date', { date: e.value })));
           return err(e.span);
         }
         return { k: 'const', type: 'date', value: day, span: e.span };
@@ -98,7 +99,7 @@ export class ExprResolver {
         return this.unadjusted(e, scope);
       case 'base':
         if (!scope.base) {
-          this.report(error('E504', e.span, '`base` stands only in `override let NAME = …`, for the definition it replaces'));
+          this.report(error('E504', e.span, ref('decl.base-outside')));
           return err(e.span);
         }
         return { ...scope.base(), span: e.span };
@@ -111,7 +112,7 @@ export class ExprResolver {
     const value = new Decimal(e.value);
     const type: Scalar = e.unit;
     if ((type === 'ratio' || type === 'points') && value.greaterThan(1)) {
-      this.report(error('E204', e.span, `${e.raw} is more than 100%: a ratio must lie between 0% and 100%`));
+      this.report(error('E204', e.span, ref('decl.ratio-over', { raw: e.raw })));
     }
     return { k: 'const', type, value, span: e.span };
   }
@@ -127,7 +128,7 @@ export class ExprResolver {
       return { k: 'not', type: 'bool', operand, span: e.span };
     }
     if (operand.type !== 'error' && !isNumeric(operand.type)) {
-      this.report(error('E203', operand.span, `cannot negate ${describeType(operand.type)}`));
+      this.report(error('E203', operand.span, ref('decl.cannot-negate', { type: describeType(operand.type) })));
       return err(e.span);
     }
     return { k: 'neg', type: operand.type, operand, span: e.span };
@@ -163,21 +164,24 @@ export class ExprResolver {
     const rt = right.type;
     switch (typing.problem) {
       case 'money-times-money':
-        this.report(error('E201', right.span, 'money where a ratio belongs: money × money has no meaning; write a percentage such as 90%'));
+        this.report(error('E201', right.span, ref('decl.money-times-money')));
         break;
       case 'money-share':
-        this.report(error('E201', left.span, `money where a ratio belongs: the left of 'of' is a share, e.g. 90% of …`));
+        this.report(error('E201', left.span, ref('decl.money-share')));
         break;
       case 'enum-mismatch': {
-        const shown = right.k === 'const' ? `${String(right.value)} is ${describeType(rt)}` : `the right side is ${describeType(rt)}`;
-        this.report(error('E203', right.span, `${shown}, but ${describeType(lt)} is expected here`));
+        const message =
+          right.k === 'const'
+            ? ref('decl.enum-mismatch.value', { value: String(right.value), right: describeType(rt), left: describeType(lt) })
+            : ref('decl.enum-mismatch', { right: describeType(rt), left: describeType(lt) });
+        this.report(error('E203', right.span, message));
         break;
       }
       case 'not-a-set':
-        this.report(error('E203', right.span, `'${e.op}' needs a set on its right, but this is ${describeType(rt)}`));
+        this.report(error('E203', right.span, ref('decl.not-a-set', { op: e.op, type: describeType(rt) })));
         break;
       case 'not-a-member':
-        this.report(error('E203', left.span, `${describeType(lt)} cannot be a member of ${describeType(rt)}`));
+        this.report(error('E203', left.span, ref('decl.not-a-member', { left: describeType(lt), right: describeType(rt) })));
         break;
       case 'mix':
         return this.types.mixError(left, right, OP_TEXT[e.op] ?? e.op);
@@ -189,12 +193,12 @@ export class ExprResolver {
   private unadjusted(e: A.UnadjustedExpr, scope: Scope): TExpr {
     const entry = this.globals.entries.get(e.target.name);
     if (!entry || (entry.kind !== 'param' && entry.kind !== 'table')) {
-      this.report(error('E502', e.target.span, `unadjusted reads a parameter or a table; ${e.target.name} is ${entry ? `a ${entry.kind}` : 'not declared'}`));
+      this.report(error('E502', e.target.span, entry ? ref('decl.unadjusted-kind', { name: e.target.name, kind: entry.kind }) : ref('decl.unadjusted-undeclared', { name: e.target.name })));
       return err(e.span);
     }
     if (entry.kind === 'table') {
       if (!e.key) {
-        this.report(error('E203', e.target.span, `table ${e.target.name} must be looked up with a key: unadjusted ${e.target.name}[…]`));
+        this.report(error('E203', e.target.span, ref('decl.unadjusted-table', { name: e.target.name })));
         return err(e.span);
       }
       return this.index({ kind: 'index', table: e.target, key: e.key, span: e.span }, scope, false);
@@ -213,7 +217,7 @@ export class ExprResolver {
     const word = e.op === 'above' ? 'above' : 'capped at';
     if (!isNumeric(left.type) || !sameType(left.type, right.type)) {
       if (isNumeric(left.type) && isNumeric(right.type)) return this.types.mixError(left, right, word);
-      this.report(error('E203', e.opSpan, `'${word}' compares two amounts of one kind, not ${describeType(left.type)} and ${describeType(right.type)}`));
+      this.report(error('E203', e.opSpan, ref('decl.compare-kinds', { word, left: describeType(left.type), right: describeType(right.type) })));
       return err(e.span);
     }
     const type = left.type;
@@ -233,7 +237,7 @@ export class ExprResolver {
     entry.used = true;
     if (scope.context === 'constant') return this.names.notConstant(name, 'bands applied to an amount', e.span, scope);
     if (e.args.length < 1 || e.args.length > 2) {
-      this.report(error('E113', e.callee.span, `bands ${name} apply to one amount, ${name}(x), or a stretch of one, ${name}(from, to); not ${e.args.length} arguments`));
+      this.report(error('E113', e.callee.span, ref('decl.bands-args', { name, count: e.args.length })));
       return err(e.span);
     }
     const args = e.args.map((a) => this.types.coerceZero(this.resolve(a, scope), 'money'));
@@ -259,12 +263,15 @@ export class ExprResolver {
     const fn = builtinNamed(name);
     if (!fn) {
       const s = suggest(name, Object.keys(BUILTINS));
-      this.report(error('E113', e.callee.span, `unknown function ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      this.report(error('E113', e.callee.span, s ? ref('decl.unknown-function.did-you-mean', { name, suggestion: s }) : ref('decl.unknown-function', { name }), s ? { suggestion: s } : {}));
       return err(e.span);
     }
     if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {
-      const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
-      this.report(error('E113', e.callee.span, `${name} takes ${want} arguments, not ${e.args.length}`));
+      const message =
+        fn.minArgs === fn.maxArgs
+          ? ref('decl.args-exact', { name, n: fn.minArgs, count: e.args.length })
+          : ref('decl.args-range', { name, min: fn.minArgs, max: fn.maxArgs, count: e.args.length });
+      this.report(error('E113', e.callee.span, message));
       return err(e.span);
     }
     let args = e.args.map((a) => this.resolve(a, scope));
@@ -275,7 +282,7 @@ export class ExprResolver {
       args = args.map((a) => this.types.coerceZero(a, target));
       for (const a of args) {
         if (!isNumeric(a.type)) {
-          this.report(error('E203', a.span, `${name} compares numbers, but this is ${describeType(a.type)}`));
+          this.report(error('E203', a.span, ref('decl.compares-numbers', { name, type: describeType(a.type) })));
           return err(e.span);
         }
         if (!sameType(a.type, target)) {
@@ -296,9 +303,9 @@ export class ExprResolver {
       if (!entry) {
         const tables = [...this.globals.entries.values()].filter((x) => x.kind === 'table').map((x) => x.decl.name.name);
         const s = suggest(name, tables);
-        this.report(error('E101', e.table.span, `unknown table ${name}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+        this.report(error('E101', e.table.span, s ? ref('decl.unknown-table.did-you-mean', { name, suggestion: s }) : ref('decl.unknown-table', { name }), s ? { suggestion: s } : {}));
       } else {
-        this.report(error('E203', e.table.span, `${name} is not a table and cannot be looked up with [ ]`));
+        this.report(error('E203', e.table.span, ref('decl.not-a-table', { name })));
       }
       return err(e.span);
     }
@@ -310,7 +317,7 @@ export class ExprResolver {
     const key = this.types.coerceZero(key0, sym.keyType);
     const ok = sameType(key.type, sym.keyType) || (sym.keyType === 'level' && key.type === 'number');
     if (!ok) {
-      this.report(error('E203', key.span, `table ${name} is keyed by ${sym.by} (${describeType(sym.keyType)}), but this key is ${describeType(key.type)}`));
+      this.report(error('E203', key.span, ref('decl.key-type', { name, by: sym.by, keyType: describeType(sym.keyType), type: describeType(key.type) })));
       return err(e.span);
     }
     if (scope.context === 'constant' && key.k !== 'const') {
@@ -334,7 +341,7 @@ export class ExprResolver {
   private setLiteral(e: A.SetExpr, scope: Scope): TExpr {
     const elements = e.elements.map((x) => this.resolve(x, scope));
     if (elements.length === 0) {
-      this.report(error('E203', e.span, 'an empty set has no members; remove the condition instead'));
+      this.report(error('E203', e.span, ref('decl.empty-set')));
       return err(e.span);
     }
     if (elements.some((x) => x.type === 'error')) return err(e.span);
@@ -343,7 +350,7 @@ export class ExprResolver {
     const normalized = elements.map((x) => (x.type === 'number' && elements.some((y) => y.type === 'level') ? this.types.coerceZero(x, 'level') : x));
     for (const x of normalized) {
       if (x.type !== elem) {
-        this.report(error('E203', x.span, `a set holds values of one kind: ${describeType(elem)}, not ${describeType(x.type)}`));
+        this.report(error('E203', x.span, ref('decl.set-one-kind', { kind: describeType(elem), type: describeType(x.type) })));
         return err(e.span);
       }
     }

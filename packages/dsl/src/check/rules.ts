@@ -1,4 +1,5 @@
-import { error, warning } from '../diagnostics/diagnostic.js';
+import { error, related, warning } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import type { Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { LAYERS, isLayer, type LayerName } from '../vocabulary.js';
@@ -7,10 +8,12 @@ import type { CheckContext } from './context.js';
 import type { RuleIR, TExpr, TStmt } from './ir.js';
 import { ZERO } from '../money.js';
 import type { Scope } from './resolver.js';
-import { KIND_WORDS, type Entry } from './symbols.js';
+import type { Entry } from './symbols.js';
+import { aKindRef, didYouMean, reservedRef } from './words.js';
 import { suggest } from './suggest.js';
 import type { Type } from './types.js';
 import { resolveApplicability } from './applicability.js';
+import { expectType } from './typing.js';
 
 /**
  * Rules, in the order they run: each cites a clause (E301), assigns only declared layers (E103,
@@ -34,14 +37,14 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
   const owner = `rule ${d.name.name}`;
   const cit = citation(ctx, d.meta);
   if (cit.cites.length === 0) {
-    ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
+    ctx.report(error('E301', d.name.span, ref('rule.no-citation', { owner })));
   }
 
   const locals = new Map<string, { slot: number; type: Type }>();
   const assignedHere = new Map<LayerName, Span>();
   const onLayerRead = (layer: LayerName, span: Span): void => {
     if (!assignedBefore.has(layer) && !assignedHere.has(layer) && layer !== 'patient') {
-      ctx.report(warning('W201', span, `${owner} reads layer ${layer} before any rule assigns it, so it reads 0.00`));
+      ctx.report(warning('W201', span, ref('rule.read-before-assign', { owner, layer })));
     }
   };
   const scope: Scope = { context: 'rule', owner, locals, onLayerRead };
@@ -53,13 +56,13 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
       case 'let': {
         const expr = ctx.exprs.resolve(s.value, scope);
         const name = s.name.name;
-        const clash = ctx.reservedWhat(name) ?? (ctx.entries.has(name) ? `a ${KIND_WORDS[(ctx.entries.get(name) as Entry).kind]}` : undefined);
+        const clash = reservedRef(name) ?? (ctx.entries.has(name) ? aKindRef((ctx.entries.get(name) as Entry).kind) : undefined);
         if (clash) {
-          ctx.report(error('E104', s.name.span, `${name} is ${clash}; a let inside a rule needs a name of its own`));
+          ctx.report(error('E104', s.name.span, ref('rule.let-clash', { name, clash })));
           break;
         }
         if (locals.has(name)) {
-          ctx.report(error('E104', s.name.span, `${name} is already bound in ${owner}`));
+          ctx.report(error('E104', s.name.span, ref('rule.let-bound', { name, owner })));
           break;
         }
         const slot = locals.size;
@@ -72,7 +75,7 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
         const value = ctx.exprs.resolve(s.value, scope);
         const layer = assignTarget(ctx, s.target, owner, assignedHere);
         if (!layer) break;
-        ctx.exprs.expect(value, 'money', s.kind === 'topup' ? `the target of ${layer} tops up to` : `layer ${layer}`);
+        expectType(ctx, value, 'money', s.kind === 'topup' ? ref('rule.where.topup', { layer }) : ref('rule.where.layer', { layer }));
         assignedHere.set(layer, s.target.span);
         const expr = s.kind === 'topup' ? topUp(value, s.span) : value;
         body.push({ k: 'assign', layer, expr, span: s.span, caps: ctx.capsOn(layer) });
@@ -82,24 +85,26 @@ function checkRule(ctx: CheckContext, d: A.RuleDecl, index: number, assignedBefo
         const expr = ctx.exprs.resolve(s.value, scope);
         const entry = ctx.entries.get(s.target.name);
         if (!entry || entry.kind !== 'accumulator' || !entry.sym) {
-          const what = isLayer(s.target.name)
-            ? `${s.target.name} is a layer: assign it with =`
-            : entry
-              ? `${s.target.name} is a ${KIND_WORDS[entry.kind]}, not an accumulator`
-              : `${s.target.name} is not a declared accumulator`;
           const accs = [...ctx.entries.values()].filter((x) => x.kind === 'accumulator').map((x) => x.decl.name.name);
           const sug = entry ? undefined : suggest(s.target.name, accs);
-          ctx.report(error('E108', s.target.span, `${what}${sug ? `; did you mean ${sug}?` : ''}`, sug ? { suggestion: sug } : {}));
+          const name = s.target.name;
+          const suggestion = didYouMean(sug);
+          const what = isLayer(name)
+            ? ref('rule.add-layer', { name, suggestion })
+            : entry
+              ? ref('rule.add-not-accumulator', { name, kind: aKindRef(entry.kind), suggestion })
+              : ref('rule.add-unknown', { name, suggestion });
+          ctx.report(error('E108', s.target.span, what, sug ? { suggestion: sug } : {}));
           break;
         }
         entry.used = true;
-        ctx.exprs.expect(expr, 'money', `accumulator ${s.target.name}`);
+        expectType(ctx, expr, 'money', ref('rule.where.accumulator', { name: s.target.name }));
         body.push({ k: 'add', acc: entry.sym, expr, span: s.span });
         break;
       }
       case 'flag': {
         const w = s.when ? ctx.exprs.resolve(s.when, scope) : undefined;
-        if (w) ctx.exprs.expect(w, 'bool', 'the condition of a flag');
+        if (w) expectType(ctx, w, 'bool', ref('rule.where.flag'));
         body.push({ k: 'flag', message: s.message.value, span: s.span, ...(w ? { when: w } : {}) });
         break;
       }
@@ -128,24 +133,24 @@ function assignTarget(ctx: CheckContext, target: A.Ident, owner: string, assigne
   const name = target.name;
   if (!isLayer(name)) {
     const entry = ctx.entries.get(name);
-    const hint = entry?.kind === 'accumulator' ? `; ${name} is an accumulator: add to it with +=` : '';
+    const hint = entry?.kind === 'accumulator' ? ref('rule.unknown-layer.accumulator', { name }) : '';
     const s = hint ? undefined : suggest(name, LAYERS);
     ctx.report(
-      error('E103', target.span, `unknown layer ${name}${s ? `; did you mean ${s}?` : ''}${hint} (layers: ${LAYERS.join(', ')})`, s ? { suggestion: s } : {}),
+      error('E103', target.span, ref('rule.unknown-layer', { name, suggestion: didYouMean(s), hint, layers: LAYERS.join(', ') }), s ? { suggestion: s } : {}),
     );
     return undefined;
   }
   if (name === 'patient') {
-    ctx.report(error('E107', target.span, 'patient is what remains after the other layers; it cannot be assigned'));
+    ctx.report(error('E107', target.span, ref('rule.assign-patient')));
     return undefined;
   }
   if (!ctx.declaredLayers.has(name)) {
-    ctx.report(error('E106', target.span, `layer ${name} is not among the layers declared in the policy header`));
+    ctx.report(error('E106', target.span, ref('rule.layer-undeclared', { layer: name })));
     return undefined;
   }
   const first = assignedHere.get(name);
   if (first) {
-    ctx.report(error('E105', target.span, `${owner} assigns layer ${name} twice`, { related: [{ span: first, message: 'first assigned here' }] }));
+    ctx.report(error('E105', target.span, ref('rule.assigned-twice', { owner, layer: name }), { related: [related(first, ref('rule.first-assigned'))] }));
     return undefined;
   }
   return name;

@@ -1,7 +1,9 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Decimal } from '../money.js';
 import type { TExpr } from './ir.js';
-import { describeType, isNumeric, sameType, type Type } from './types.js';
+import { ref, type MessageRef } from '../messages/index.js';
+import { isNumeric, sameType, type Type } from './types.js';
+import { typeRef } from './words.js';
 
 /**
  * Typing: whether an expression has the type its place needs (E201 money where a ratio belongs,
@@ -11,20 +13,28 @@ import { describeType, isNumeric, sameType, type Type } from './types.js';
 
 const err = (span: TExpr['span']): TExpr => ({ k: 'error', type: 'error', span });
 
+/**
+ * ExprResolver.expect for a place whose description is a table message (`layer basic`, `the
+ * condition of rule r`): the same check and report, the description in the reader's language.
+ */
+export function expectType(ctx: { report(d: Diagnostic): void }, t: TExpr, type: Type, where: string | MessageRef): boolean {
+  return new Typing((d) => ctx.report(d)).expect(t, type, where);
+}
+
 export class Typing {
   constructor(private readonly report: (d: Diagnostic) => void) {}
 
   /** Reports E203 unless the expression has the type (errors pass silently: already reported). */
-  expect(t: TExpr, type: Type, where: string): boolean {
+  expect(t: TExpr, type: Type, where: string | MessageRef): boolean {
     if (t.type === 'error' || sameType(t.type, type)) return true;
     if (type === 'money' && t.type === 'ratio') {
-      this.report(error('E202', t.span, `a ratio where money belongs (${where}); did you mean a ratio of an amount, e.g. 90% of …?`));
+      this.report(error('E202', t.span, ref('rule.typing.ratio-for-money', { where })));
     } else if (type === 'ratio' && t.type === 'money') {
-      this.report(error('E201', t.span, `money where a ratio belongs (${where}); write a percentage such as 90%`));
+      this.report(error('E201', t.span, ref('rule.typing.money-for-ratio', { where })));
     } else if (type === 'money' && t.type === 'number') {
-      this.report(error('E203', t.span, `a plain number where money belongs (${where}); write it in 元, e.g. 7500元`));
+      this.report(error('E203', t.span, ref('rule.typing.number-for-money', { where })));
     } else {
-      this.report(error('E203', t.span, `${where} needs ${describeType(type)}, but this is ${describeType(t.type)}`));
+      this.report(error('E203', t.span, ref('rule.typing.mismatch', { where, type: typeRef(type), actual: typeRef(t.type) })));
     }
     return false;
   }
@@ -48,13 +58,13 @@ export class Typing {
   mixError(l: TExpr, r: TExpr, op: string): TExpr {
     const span = { file: l.span.file, start: l.span.start, end: r.span.end };
     if (l.type === 'money' && r.type === 'ratio') {
-      this.report(error('E202', r.span, `a ratio where money belongs: money ${op} a ratio; did you mean (${op === '+' || op === '-' ? '100% ' + op + ' ratio' : 'ratio'}) × amount?`));
+      this.report(error('E202', r.span, ref('rule.typing.mix-ratio-for-money', { op, hint: op === '+' || op === '-' ? '100% ' + op + ' ratio' : 'ratio' })));
     } else if (l.type === 'ratio' && r.type === 'money') {
-      this.report(error('E201', r.span, `money where a ratio belongs: a ratio ${op} money`));
+      this.report(error('E201', r.span, ref('rule.typing.mix-money-for-ratio', { op })));
     } else if (l.type === 'money' && r.type === 'points') {
-      this.report(error('E203', r.span, `percentage points change a ratio, not money (money ${op} points)`));
+      this.report(error('E203', r.span, ref('rule.typing.mix-points-money', { op })));
     } else {
-      this.report(error('E203', r.span, `cannot combine ${describeType(l.type)} ${op} ${describeType(r.type)}`));
+      this.report(error('E203', r.span, ref('rule.typing.mix', { left: typeRef(l.type), op, right: typeRef(r.type) })));
     }
     return err(span);
   }

@@ -1,4 +1,5 @@
 import { error } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import { parseDate } from '../dates.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
@@ -11,11 +12,11 @@ import type { CheckContext } from './context.js';
 export function versionDate(ctx: CheckContext, lit: A.DateLiteral | undefined): string | undefined {
   if (!lit) return undefined;
   if (parseDate(lit.value) === undefined) {
-    ctx.report(error('E208', lit.span, `${lit.value} is not a calendar date`));
+    ctx.report(error('E208', lit.span, ref('decl.bad-date', { date: lit.value })));
     return undefined;
   }
   if (!ctx.versions.some((v) => v.date === lit.value)) {
-    ctx.report(error('E403', lit.span, `${lit.value} is not a version of this policy; declare \`version ${lit.value}\` in the header (versions: ${ctx.versions.map((v) => v.date).join(', ')})`));
+    ctx.report(error('E403', lit.span, ref('decl.not-a-version', { date: lit.value, versions: ctx.versions.map((v) => v.date).join(', ') })));
   }
   return lit.value;
 }

@@ -1,5 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { error } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import { Decimal } from '../money.js';
 import type { Span } from '../source.js';
 import type * as A from './ast.js';
@@ -162,7 +163,7 @@ export class CstExpressions extends CstReader {
     const raw = t.image;
     const digits = /^[0-9.]+/.exec(raw)?.[0] ?? '0';
     if (digits.replace('.', '').length > MAX_LITERAL_DIGITS) {
-      this.diagnostics.push(error('E207', span, `number literal has more than ${MAX_LITERAL_DIGITS} digits`));
+      this.diagnostics.push(error('E207', span, ref('syntax.long-literal', { digits: MAX_LITERAL_DIGITS })));
       return this.errorExpr(span);
     }
     const unitText = raw.slice(digits.length);
@@ -175,7 +176,7 @@ export class CstExpressions extends CstReader {
         value = unitText === '万元' ? n.times(10000) : n;
         if (value.decimalPlaces() > 2) {
           this.diagnostics.push(
-            error('E205', span, `${raw}${unitText === '万元' ? ` is ${value.toString()}元,` : ' is'} more precise than a fen (0.01元)`),
+            error('E205', span, unitText === '万元' ? ref('syntax.money-precision-wan', { raw, value: value.toString() }) : ref('syntax.money-precision', { raw })),
           );
         }
         break;

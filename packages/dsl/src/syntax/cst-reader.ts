@@ -1,5 +1,6 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 import type { Span } from '../source.js';
 import type * as A from './ast.js';
 
@@ -96,7 +97,7 @@ export class CstReader {
       if (!this.depthReported) {
         this.depthReported = true;
         this.diagnostics.push(
-          error('E003', e.span, `expression nested more than ${MAX_EXPR_DEPTH} levels deep; split it with let-bindings`),
+          error('E003', e.span, ref('syntax.expr-too-deep', { depth: MAX_EXPR_DEPTH })),
         );
       }
       return this.errorExpr(e.span);

@@ -4,6 +4,7 @@ import type * as A from './ast.js';
 import { CstAudits } from './cst-audits.js';
 import { isToken } from './cst-reader.js';
 import { error } from '../diagnostics/diagnostic.js';
+import { ref } from '../messages/index.js';
 
 export { MAX_EXPR_DEPTH, unescapeString } from './cst-reader.js';
 export { MAX_LITERAL_DIGITS } from './cst-expressions.js';
@@ -156,7 +157,7 @@ export class CstToAst extends CstAudits {
       const ext = this.tok(item, 'extends');
       const imp = this.tok(item, 'import');
       if (ext) {
-        if (extendsLit) this.diagnostics.push(error('E505', this.stringLit(ext, itemSpan).span, 'a policy extends at most one base; import the others'));
+        if (extendsLit) this.diagnostics.push(error('E505', this.stringLit(ext, itemSpan).span, ref('syntax.extends-twice')));
         else extendsLit = this.stringLit(ext, itemSpan);
       } else if (imp) imports.push(this.stringLit(imp, itemSpan));
       else if (t) title = this.stringLit(t, itemSpan);

@@ -7,6 +7,7 @@ import { CstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
 import { inputMethodMessage, normaliseInputMethod } from './input-method.js';
 import { policyLexer } from './tokens.js';
+import { forgetSyntaxMessages, syntaxMessageRef } from './messages.js';
 
 /** A policy file larger than this is refused before lexing (E003). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -85,12 +86,13 @@ export function parsePolicyFile(path: string, text: string): ParsedFile {
 
   let ast: PolicyFileAst = empty;
   try {
+    forgetSyntaxMessages();
     const parsed = parseTokens(lexed.tokens);
     for (const e of parsed.errors) {
       if (syntaxErrors++ >= MAX_SYNTAX_ERRORS) break;
       const previous = (e as unknown as { previousToken?: IToken }).previousToken;
       const at = tokenSpan(path, e.token) ?? (previous && tokenSpan(path, previous)) ?? source.endSpan();
-      diagnostics.push(error('E002', at, e.message));
+      diagnostics.push(error('E002', at, syntaxMessageRef(e.message)));
     }
     const translator = new CstToAst(path);
     ast = translator.file(parsed.cst);

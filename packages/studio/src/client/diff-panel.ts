@@ -31,7 +31,9 @@ export class DiffPanel {
   readonly el: HTMLElement;
   private readonly out = h('div', { class: 'diff-out' });
   private readonly status = h('div', { class: 'status', testid: 'diff-status' });
-  private readonly corpus = h('input', { type: 'text', class: 'wide', testid: 'diff-corpus' });
+  /** A claims file: typed, or chosen from those under the studio's folders (the datalist). */
+  private readonly corpus = h('input', { type: 'text', class: 'wide', testid: 'diff-corpus', list: 'diff-corpus-files' });
+  private readonly files = h('datalist', { id: 'diff-corpus-files', testid: 'diff-corpus-files' });
   private readonly rev = h('input', { type: 'text', placeholder: 'HEAD~1', testid: 'diff-rev' });
 
   constructor(
@@ -43,16 +45,18 @@ export class DiffPanel {
     this.el = h(
       'section',
       { class: 'panel', testid: 'diff' },
-      h('div', { class: 'field' }, h('label', {}, t('corpus')), this.corpus),
+      h('div', { class: 'field' }, h('label', {}, t('corpus')), this.corpus, this.files),
       h('div', { class: 'buttons' }, run, h('label', {}, t('rev')), this.rev),
       this.status,
       this.out,
     );
   }
 
-  setCorpus(path: string | null): void {
+  /** The policy's CI corpus (the default, shown as the placeholder) and the claims files to choose from. */
+  setCorpus(path: string | null, files: readonly string[] = []): void {
     this.corpus.placeholder = path ?? '';
     this.corpus.value = '';
+    clear(this.files, ...files.map((f) => h('option', { value: f })));
   }
 
   private layerName(l: string): string {
@@ -62,6 +66,7 @@ export class DiffPanel {
   async run(): Promise<void> {
     this.status.textContent = '…';
     this.status.className = 'status';
+    this.status.removeAttribute('data-changed'); // until this run answers
     try {
       const r = await post<{ report: Report; corpus: string; ms: number }>('diff', { policy: this.policy(), corpus: this.corpus.value.trim() || null, rev: this.rev.value.trim() || null });
       this.render(r.report, r.corpus, r.ms);

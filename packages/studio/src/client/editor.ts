@@ -7,6 +7,7 @@ import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { EditorView, hoverTooltip, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { post } from './api.js';
+import { lang } from './i18n.js';
 
 /** The language's keywords (packages/dsl/src/syntax/tokens.ts). */
 const KEYWORDS = new Set('policy title document version layers clause param table by set let accumulator per person year rule cites assumed reading note when from until flag if then else and or not in of otherwise claim true module extends import override modifier adjust unadjusted base bands to cap on above capped at tops up false property covers'.split(' '));
@@ -83,7 +84,7 @@ function policyLinter(hooks: EditorHooks): Extension {
         hooks.onDiagnostics([]);
         return [];
       }
-      const { diagnostics } = await post<{ diagnostics: LspDiagnostic[] }>('lint', { path, text: view.state.doc.toString() });
+      const { diagnostics } = await post<{ diagnostics: LspDiagnostic[] }>('lint', { path, text: view.state.doc.toString(), lang: lang() });
       hooks.onDiagnostics(diagnostics);
       const doc = view.state.doc;
       return diagnostics.map((d): Diagnostic => {

@@ -31,6 +31,7 @@ let view: EditorView | undefined;
 let tab: 'claim' | 'tests' | 'diff' | 'params' = 'claim';
 let tree: TreeEntry[] = [];
 let corpus: string | null = null;
+let claimsFiles: readonly string[] = [];
 let panels: { claim: ClaimPanel; tests: TestsPanel; diff: DiffPanel; params: ParamsPanel } | undefined;
 const diagnosticsEl = h('div', { testid: 'diagnostics', class: 'diagnostics' });
 const statusEl = h('span', { class: 'save-status', testid: 'save-status' });
@@ -122,9 +123,10 @@ async function save(): Promise<void> {
 
 async function choosePolicy(p: string): Promise<void> {
   policy = p;
-  const r = await post<{ files: TreeEntry[]; corpus: string | null }>('tree', { policy: p });
+  const r = await post<{ files: TreeEntry[]; corpus: string | null; claims?: string[] }>('tree', { policy: p });
   tree = r.files;
   corpus = r.corpus;
+  claimsFiles = r.claims ?? [];
   render();
   const first = tree.find((f) => f.kind === 'policy' && !f.module && /settlement|rules/.test(f.path)) ?? tree.find((f) => f.kind === 'policy' && !f.module);
   if (first) await openFile(first.path);
@@ -171,7 +173,7 @@ function render(): void {
     params: new ParamsPanel(() => policy, (f, l) => void openFile(f, l)),
   };
   if (claimJson !== undefined) panels.claim.setClaim(claimJson);
-  panels.diff.setCorpus(corpus);
+  panels.diff.setCorpus(corpus, claimsFiles);
   const tabs = (['claim', 'tests', 'diff', 'params'] as const).map((k) => {
     const b = h('button', { testid: `tab-${k}`, class: k === tab ? 'tab active' : 'tab' }, t(k === 'claim' ? 'claim' : k === 'tests' ? 'tests' : k === 'diff' ? 'change' : 'parameters'));
     b.addEventListener('click', () => {

@@ -63,7 +63,8 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
     case 'tree': {
       const folder = bench.policy(body['policy']);
       const corpus = ciCorpus(folder);
-      return { policy: folder, files: bench.tree(folder), corpus: corpus ? norm(corpus) : null };
+      const own = corpus ? norm(corpus) : null;
+      return { policy: folder, files: bench.tree(folder), corpus: own, claims: [...(own ? [own] : []), ...bench.claimsFiles().filter((f) => f !== own)] };
     }
     case 'file': {
       const path = bench.file(body['path']);
@@ -82,7 +83,8 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
     case 'lint': {
       const path = withText(bench, body);
       if (kindOf(path) !== 'policy') return { diagnostics: [] };
-      return { diagnostics: bench.service.diagnostics(path) };
+      // In the page's language (the messages only: codes and ranges are the same in both).
+      return { diagnostics: bench.service.diagnostics(path, body['lang'] === 'en' ? 'en' : 'zh') };
     }
     case 'hover': {
       const path = withText(bench, body);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { hasPolicyFiles, type PolicyUnit } from '@policy/dsl';
 import { compilePolicy, policyParameters, settleBatch, type ClaimItem, type CompiledPolicy } from '@policy/engine';
@@ -17,6 +17,9 @@ export interface TreeEntry {
   /** Outside the studio's folders: shown, not opened. */
   readonly readOnly?: boolean;
 }
+
+/** JSON files that are not claims: a platform mapping, a package's or a compiler's settings. */
+const NOT_CLAIMS = /(^|-)mapping\.json$|^(package|package-lock|tsconfig|pnpm-lock)\.json$/;
 
 /** A path as the page and the language service name it: relative to the working folder, `/`-separated. */
 export function norm(path: string): string {
@@ -51,6 +54,32 @@ export class Workbench {
     };
     for (const r of this.store.roots) walk(r, 2);
     return [...out].sort();
+  }
+
+  /**
+   * The claims files under the studio's folders, for the change panel's chooser: CSV, JSON Lines
+   * and JSON files (not a policy's platform mapping, nor a package's manifest), four folders
+   * deep at most, the first `limit` by path. Only what the FileStore would open is listed.
+   */
+  claimsFiles(limit = 200): string[] {
+    const out: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      let entries: Dirent[] = [];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        if (out.length >= limit || e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const path = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (depth > 0) walk(path, depth - 1);
+        } else if (e.isFile() && kindOf(path) === 'claims' && !NOT_CLAIMS.test(e.name) && this.store.contains(path)) out.push(norm(path));
+      }
+    };
+    for (const r of this.store.roots) walk(r, 4);
+    return out;
   }
 
   /** Checks that a folder is one of the policies listed (nothing else is analysed for the page). */

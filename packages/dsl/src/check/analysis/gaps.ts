@@ -1,4 +1,5 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref, type MessageParam } from '../../messages/index.js';
 import type { Analysis } from './analysis.js';
 import { assignedLayers } from './analysis.js';
 import { describeClaim, prepare } from './query.js';
@@ -35,14 +36,22 @@ export function checkGaps(a: Analysis): void {
         );
         if (r.accepted.length === 0) continue;
         const shown = r.accepted.slice(0, SHAPES).map((s) => describeClaim(s, view));
-        const more = r.accepted.length > SHAPES ? ' and more' : '';
+        const more = r.accepted.length > SHAPES ? ref('analysis.and-more') : '';
         a.report(
-          error('E604', span, `covers ${layer}: claims no rule assigning ${layer} applies to: ${shown.join('; ')}${more}`, {
-            related: [{ span: c.when.span, message: 'the claims this declaration covers' }, ...rules.slice(0, 4).map((x) => ({ span: x.nameSpan, message: `rule ${x.name} assigns ${layer} to other claims` }))],
+          error('E604', span, ref('analysis.covers-gap', { layer, shapes: shapes(shown), more }), {
+            related: [related(c.when.span, ref('analysis.covers-claims')), ...rules.slice(0, 4).map((x) => related(x.nameSpan, ref('analysis.covers-other-rule', { rule: x.name, layer })))],
           }),
         );
         break;
       }
     }
   }
+}
+
+/** Shapes of claims joined by `; ` (a plain string when none has words of its own). */
+function shapes(list: readonly MessageParam[]): MessageParam {
+  if (list.every((p) => typeof p !== 'object')) return list.join('; ');
+  const [head, ...rest] = list;
+  if (head === undefined) return '';
+  return rest.length === 0 ? head : ref('analysis.shapes.and', { head, tail: shapes(rest) });
 }

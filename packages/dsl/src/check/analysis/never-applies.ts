@@ -1,4 +1,5 @@
-import { warning } from '../../diagnostics/diagnostic.js';
+import { related, warning } from '../../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../../messages/index.js';
 import type { Span } from '../../source.js';
 import type { TExpr } from '../ir.js';
 import { childExprs } from '../ir-walk.js';
@@ -25,36 +26,36 @@ export function checkNeverApplies(a: Analysis): void {
   for (const r of a.rules) {
     const inForce = (v: VersionView) => v.inForce(r);
     if (r.when && never(inForce, [r.when])) {
-      a.report(warning('W602', r.nameSpan, `rule ${r.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: r.when.span, message: 'the condition' }] }));
+      a.report(warning('W602', r.nameSpan, ref('analysis.rule-never', { rule: r.name, versions: versions(a) }), { related: [related(r.when.span, ref('analysis.the-condition'))] }));
       continue;
     }
     for (const s of r.body) {
       if (s.k === 'flag' && s.when && never(inForce, [r.when, s.when])) {
-        a.report(warning('W602', s.when.span, `the flag of rule ${r.name} is never raised: no claim the rule applies to meets its condition`, { related: [{ span: r.nameSpan, message: `rule ${r.name}` }] }));
+        a.report(warning('W602', s.when.span, ref('analysis.flag-never', { rule: r.name }), { related: [related(r.nameSpan, ref('analysis.rule', { rule: r.name }))] }));
       }
       const expr = s.k === 'flag' ? undefined : s.expr;
       if (!expr) continue;
       for (const b of branches(expr, [])) {
         if (never(inForce, [r.when, ...b.path])) {
-          a.report(warning('W602', b.span, `this branch of rule ${r.name} never applies: no claim the rule applies to takes it`, { related: [{ span: r.nameSpan, message: `rule ${r.name}` }, { span: b.cond, message: 'the condition that decides it' }] }));
+          a.report(warning('W602', b.span, ref('analysis.branch-never', { rule: r.name }), { related: [related(r.nameSpan, ref('analysis.rule', { rule: r.name })), related(b.cond, ref('analysis.deciding-condition'))] }));
         }
       }
     }
   }
   for (const m of a.modifiers) {
     if (m.when && never((v) => v.inForce(m), [m.when])) {
-      a.report(warning('W602', m.span, `${m.oneLine ? 'adjust' : 'modifier'} ${m.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: m.when.span, message: 'the condition' }] }));
+      a.report(warning('W602', m.span, ref('analysis.modifier-never', { kind: m.oneLine ? 'adjust' : 'modifier', name: m.name, versions: versions(a) }), { related: [related(m.when.span, ref('analysis.the-condition'))] }));
     }
   }
   for (const c of a.caps) {
     if (c.when && never((v) => v.inForce(c), [c.when])) {
-      a.report(warning('W602', c.span, `yearly cap ${c.name} never applies: no claim meets its condition${versions(a)}`, { related: [{ span: c.when.span, message: 'the condition' }] }));
+      a.report(warning('W602', c.span, ref('analysis.cap-never', { name: c.name, versions: versions(a) }), { related: [related(c.when.span, ref('analysis.the-condition'))] }));
     }
   }
 }
 
-function versions(a: Analysis): string {
-  return a.views.length > 1 ? ' in any version' : '';
+function versions(a: Analysis): MessageRef | '' {
+  return a.views.length > 1 ? ref('analysis.in-any-version') : '';
 }
 
 interface Branch {

@@ -1,4 +1,5 @@
-import { warning } from '../../diagnostics/diagnostic.js';
+import { related, warning } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import type { Span } from '../../source.js';
 import { LAYERS, PAYING_LAYERS, type LayerName } from '../../vocabulary.js';
 import type { RuleIR, TExpr } from '../ir.js';
@@ -36,12 +37,12 @@ export function checkOrder(a: Analysis): void {
           const r = satisfy(view, [settled(reader.when), later.when]);
           if (r.status !== 'sat') continue;
           reported.add(`${read.what}\u0000${later.name}`);
-          const what = read.what === 'paid' || read.what === 'remaining' ? `${read.what}, which` : `layer ${read.what}, which`;
+          const params = { reader: reader.name, name: read.what, later: later.name, layer, claim: describeClaim(r.witness, view) };
           a.report(
-            warning('W603', read.span, `rule ${reader.name} reads ${what} the later rule ${later.name} changes (it assigns ${layer}) for a claim both apply to, e.g. ${describeClaim(r.witness, view)}; move ${reader.name} after ${later.name}, or make their conditions exclusive`, {
+            warning('W603', read.span, ref(read.what === 'paid' || read.what === 'remaining' ? 'analysis.order-state' : 'analysis.order-layer', params), {
               related: [
-                { span: reader.nameSpan, message: `rule ${reader.name} runs first` },
-                { span: assignmentOf(later, layer) ?? later.nameSpan, message: `${later.name} assigns ${layer} afterwards` },
+                related(reader.nameSpan, ref('analysis.runs-first', { rule: reader.name })),
+                related(assignmentOf(later, layer) ?? later.nameSpan, ref('analysis.assigns-afterwards', { rule: later.name, layer })),
               ],
             }),
           );

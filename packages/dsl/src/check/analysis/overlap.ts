@@ -1,4 +1,5 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import type { Analysis } from './analysis.js';
 import { assignedLayers, assignmentOf } from './analysis.js';
 import { describeClaim, satisfy } from './query.js';
@@ -21,11 +22,11 @@ export function checkOverlap(a: Analysis): void {
           const r = satisfy(view, [first.when, later.when]);
           if (r.status !== 'sat') continue;
           a.report(
-            error('E601', later.nameSpan, `rules ${first.name} and ${later.name} both assign ${layer} to one claim, e.g. ${describeClaim(r.witness, view)}; such a claim is rejected: make their conditions exclusive`, {
+            error('E601', later.nameSpan, ref('analysis.overlap', { first: first.name, later: later.name, layer, claim: describeClaim(r.witness, view) }), {
               related: [
-                { span: first.nameSpan, message: `rule ${first.name} also applies to it` },
-                { span: assignmentOf(first, layer) ?? first.nameSpan, message: `${first.name} assigns ${layer} here` },
-                { span: assignmentOf(later, layer) ?? later.nameSpan, message: `${later.name} assigns ${layer} here` },
+                related(first.nameSpan, ref('analysis.also-applies', { rule: first.name })),
+                related(assignmentOf(first, layer) ?? first.nameSpan, ref('analysis.assigns-here', { rule: first.name, layer })),
+                related(assignmentOf(later, layer) ?? later.nameSpan, ref('analysis.assigns-here', { rule: later.name, layer })),
               ],
             }),
           );

@@ -1,5 +1,6 @@
 import { Decimal, formatMoney } from '../../money.js';
 import { formatDate } from '../../dates.js';
+import { ref, type MessageParam } from '../../messages/index.js';
 import type { TExpr } from '../ir.js';
 import { Evaluator, type Assignment } from './evaluate.js';
 import { Collector, search, truth, type Var } from './search.js';
@@ -32,9 +33,13 @@ export function satisfy(view: VersionView, conds: readonly (TExpr | undefined)[]
   return { status: r.undecided ? 'unknown' : 'unsat' };
 }
 
-/** A partial claim for a message: `visit=inpatient, level=2, registered_poor ∈ categories`. */
-export function describeClaim(a: Assignment, view: VersionView): string {
-  const parts: string[] = [];
+/**
+ * A partial claim for a message: `visit=inpatient, level=2, registered_poor ∈ categories`. Fields,
+ * values and `∈ categories` are notation, the same in every language; the words around them
+ * ("any claim", "(so far)", "(version …)") are table messages.
+ */
+export function describeClaim(a: Assignment, view: VersionView): MessageParam {
+  const parts: MessageParam[] = [];
   const cats: string[] = [];
   for (const [k, v] of a) {
     if (k.startsWith('cat:')) {
@@ -42,7 +47,7 @@ export function describeClaim(a: Assignment, view: VersionView): string {
     } else if (k === 'date' && v instanceof Decimal) {
       parts.push(`date=${formatDate(v.toNumber())}`);
     } else if (k.startsWith('acc:')) {
-      parts.push(`${k.slice(4)} (so far)=${v instanceof Decimal ? formatMoney(v) : String(v)}`);
+      parts.push(ref('analysis.claim.so-far', { name: k.slice(4), value: v instanceof Decimal ? formatMoney(v) : String(v) }));
     } else if (v instanceof Decimal) {
       parts.push(`${k}=${formatMoney(v)}`);
     } else if (typeof v === 'string') {
@@ -51,8 +56,16 @@ export function describeClaim(a: Assignment, view: VersionView): string {
       parts.push(`${k}=${String(v)}`);
     }
   }
-  const text = [...parts, ...cats].join(', ') || 'any claim';
-  return view.date ? `${text} (version ${view.date})` : text;
+  const all = [...parts, ...cats];
+  const text = all.length === 0 ? ref('analysis.claim.any') : all.every((p) => typeof p !== 'object') ? all.join(', ') : joined(all);
+  return view.date ? ref('analysis.claim.in-version', { claim: text, version: view.date }) : text;
+}
+
+/** `a, b, c` when some part is a message of its own. */
+function joined(list: readonly MessageParam[]): MessageParam {
+  const [head, ...rest] = list;
+  if (head === undefined) return '';
+  return rest.length === 0 ? head : ref('analysis.claim.and', { head, tail: joined(rest) });
 }
 
 /**

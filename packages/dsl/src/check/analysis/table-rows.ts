@@ -1,5 +1,5 @@
-import { warning } from '../../diagnostics/diagnostic.js';
-import type { Span } from '../../source.js';
+import { related as relatedAt, warning, type RelatedSpan } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import type { RuleIR, TableSym, TExpr } from '../ir.js';
 import { childExprs } from '../ir-walk.js';
 import type { Analysis } from './analysis.js';
@@ -82,9 +82,9 @@ export function checkTableRows(a: Analysis, readElsewhere: ReadonlySet<TableSym>
       }
       if (reached || !decided) continue;
       const rules = [...new Map(list.map((x) => [x.rule, x.rule])).values()];
-      const related: { span: Span; message: string }[] = rules.slice(0, 3).map((r) => ({ span: r.nameSpan, message: `rule ${r.name} reads ${table.name}` }));
+      const related: RelatedSpan[] = rules.slice(0, 3).map((r) => relatedAt(r.nameSpan, ref('analysis.rule-reads-table', { rule: r.name, table: table.name })));
       a.report(
-        warning('W602', row.span, `row ${String(row.key)} of table ${table.name} is never read: no claim that the rules reading the table apply to has ${table.by} ${String(row.key)}; keep the rows the rules read and write \`otherwise: …\` for the rest`, { related }),
+        warning('W602', row.span, ref('analysis.row-never-read', { key: String(row.key), table: table.name, by: table.by }), { related }),
       );
     }
   }

@@ -1,4 +1,7 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../../messages/index.js';
+import { aKindRef, didYouMean, reservedRef } from '../words.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { CLAIM_FIELDS } from '../../vocabulary.js';
@@ -9,7 +12,7 @@ import { childExprs } from '../ir-walk.js';
 import type { ParamSym, TExpr } from '../ir.js';
 import type { Scope } from '../resolver.js';
 import { suggest } from '../suggest.js';
-import { KIND_WORDS, type Entry } from '../symbols.js';
+import type { Entry } from '../symbols.js';
 import type { Type } from '../types.js';
 import { RESULT_WORDS, STAGE_WORDS, type AuditIR, type AuditStmtIR, type HistoryAggregate, type HistoryIR } from './audit-ir.js';
 
@@ -28,7 +31,7 @@ export function checkAudits(ctx: CheckContext, decls: readonly A.AuditDecl[]): A
     if (d.name.name === '') continue; // recovery hole, already reported
     const prev = names.get(d.name.name);
     if (prev) {
-      ctx.report(error('E104', d.name.span, `audit ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      ctx.report(error('E104', d.name.span, ref('rule.declared-twice', { owner: `audit ${d.name.name}` }), { related: [related(prev, ref('rule.first-declared'))] }));
       continue;
     }
     names.set(d.name.name, d.name.span);
@@ -45,9 +48,9 @@ const SAME_FIELDS = ['disease', 'diagnoses', 'hospitalId', 'visit', 'level', 're
 function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
   const owner = `audit ${d.name.name}`;
   const cit = citation(ctx, d.meta);
-  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
-  const result = word(ctx, d.result, RESULT_WORDS, owner, 'result', '可疑 (suspect) or 明确 (certain)', d.name.span);
-  const stage = word(ctx, d.stage, STAGE_WORDS, owner, 'stage', '事前, 事中 or 事后', d.name.span);
+  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, ref('rule.no-citation', { owner })));
+  const result = word(ctx, d.result, RESULT_WORDS, owner, 'result', ref('audit.expected.result'), d.name.span);
+  const stage = word(ctx, d.stage, STAGE_WORDS, owner, 'stage', ref('audit.expected.stage'), d.name.span);
 
   const locals = new Map<string, { slot: number; type: Type }>();
   const scope: Scope = { context: 'let', owner, locals };
@@ -57,14 +60,14 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
   for (const s of d.body) {
     if (s.kind === 'finding') {
       const w = s.when ? ctx.exprs.resolve(s.when, scope) : undefined;
-      if (w) ctx.exprs.expect(w, 'bool', 'the condition of a finding');
+      if (w) expectType(ctx, w, 'bool', ref('audit.where.finding'));
       body.push({ k: 'finding', message: s.message.value, span: s.span, ...(w ? { when: w } : {}) });
       continue;
     }
     const name = s.name.name;
-    const clash = ctx.reservedWhat(name) ?? (ctx.entries.has(name) ? `a ${KIND_WORDS[(ctx.entries.get(name) as Entry).kind]}` : undefined);
+    const clash = reservedRef(name) ?? (ctx.entries.has(name) ? aKindRef((ctx.entries.get(name) as Entry).kind) : undefined);
     if (clash || locals.has(name)) {
-      ctx.report(error('E104', s.name.span, clash ? `${name} is ${clash}; a let inside an audit needs a name of its own` : `${name} is already bound in ${owner}`));
+      ctx.report(error('E104', s.name.span, clash ? ref('audit.let-clash', { name, clash }) : ref('rule.let-bound', { name, owner })));
       continue;
     }
     const slot = locals.size;
@@ -84,7 +87,7 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
     }
   }
   if (!body.some((s) => s.k === 'finding')) {
-    ctx.report(error('E701', d.name.span, `${owner} has no finding; add \`finding "…" when …\``));
+    ctx.report(error('E701', d.name.span, ref('audit.no-finding', { owner })));
   }
   const params = settlementReads(ctx, owner, [applies.when, ...body.flatMap(stmtExprs)]);
   if (!result || !stage) return undefined;
@@ -103,15 +106,15 @@ function checkAudit(ctx: CheckContext, d: A.AuditDecl): AuditIR | undefined {
   };
 }
 
-function word<T>(ctx: CheckContext, id: A.Ident | undefined, words: Readonly<Record<string, T>>, owner: string, what: string, expected: string, at: Span): T | undefined {
+function word<T>(ctx: CheckContext, id: A.Ident | undefined, words: Readonly<Record<string, T>>, owner: string, what: string, expected: MessageRef, at: Span): T | undefined {
   if (!id) {
-    ctx.report(error('E701', at, `${owner} has no ${what}; write \`${what} …\` after its name: ${expected}`));
+    ctx.report(error('E701', at, ref('audit.missing-word', { owner, what, expected })));
     return undefined;
   }
   const v = words[id.name];
   if (v === undefined) {
     const s = suggest(id.name, Object.keys(words));
-    ctx.report(error('E701', id.span, `${id.name} is not a ${what} of an audit; one of ${expected}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    ctx.report(error('E701', id.span, ref('audit.bad-word', { name: id.name, what, expected, suggestion: didYouMean(s) }), s ? { suggestion: s } : {}));
   }
   return v;
 }
@@ -121,26 +124,26 @@ function checkHistory(ctx: CheckContext, h: A.HistoryExpr, owner: string, scope:
   let ok = true;
   if (!AGGREGATES.includes(agg)) {
     const s = suggest(h.aggregate.name, AGGREGATES);
-    ctx.report(error('E702', h.aggregate.span, `${h.aggregate.name} is not an aggregate over earlier claims; one of ${AGGREGATES.join(', ')}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+    ctx.report(error('E702', h.aggregate.span, ref('audit.bad-aggregate', { name: h.aggregate.name, aggregates: AGGREGATES.join(', '), suggestion: didYouMean(s) }), s ? { suggestion: s } : {}));
     ok = false;
   }
   let type: Type = 'number';
   const field = h.field?.name;
   if (agg === 'count' && h.field) {
-    ctx.report(error('E702', h.field.span, `count counts claims: write \`count earlier …\`, or \`sum ${h.field.name} earlier …\``));
+    ctx.report(error('E702', h.field.span, ref('audit.count-field', { field: h.field.name })));
     ok = false;
   } else if ((agg === 'sum' || agg === 'max') && !h.field) {
-    ctx.report(error('E702', h.aggregate.span, `${agg} needs the field it adds up: \`${agg} total earlier …\``));
+    ctx.report(error('E702', h.aggregate.span, ref('audit.needs-field', { agg })));
     ok = false;
   } else if (h.field && field) {
     const info = CLAIM_FIELDS[field];
     const t = info?.type;
     if (!info) {
       const s = suggest(field, Object.keys(CLAIM_FIELDS));
-      ctx.report(error('E102', h.field.span, `unknown claim field ${field}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      ctx.report(error('E102', h.field.span, ref('rule.unknown-field', { name: field, suggestion: didYouMean(s) }), s ? { suggestion: s } : {}));
       ok = false;
     } else if (info.optional || (t !== 'money' && t !== 'days')) {
-      ctx.report(error('E702', h.field.span, `${agg} reads a money or days field that every claim has (total, inCatalog, outOfCatalog, stay), not ${field}`));
+      ctx.report(error('E702', h.field.span, ref('audit.field-type', { agg, field })));
       ok = false;
     } else {
       type = t;
@@ -150,16 +153,17 @@ function checkHistory(ctx: CheckContext, h: A.HistoryExpr, owner: string, scope:
     if (!SAME_FIELDS.includes(f.name)) {
       const s = suggest(f.name, SAME_FIELDS);
       const code = CLAIM_FIELDS[f.name] ? 'E702' : 'E102';
-      const what = code === 'E702' ? `same compares ${SAME_FIELDS.join(', ')}, not ${f.name}` : `unknown claim field ${f.name}`;
-      ctx.report(error(code, f.span, `${what}${s ? `; did you mean ${s}?` : ''}`, s ? { suggestion: s } : {}));
+      const suggestion = didYouMean(s);
+      const what = code === 'E702' ? ref('audit.same-field', { fields: SAME_FIELDS.join(', '), name: f.name, suggestion }) : ref('rule.unknown-field', { name: f.name, suggestion });
+      ctx.report(error(code, f.span, what, s ? { suggestion: s } : {}));
       ok = false;
     }
   }
   // The earlier claim's own fields and the policy's lets: not this audit's locals.
-  const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: `${owner} (where, on the earlier claim)` }) : undefined;
-  if (where && !ctx.exprs.expect(where, 'bool', 'the condition of earlier claims')) ok = false;
+  const where = h.where ? ctx.exprs.resolve(h.where, { context: 'let', owner: ref('audit.where-owner', { owner }) }) : undefined;
+  if (where && !expectType(ctx, where, 'bool', ref('audit.where.earlier'))) ok = false;
   const within = h.within ? ctx.exprs.resolve(h.within, scope) : undefined;
-  if (within && !ctx.exprs.expect(within, 'days', 'a window (within …)')) ok = false;
+  if (within && !expectType(ctx, within, 'days', ref('audit.where.window'))) ok = false;
   if (!ok) return undefined;
   const windowText = h.during ? '住院期间' : h.within ? windowOf(h.within) : undefined;
   return {
@@ -199,7 +203,7 @@ function settlementReads(ctx: CheckContext, owner: string, exprs: readonly (TExp
       if (!params.includes(e.param)) params.push(e.param);
     } else if (e.k === 'acc') {
       const what = e.acc.name;
-      ctx.report(error('E703', e.span, `${owner} reads ${via ? `let ${via}, which reads ` : ''}${what}, which only a settlement knows; an audit reads claims, parameters, tables, sets and lets over the claim`));
+      ctx.report(error('E703', e.span, via ? ref('audit.reads-settlement-via', { owner, via, name: what }) : ref('audit.reads-settlement', { owner, name: what })));
     } else if (e.k === 'let') {
       if (seenLets.has(e.let.index)) return;
       seenLets.add(e.let.index);

@@ -1,4 +1,7 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref, type MessageRef } from '../../messages/index.js';
+import { typeRef } from '../words.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { resolveApplicability } from '../applicability.js';
@@ -7,7 +10,7 @@ import type { CheckContext } from '../context.js';
 import { childExprs } from '../ir-walk.js';
 import type { TExpr } from '../ir.js';
 import type { Scope } from '../resolver.js';
-import { describeType, type Type } from '../types.js';
+import type { Type } from '../types.js';
 import type { KpiIR, KpiTermIR } from './kpi-ir.js';
 import type { KpiGrouping } from '../ir.js';
 
@@ -27,7 +30,7 @@ export function checkKpis(ctx: CheckContext, decls: readonly A.KpiDecl[]): KpiIR
     if (d.name.name === '') continue;
     const prev = names.get(d.name.name);
     if (prev) {
-      ctx.report(error('E104', d.name.span, `kpi ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      ctx.report(error('E104', d.name.span, ref('rule.declared-twice', { owner: `kpi ${d.name.name}` }), { related: [related(prev, ref('rule.first-declared'))] }));
       continue;
     }
     names.set(d.name.name, d.name.span);
@@ -40,11 +43,11 @@ export function checkKpis(ctx: CheckContext, decls: readonly A.KpiDecl[]): KpiIR
 function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
   const owner = `kpi ${d.name.name}`;
   const cit = citation(ctx, d.meta);
-  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
+  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, ref('rule.no-citation', { owner })));
   const scope: Scope = { context: 'rule', owner, locals: new Map() };
   const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
   if (d.numerators.length !== 1 || d.denominators.length > 1 || d.targets.length > 1) {
-    ctx.report(error('E704', d.name.span, `${owner} has ${d.numerators.length} numerator, ${d.denominators.length} denominator and ${d.targets.length} target lines; write one numerator, at most one denominator and one target`));
+    ctx.report(error('E704', d.name.span, ref('kpi.lines', { owner, numerators: d.numerators.length, denominators: d.denominators.length, targets: d.targets.length })));
     return undefined;
   }
   const num = d.numerators[0] as A.KpiTerm;
@@ -54,40 +57,40 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
   const denominator = den ? term(ctx, den, owner, scope) : undefined;
   if (!numerator || (den && !denominator)) return undefined;
   if ((numerator.aggregate === 'persons') !== (denominator === undefined ? numerator.aggregate === 'persons' : denominator.aggregate === 'persons')) {
-    ctx.report(error('E704', d.name.span, `${owner} divides persons by claims or claims by persons; count persons over persons (a share of persons) or claims over claims`));
+    ctx.report(error('E704', d.name.span, ref('kpi.persons-by-claims', { owner })));
     return undefined;
   }
   if (d.groupings.length > 1 || d.growths.length > 1) {
-    ctx.report(error('E704', d.name.span, `${owner} has ${d.groupings.length} by lines and ${d.growths.length} growth lines; write at most one of each`));
+    ctx.report(error('E704', d.name.span, ref('kpi.groupings', { owner, by: d.groupings.length, growth: d.growths.length })));
     return undefined;
   }
   const byIdent = d.groupings[0];
   let by: KpiGrouping | undefined;
   if (byIdent) {
     if (!(GROUPINGS as readonly string[]).includes(byIdent.name)) {
-      ctx.report(error('E704', byIdent.span, `${owner} cannot be grouped by ${byIdent.name}; write by ${GROUPINGS.join(', by ')}`));
+      ctx.report(error('E704', byIdent.span, ref('kpi.bad-grouping', { owner, name: byIdent.name, groupings: GROUPINGS.join(', by ') })));
       return undefined;
     }
     by = byIdent.name as KpiGrouping;
   }
   const growth = d.growths.length > 0;
   if (growth && by !== 'year') {
-    ctx.report(error('E704', d.growths[0] as Span, `growth compares each year with the one before: ${owner} needs \`by year\``));
+    ctx.report(error('E704', d.growths[0] as Span, ref('kpi.growth-needs-year', { owner })));
     return undefined;
   }
   const base = quotient(numerator.type, denominator?.type);
   const type = growth && base ? 'ratio' : base;
   if (!type) {
-    const word = (t: Type, agg: string): string => (agg === 'count' || agg === 'persons' ? 'a count' : describeType(t));
-    ctx.report(error('E704', d.name.span, `${owner}: ${word(numerator.type, numerator.aggregate)} ÷ ${word(denominator?.type ?? 'number', denominator?.aggregate ?? 'count')} is no indicator; divide money by money or counts by counts (a ratio), or money or days by a count`));
+    const word = (t: Type, agg: string): MessageRef => (agg === 'count' || agg === 'persons' ? ref('kpi.a-count') : typeRef(t));
+    ctx.report(error('E704', d.name.span, ref('kpi.no-indicator', { owner, numerator: word(numerator.type, numerator.aggregate), denominator: word(denominator?.type ?? 'number', denominator?.aggregate ?? 'count') })));
     return undefined;
   }
   let target: KpiIR['target'];
   if (tgt) {
-    const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: `the target of ${owner}` });
+    const value = ctx.exprs.resolve(tgt.value, { context: 'constant', owner: ref('kpi.target-owner', { owner }) });
     // Days literals are whole (`3日`): a days target such as 10.9 days is written as a number.
     const fits = type === 'days' && value.type === 'number';
-    if (!fits && !ctx.exprs.expect(value, type, `the target of ${owner}`)) return undefined;
+    if (!fits && !expectType(ctx, value, type, ref('kpi.target-owner', { owner }))) return undefined;
     target = { op: tgt.op, value };
   }
   const reads = [applies.when, numerator.value, numerator.where, denominator?.value, denominator?.where];
@@ -98,24 +101,24 @@ function checkKpi(ctx: CheckContext, d: A.KpiDecl): KpiIR | undefined {
 function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): KpiTermIR | undefined {
   const agg = t.aggregate.name;
   const where = t.where ? ctx.exprs.resolve(t.where, scope) : undefined;
-  if (where && !ctx.exprs.expect(where, 'bool', `the condition of a term of ${owner}`)) return undefined;
+  if (where && !expectType(ctx, where, 'bool', ref('kpi.where.term-condition', { owner }))) return undefined;
   const w = where ? { where } : {};
   if (t.minimum && agg !== 'persons') {
-    ctx.report(error('E704', t.minimum.span, `with N belongs to persons: \`persons with 2\` counts the person-years with at least 2 of the claims`));
+    ctx.report(error('E704', t.minimum.span, ref('kpi.with-n')));
     return undefined;
   }
   if (agg === 'persons') {
     if (t.value) {
-      ctx.report(error('E704', t.value.span, 'persons counts person-years; to add an amount up write `sum …`'));
+      ctx.report(error('E704', t.value.span, ref('kpi.persons-value')));
       return undefined;
     }
     let minimum = 1;
     if (t.minimum) {
-      const m = ctx.exprs.resolve(t.minimum, { context: 'constant', owner: `the minimum of a term of ${owner}` });
+      const m = ctx.exprs.resolve(t.minimum, { context: 'constant', owner: ref('kpi.minimum-owner', { owner }) });
       const v = m.k === 'const' ? m.value : undefined;
       const n = typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : NaN;
       if (m.type !== 'number' || !Number.isInteger(n) || n < 1 || n > 1000) {
-        ctx.report(error('E704', t.minimum.span, `persons with N takes a whole number from 1 to 1000, e.g. persons with 2`));
+        ctx.report(error('E704', t.minimum.span, ref('kpi.persons-minimum')));
         return undefined;
       }
       minimum = n;
@@ -124,24 +127,24 @@ function term(ctx: CheckContext, t: A.KpiTerm, owner: string, scope: Scope): Kpi
   }
   if (agg === 'count') {
     if (t.value) {
-      ctx.report(error('E704', t.value.span, `count counts claims; to add an amount up write \`sum …\``));
+      ctx.report(error('E704', t.value.span, ref('kpi.count-value')));
       return undefined;
     }
     return { aggregate: 'count', type: 'number', ...w };
   }
   if (agg === 'sum') {
     if (!t.value) {
-      ctx.report(error('E704', t.aggregate.span, 'sum needs what it adds up: `sum total`, `sum paid`, `sum stay`'));
+      ctx.report(error('E704', t.aggregate.span, ref('kpi.sum-needs-value')));
       return undefined;
     }
     const value = ctx.exprs.resolve(t.value, scope);
     if (value.type !== 'money' && value.type !== 'days' && value.type !== 'error') {
-      ctx.report(error('E704', t.value.span, `sum adds up money or days, not ${describeType(value.type)}`));
+      ctx.report(error('E704', t.value.span, ref('kpi.sum-type', { type: typeRef(value.type) })));
       return undefined;
     }
     return { aggregate: 'sum', value, type: value.type, ...w };
   }
-  ctx.report(error('E704', t.aggregate.span, `${agg} is not a kpi term; write count, persons or sum …`));
+  ctx.report(error('E704', t.aggregate.span, ref('kpi.unknown-term', { name: agg })));
   return undefined;
 }
 
@@ -154,7 +157,7 @@ function quotient(n: Type, d: Type | undefined): Type | undefined {
 
 function readsAccumulator(ctx: CheckContext, owner: string, e: TExpr): boolean {
   if (e.k === 'acc') {
-    ctx.report(error('E704', e.span, `${owner} reads accumulator ${e.acc.name}: an indicator adds up settled claims, not the running totals of a person`));
+    ctx.report(error('E704', e.span, ref('kpi.reads-accumulator', { owner, name: e.acc.name })));
     return true;
   }
   return childExprs(e).some((c) => readsAccumulator(ctx, owner, c));

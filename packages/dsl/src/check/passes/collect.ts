@@ -1,4 +1,5 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import type { Span } from '../../source.js';
 import type * as A from '../../syntax/ast.js';
 import type { PolicyUnit } from '../../units.js';
@@ -25,7 +26,7 @@ export const collectPass: CheckPass = {
           const id = d.id.value;
           const prev = state.clauses.get(id);
           if (prev) {
-            state.report(error('E104', d.id.span, `clause ${id} is declared twice`, { related: [{ span: prev.span, message: 'first declared here' }] }));
+            state.report(error('E104', d.id.span, ref('decl.clause-twice', { id }), { related: [related(prev.span, ref('decl.first-declared'))] }));
           } else {
             state.clauses.set(id, { id, title: d.title.value, span: d.id.span, ...(d.text ? { text: d.text.value } : {}) });
           }
@@ -52,7 +53,7 @@ export const collectPass: CheckPass = {
         case 'modifier': {
           const prev = d.oneLine ? undefined : modifierNames.get(d.name.name);
           if (prev) {
-            state.report(error('E104', d.name.span, `modifier ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+            state.report(error('E104', d.name.span, ref('decl.modifier-twice', { name: d.name.name }), { related: [related(prev, ref('decl.first-declared'))] }));
             break;
           }
           modifierNames.set(d.name.name, d.name.span);
@@ -73,7 +74,7 @@ function collectRule(state: CheckState, d: A.RuleDecl, unit: string, ruleNames: 
     const at = state.ruleDecls.findIndex((r) => r.decl.name.name === d.name.name);
     const replaced = state.ruleDecls[at];
     if (!replaced || replaced.unit === unit) {
-      state.report(error('E501', d.name.span, `override rule ${d.name.name}: ${replaced ? 'the rule is this policy\'s own, not its base\'s' : 'the base has no such rule'}`, overrideHint(d.name.name, state.ruleDecls.map((r) => r.decl.name.name))));
+      state.report(error('E501', d.name.span, replaced ? ref('decl.override-rule-own', { name: d.name.name }) : ref('decl.override-rule-missing', { name: d.name.name }), overrideHint(d.name.name, state.ruleDecls.map((r) => r.decl.name.name))));
       return;
     }
     state.ruleDecls[at] = { decl: d, unit };
@@ -81,8 +82,8 @@ function collectRule(state: CheckState, d: A.RuleDecl, unit: string, ruleNames: 
   }
   if (prev) {
     const code = prev.unit === unit ? 'E104' : 'E503';
-    const how = code === 'E503' ? '; write `override rule` to replace the base\'s' : '';
-    state.report(error(code, d.name.span, `rule ${d.name.name} is declared ${code === 'E503' ? 'in the base already' : 'twice'}${how}`, { related: [{ span: prev.span, message: 'first declared here' }] }));
+    const message = code === 'E503' ? ref('decl.rule-in-base', { name: d.name.name }) : ref('decl.rule-twice', { name: d.name.name });
+    state.report(error(code, d.name.span, message, { related: [related(prev.span, ref('decl.first-declared'))] }));
     return;
   }
   ruleNames.set(d.name.name, { span: d.name.span, unit });
@@ -101,22 +102,27 @@ function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: bo
   const kind = d.kind === 'setDecl' ? 'set' : d.kind;
   const reserved = state.reservedWhat(d.name.name);
   if (reserved) {
-    state.report(error('E104', d.name.span, `${d.name.name} is ${reserved}; choose another name for this ${KIND_WORDS[kind]}`));
+    state.report(error('E104', d.name.span, ref('decl.reserved', { name: d.name.name, reserved, kind: KIND_WORDS[kind] })));
     return;
   }
   const prev = state.entries.get(d.name.name);
   const override = 'override' in d ? d.override : undefined;
   if (override) {
     if (!prev || prev.unit === unit.id) {
-      const what = prev ? `${d.name.name} is this policy's own ${KIND_WORDS[prev.kind]}, not its base's` : `the base has no ${KIND_WORDS[kind]} ${d.name.name}`;
       const sug = prev ? {} : overrideHint(d.name.name, [...state.entries.values()].filter((e) => e.kind === kind).map((e) => e.decl.name.name));
-      state.report(error('E501', d.name.span, `override ${KIND_WORDS[kind]} ${d.name.name}: ${what}${sug.suggestion ? `; did you mean ${sug.suggestion}?` : ''}`, sug));
+      const words = { kind: KIND_WORDS[kind], name: d.name.name };
+      const message = prev
+        ? ref('decl.override-own', { ...words, prevKind: KIND_WORDS[prev.kind] })
+        : sug.suggestion
+          ? ref('decl.override-missing.did-you-mean', { ...words, suggestion: sug.suggestion })
+          : ref('decl.override-missing', words);
+      state.report(error('E501', d.name.span, message, sug));
       return;
     }
     if (prev.kind !== kind) {
       state.report(
-        error('E501', d.name.span, `override ${KIND_WORDS[kind]} ${d.name.name}: the base's ${d.name.name} is a ${KIND_WORDS[prev.kind]}`, {
-          related: [{ span: prev.decl.name.span, message: 'declared here' }],
+        error('E501', d.name.span, ref('decl.override-kind', { kind: KIND_WORDS[kind], name: d.name.name, prevKind: KIND_WORDS[prev.kind] }), {
+          related: [related(prev.decl.name.span, ref('decl.declared-here'))],
         }),
       );
       return;
@@ -132,9 +138,9 @@ function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: bo
         inBase ? 'E503' : 'E104',
         d.name.span,
         inBase
-          ? `${d.name.name} is already declared in the base as a ${KIND_WORDS[prev.kind]}; write \`override ${KIND_WORDS[prev.kind] === 'let-binding' ? 'let' : prev.kind}\` to replace it`
-          : `${d.name.name} is already declared as a ${KIND_WORDS[prev.kind]}`,
-        { related: [{ span: prev.decl.name.span, message: 'first declared here' }] },
+          ? ref('decl.redeclared-in-base', { name: d.name.name, kind: KIND_WORDS[prev.kind], keyword: KIND_WORDS[prev.kind] === 'let-binding' ? 'let' : prev.kind })
+          : ref('decl.redeclared', { name: d.name.name, kind: KIND_WORDS[prev.kind] }),
+        { related: [related(prev.decl.name.span, ref('decl.first-declared'))] },
       ),
     );
     return;

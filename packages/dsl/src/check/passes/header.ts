@@ -1,4 +1,5 @@
-import { error, hasErrors } from '../../diagnostics/diagnostic.js';
+import { error, hasErrors, related } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import { parseDate } from '../../dates.js';
 import type { Span } from '../../source.js';
 import type * as A from '../../syntax/ast.js';
@@ -19,13 +20,13 @@ export const headerPass: CheckPass = {
       if (hasErrors(state.diagnostics)) return; // the header may be in the part that did not parse
       const file = state.unit.files[0];
       const span: Span = { file: file?.source.path ?? '<none>', start: 0, end: 0 };
-      state.report(error('E401', span, 'no policy header: start the policy with `policy NAME { title "…" version YYYY-MM-DD … }`'));
+      state.report(error('E401', span, ref('decl.no-header', { example: 'policy NAME { title "…" version YYYY-MM-DD … }' })));
       return;
     }
     for (const extra of headers.slice(1)) {
       state.report(
-        error('E401', extra.name.span, `a second policy header (${extra.name.name}); a policy has exactly one`, {
-          related: [{ span: first.name.span, message: 'the first header is here' }],
+        error('E401', extra.name.span, ref('decl.second-header', { name: extra.name.name }), {
+          related: [related(first.name.span, ref('decl.first-header'))],
         }),
       );
     }
@@ -34,12 +35,12 @@ export const headerPass: CheckPass = {
     for (const v of first.versions) {
       const day = parseDate(v.date.value);
       if (day === undefined) {
-        state.report(error('E208', v.date.span, `${v.date.value} is not a calendar date`));
+        state.report(error('E208', v.date.span, ref('decl.bad-date', { date: v.date.value })));
         continue;
       }
       const prev = seen.get(v.date.value);
       if (prev) {
-        state.report(error('E104', v.date.span, `version ${v.date.value} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+        state.report(error('E104', v.date.span, ref('decl.version-twice', { date: v.date.value }), { related: [related(prev, ref('decl.first-declared'))] }));
         continue;
       }
       seen.set(v.date.value, v.date.span);
@@ -47,24 +48,24 @@ export const headerPass: CheckPass = {
     }
     state.versions.sort((a, b) => a.day - b.day);
     if (first.module && first.versions.length > 0) {
-      state.report(error('E402', first.versions[0]?.span ?? first.name.span, `module ${first.name.name} declares a version; versions belong to the policies that extend it`));
+      state.report(error('E402', first.versions[0]?.span ?? first.name.span, ref('decl.module-version', { name: first.name.name })));
       state.versions.length = 0;
     } else if (!first.module && first.versions.length === 0) {
-      state.report(error('E402', first.name.span, `policy ${first.name.name} declares no version; add \`version YYYY-MM-DD\` with its effective date`));
+      state.report(error('E402', first.name.span, ref('decl.no-version', { name: first.name.name })));
     }
     const layers = first.layers ?? LAYERS.map((name) => ({ name, span: first.name.span }));
     for (const l of layers) {
       if (!isLayer(l.name)) {
         const s = suggest(l.name, LAYERS);
-        state.report(error('E103', l.span, `unknown layer ${l.name}${s ? `; did you mean ${s}?` : ''} (layers: ${LAYERS.join(', ')})`, s ? { suggestion: s } : {}));
+        state.report(error('E103', l.span, s ? ref('decl.unknown-layer-list.did-you-mean', { name: l.name, suggestion: s, layers: LAYERS.join(', ') }) : ref('decl.unknown-layer-list', { name: l.name, layers: LAYERS.join(', ') }), s ? { suggestion: s } : {}));
       } else if (state.declaredLayers.has(l.name)) {
-        state.report(error('E104', l.span, `layer ${l.name} is listed twice`));
+        state.report(error('E104', l.span, ref('decl.layer-twice', { name: l.name })));
       } else {
         state.declaredLayers.add(l.name);
       }
     }
     if (first.layers && !state.declaredLayers.has('patient')) {
-      state.report(error('E106', first.layersSpan ?? first.name.span, 'the layers must include patient, which takes what remains'));
+      state.report(error('E106', first.layersSpan ?? first.name.span, ref('decl.layers-patient')));
       state.declaredLayers.add('patient');
     }
   },

@@ -1,4 +1,5 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import type { Entry } from '../symbols.js';
 import { sameType } from '../types.js';
 import type { CheckPass } from './pass.js';
@@ -37,9 +38,9 @@ export const overridesPass: CheckPass = {
       const byBefore = old.kind === 'table' ? old.decl.by.name : undefined;
       const byAfter = entry.kind === 'table' ? entry.decl.by.name : undefined;
       if (before && after && before !== 'error' && after !== 'error' && !sameType(before, after)) {
-        state.report(error('E501', entry.decl.name.span, `override of ${name} changes its type from ${String(before)} to ${String(after)}`, { related: [{ span: old.decl.name.span, message: 'the base declares it here' }] }));
+        state.report(error('E501', entry.decl.name.span, ref('decl.override-type', { name, before: String(before), after: String(after) }), { related: [related(old.decl.name.span, ref('decl.base-declares'))] }));
       } else if (byBefore !== byAfter) {
-        state.report(error('E501', entry.decl.name.span, `override of table ${name} is keyed by ${byAfter ?? '?'}, the base's by ${byBefore ?? '?'}`, { related: [{ span: old.decl.name.span, message: 'the base declares it here' }] }));
+        state.report(error('E501', entry.decl.name.span, ref('decl.override-key', { name, after: byAfter ?? '?', before: byBefore ?? '?' }), { related: [related(old.decl.name.span, ref('decl.base-declares'))] }));
       }
     }
   },

@@ -1,4 +1,5 @@
 import { hasErrors, warning } from '../../diagnostics/diagnostic.js';
+import { ref } from '../../messages/index.js';
 import { analyzeRules, tablesReadIn } from '../analysis/analyze.js';
 import { checkCovers, checkProperties } from '../properties.js';
 import { checkRules } from '../rules.js';
@@ -40,7 +41,7 @@ export const unusedPass: CheckPass = {
     if (state.isModule) return;
     for (const e of state.entries.values()) {
       if (!e.used && e.top && e.kind !== 'cap') {
-        state.report(warning('W202', e.decl.name.span, `${KIND_WORDS[e.kind]} ${e.decl.name.name} is declared but never used`));
+        state.report(warning('W202', e.decl.name.span, ref('decl.unused', { kind: KIND_WORDS[e.kind], name: e.decl.name.name })));
       }
     }
   },

@@ -1,4 +1,6 @@
-import { error } from '../../diagnostics/diagnostic.js';
+import { error, related } from '../../diagnostics/diagnostic.js';
+import { ref, type MessageParam } from '../../messages/index.js';
+import { expectType } from '../typing.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../source.js';
 import { resolveApplicability } from '../applicability.js';
@@ -25,7 +27,7 @@ export function checkPremiums(ctx: CheckContext, decls: readonly A.PremiumDecl[]
     if (d.name.name === '') continue; // recovery hole, already reported
     const prev = names.get(d.name.name);
     if (prev) {
-      ctx.report(error('E104', d.name.span, `premium ${d.name.name} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+      ctx.report(error('E104', d.name.span, ref('rule.declared-twice', { owner: `premium ${d.name.name}` }), { related: [related(prev, ref('rule.first-declared'))] }));
       continue;
     }
     names.set(d.name.name, d.name.span);
@@ -38,31 +40,32 @@ export function checkPremiums(ctx: CheckContext, decls: readonly A.PremiumDecl[]
 function checkPremium(ctx: CheckContext, d: A.PremiumDecl): PremiumIR | undefined {
   const owner = `premium ${d.name.name}`;
   const cit = citation(ctx, d.meta);
-  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, `${owner} cites no clause; add cites "ID" after its name`));
+  if (cit.cites.length === 0) ctx.report(error('E301', d.name.span, ref('rule.no-citation', { owner })));
   const scope: Scope = { context: 'rule', owner, locals: new Map() };
   const applies = resolveApplicability(ctx, d, owner, d.name.span, scope);
   let ok = true;
   if (d.standards.length !== 1) {
-    ctx.report(error('E705', d.name.span, `${owner} has ${d.standards.length} standard lines; write one: \`standard 个人缴费标准\`, the contribution per person and year`));
+    ctx.report(error('E705', d.name.span, ref('premium.standards', { owner, n: d.standards.length })));
     ok = false;
   }
   const standards = d.standards.map((e) => ctx.exprs.resolve(e, scope));
-  for (const e of standards) if (!ctx.exprs.expect(e, 'money', `the standard of ${owner}`)) ok = false;
+  for (const e of standards) if (!expectType(ctx, e, 'money', ref('premium.where.standard', { owner }))) ok = false;
   const standard = standards[0];
   const subsidies: SubsidyIR[] = [];
   const seen = new Map<string, Span>();
   for (const s of d.subsidies) {
     const sOwner = `subsidy ${s.name.name} of ${owner}`;
+    const sShown = ref('premium.subsidy-owner', { name: s.name.name, premium: owner });
     const prev = seen.get(s.name.name);
-    if (prev) ctx.report(error('E104', s.name.span, `${sOwner} is declared twice`, { related: [{ span: prev, message: 'first declared here' }] }));
+    if (prev) ctx.report(error('E104', s.name.span, ref('rule.declared-twice', { owner: sShown }), { related: [related(prev, ref('rule.first-declared'))] }));
     seen.set(s.name.name, s.name.span);
     const value = ctx.exprs.resolve(s.value, scope);
-    if (!ctx.exprs.expect(value, 'money', `the amount of ${sOwner}`)) ok = false;
+    if (!expectType(ctx, value, 'money', ref('premium.where.amount', { owner: sShown }))) ok = false;
     if (s.source.value.trim() === '') {
-      ctx.report(error('E705', s.source.span, `${sOwner} names no fund; write the fund that pays it: source "医疗救助基金"`));
+      ctx.report(error('E705', s.source.span, ref('premium.no-fund', { owner: sShown })));
       ok = false;
     }
-    const sApplies = resolveApplicability(ctx, s, sOwner, s.name.span, scope);
+    const sApplies = resolveApplicability(ctx, s, sOwner, s.name.span, scope, sShown);
     const sCit = citation(ctx, s.meta);
     subsidies.push({
       name: s.name.name,
@@ -86,11 +89,9 @@ function personYearReads(ctx: CheckContext, owner: string, exprs: readonly (TExp
   const params: ParamSym[] = [];
   const seenLets = new Set<number>();
   let ok = true;
-  const refuse = (e: TExpr, what: string, via: string | undefined): void => {
+  const refuse = (e: TExpr, what: MessageParam, via: string | undefined): void => {
     ok = false;
-    ctx.report(
-      error('E705', e.span, `${owner} reads ${via ? `let ${via}, which reads ` : ''}${what}, which a person-year does not have; a premium reads categories, year, parameters, tables, sets and lets over them`),
-    );
+    ctx.report(error('E705', e.span, via ? ref('premium.reads-via', { owner, via, what }) : ref('premium.reads', { owner, what })));
   };
   const walk = (e: TExpr, via: string | undefined): void => {
     switch (e.k) {
@@ -98,16 +99,16 @@ function personYearReads(ctx: CheckContext, owner: string, exprs: readonly (TExp
         if (!params.includes(e.param)) params.push(e.param);
         break;
       case 'field':
-        if (!PERSON_YEAR_FIELDS.has(e.field)) refuse(e, `the claim field ${e.field}`, via);
+        if (!PERSON_YEAR_FIELDS.has(e.field)) refuse(e, ref('premium.what.field', { name: e.field }), via);
         break;
       case 'layer':
-        refuse(e, `the layer ${e.layer}`, via);
+        refuse(e, ref('premium.what.layer', { name: e.layer }), via);
         break;
       case 'state':
         refuse(e, e.name, via);
         break;
       case 'acc':
-        refuse(e, `the accumulator ${e.acc.name}`, via);
+        refuse(e, ref('premium.what.accumulator', { name: e.acc.name }), via);
         break;
       case 'let':
         if (!seenLets.has(e.let.index)) {
