@@ -149,7 +149,7 @@ export function renderSummary(s: BatchSummary, title: string, lang: Lang = curre
           presorted: s.presorted ? t(lang, 'cmd.batch.presorted') : '',
         })}`;
   if (how) lines.push(how);
-  for (const e of s.engines) if (e.engine === 'decimal' && s.engine === 'mixed') lines.push(`    ${t(lang, 'cmd.batch.version-decimal', { date: e.date, reason: e.reason ?? '' })}`);
+  for (const e of s.engines) if (e.engine === 'decimal' && s.engine === 'mixed') lines.push(`    ${t(lang, 'cmd.batch.version-decimal', { date: e.date, reason: e.reason })}`);
   const secs = s.seconds;
   lines.push(`  ${t(lang, 'cmd.batch.wall-time', { seconds: secs.toFixed(2), rate: Math.round(s.read / Math.max(secs, 1e-6)), mib: peakRssMiB() })}`);
   return lines.join('\n');
