@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, posix, relative, resolve, sep } from 'node:path';
-import type { SourceReader } from '@policy/dsl';
+import type { MessageRef, SourceReader } from '@policy/dsl';
 import { UsageError } from '../errors.js';
 import { ref } from '@policy/dsl';
 
@@ -34,12 +34,12 @@ export class GitSource {
     } catch {
       throw new UsageError(ref('cmd.usage.no-such-path', { path }));
     }
-    const topText = git(['rev-parse', '--show-toplevel'], dir, (why) => `--base-rev ${rev}: ${path} is not in a git repository (${why})`);
+    const topText = git(['rev-parse', '--show-toplevel'], dir, (why) => ref('cmd.usage.base-rev-not-git', { rev, path, why }));
     const top = realpathSync(topText.trim());
     const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], top, () =>
-      `--base-rev ${rev}: unknown revision in the git repository ${top}`,
+      ref('cmd.usage.base-rev-unknown', { rev, top }),
     ).trim();
-    const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit], top, (why) => `--base-rev ${rev}: cannot list the files of ${rev} (${why})`);
+    const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit], top, (why) => ref('cmd.usage.base-rev-ls-tree', { rev, why }));
     return new GitSource(rev, commit, top, new Set(listing.split('\0').filter((f) => f !== '')));
   }
 
@@ -64,14 +64,14 @@ export class GitSource {
     read: (path) => {
       const rp = this.repoPath(path);
       if (rp === undefined || !this.files.has(rp)) throw new UsageError(ref('cmd.usage.base-rev-missing', { rev: this.rev, path }));
-      return git(['cat-file', 'blob', `${this.commit}:${rp}`], this.top, (why) => `--base-rev ${this.rev}: cannot read ${path} at ${this.rev} (${why})`);
+      return git(['cat-file', 'blob', `${this.commit}:${rp}`], this.top, (why) => ref('cmd.usage.base-rev-cat-file', { rev: this.rev, path, why }));
     },
     identity: (path) => this.repoPath(path) ?? normalize(path),
   };
 }
 
 /** Runs git in `cwd`; any failure becomes a UsageError with `message(git's first line of complaint)`. */
-function git(args: readonly string[], cwd: string, message: (why: string) => string): string {
+function git(args: readonly string[], cwd: string, message: (why: string) => MessageRef): string {
   try {
     return execFileSync('git', args, {
       cwd,
