@@ -391,6 +391,12 @@ describe('usage errors in --lang zh and en (exit 2 in both)', () => {
       zh: 'policy: no/such/policy：没有这个文件或文件夹',
     },
   ];
+  const empty = tempDir();
+  cases.push({
+    args: ['fmt', '--check', empty],
+    en: `policy: ${empty}: no .policy files in this folder or below`,
+    zh: `policy: ${empty}：此文件夹及其子文件夹中没有 .policy 文件`,
+  });
   for (const c of cases) {
     it(c.en, () => {
       const en = run(c.args, 'en');
