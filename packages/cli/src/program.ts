@@ -19,6 +19,7 @@ import { registerParams } from './commands/params.js';
 import { EXIT, UsageError, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
 import { currentLang, langOfArgs, setLang } from './lang.js';
+import { textIn, type ReasonRef } from '@policy/engine';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
 declare const __POLICY_VERSION__: string | undefined;
@@ -86,7 +87,8 @@ export async function runCli(args: readonly string[]): Promise<number> {
     // A bad invocation, a file that cannot be read or written, two options naming one file: exit 2, the file named.
     if (isUsageProblem(e)) {
       // An option's value is checked while the line is parsed, before --lang is set: read it from the line.
-      process.stderr.write(`policy: ${e instanceof UsageError ? e.messageIn(langOfArgs(args) ?? currentLang()) : e.message}\n`);
+      const lang = langOfArgs(args) ?? currentLang();
+      process.stderr.write(`policy: ${e instanceof UsageError ? e.messageIn(lang) : textIn(e as Error & { text?: ReasonRef }, lang)}\n`);
       return EXIT.usage;
     }
     const err = e as Error;

@@ -187,6 +187,20 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     await page.waitForSelector('[data-testid=diagnostics] .ok');
   });
 
+  it('highlights by the language service\'s semantic tokens: each name by what it is', async () => {
+    await openFile('settlement.policy');
+    const classOf = (word: string) =>
+      page.waitForFunction(
+        (w) => [...document.querySelectorAll('[data-testid=editor] .cm-line span')].find((e) => e.textContent === w)?.className ?? null,
+        word,
+      ).then((h) => h.jsonValue());
+    expect(await classOf('rule')).toBe('tok-keyword');
+    expect(await classOf('inCatalog')).toBe('tok-property tok-m-defaultLibrary'); // a claim field
+    expect(await classOf('本次起付线')).toMatch(/^tok-variable/); // a let
+    await openFile('parameters.policy');
+    expect(await classOf('住院报销比例')).toBe('tok-type tok-m-declaration tok-m-readonly'); // the table, where it is declared
+  });
+
   it('formats on save as policy fmt does', async () => {
     await openFile('clauses.policy');
     const original = readFileSync(join(dir, 'policies/anyi/clauses.policy'), 'utf8');

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IdRegistry, NHSA_COLUMNS, settlementColumns, recordFormatOf, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
@@ -17,7 +18,6 @@ import { WorkerPool } from './pool.js';
 import type { Unit } from './protocol.js';
 import { recordToClaim } from './record-to-claim.js';
 import { ref, t } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 
 /** What `policy batch` was asked to do, its options parsed and checked (commands/batch.ts). */
 export interface BatchConfig extends RosterOptions {
@@ -128,7 +128,7 @@ async function settleRecords(config: BatchConfig, run: Run): Promise<void> {
   const lateColumns = run.inFormat === 'jsonl' && run.outFormat === 'csv';
   const out = new AtomicFile(config.out);
   const rej = config.rejects ? new AtomicFile(config.rejects) : undefined;
-  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat) : undefined;
+  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat, { lang: currentLang() }) : undefined;
   let written = 0;
   const columns = shape === 'nhsa' ? NHSA_COLUMNS : settlementColumns(config.labels ?? 'codes');
   const sink = new OutputSink(out, run.outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)), columns);

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption, labelsOption, type Labels } from '../options.js';
 import { CODE_LABELS, ZH_LABELS } from '../diff/render-common.js';
@@ -12,7 +13,6 @@ import type { DiffReport } from '../diff/report.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ref } from '@policy/dsl';
 import { t } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 
 interface DiffOptions {
   base?: string;
@@ -95,7 +95,7 @@ a policy with errors), 3 internal error.`,
       if (report.records === 0) process.stderr.write(`${t(lang, 'cmd.holds-no-claims', { command: 'diff', file })}\n`);
       if (report.invalid > 0) {
         process.stderr.write(`${t(lang, report.invalid === 1 ? 'cmd.diff.invalid.one' : 'cmd.diff.invalid.many', { n: report.invalid, file })}\n`);
-        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
+        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r, lang)}\n`);
       }
       const text = render(report);
       if (opts.out !== undefined && opts.out !== '-') {

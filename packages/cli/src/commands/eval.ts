@@ -1,6 +1,7 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
-import { describeRejection, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
+import { rejectedLine, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
 import { FORMAT_HELP, outputPlanFor } from '../io/nhsa-options.js';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
@@ -11,7 +12,6 @@ import { loadCompiled } from '../policy-paths.js';
 import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { ref } from '@policy/dsl';
 import { t } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 
 /**
  * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
@@ -63,8 +63,8 @@ export function registerEval(program: Command): void {
         const rejection = o?.kind === 'rejected' ? o.rejection : rejections.get(index);
         if (rejection) {
           rejected++;
-          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection))}\n`);
-          else process.stderr.write(`${t(currentLang(), 'cmd.eval.rejected', { rejection: describeRejection(rejection) })}\n`);
+          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection, currentLang()))}\n`);
+          else process.stderr.write(`policy eval: ${rejectedLine(rejection, currentLang())}\n`);
           continue;
         }
         if (o?.kind !== 'settled') continue;

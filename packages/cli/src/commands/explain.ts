@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
-import { describeRejection, settlementToLabelledJson } from '@policy/claims';
+import { rejectedLine, settlementToLabelledJson } from '@policy/claims';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, langOption, policyOption, labelsOption, type Labels } from '../options.js';
 import { currentLang } from '../lang.js';
@@ -68,7 +68,7 @@ export function registerExplain(program: Command): void {
         if (o.kind === 'settled' && explained.has(o.index)) settled.push(o.settlement);
         else if (o.kind === 'rejected') failed.push(o);
       }
-      for (const r of failed.sort((a, b) => a.index - b.index)) process.stderr.write(`policy explain: rejected ${describeRejection(r.rejection)}\n`);
+      for (const r of failed.sort((a, b) => a.index - b.index)) process.stderr.write(`policy explain: ${rejectedLine(r.rejection, currentLang())}\n`);
       const findings = findingsFor(policy, items.map((i) => i.claim), persons);
       const audited = policy.resolved.audits.length > 0;
       if (opts.format === 'json') {

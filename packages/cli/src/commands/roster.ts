@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption } from '../options.js';
 import { formatDate } from '@policy/dsl';
@@ -5,7 +6,6 @@ import { OPEN_END, compareRosters, describeConflict, describeProblem, findConfli
 import { EXIT, UsageError } from '../errors.js';
 import { readRosters } from '../roster/roster-options.js';
 import { ref, t, type Lang } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 import { padEndWidth, textWidth } from '../render/pad.js';
 
 /**
@@ -44,7 +44,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         const json = {
           agree,
           rosters: { A: files[0], B: files[1] },
-          problems: loaded.problems,
+          problems: loaded.problems.map(({ text: _text, ...p }) => p),
           conflicts: conflicts.map((c) => ({ person: c.person, rows: [rowJson(c.first), rowJson(c.second)] })),
           onlyInA: comparison.onlyInA.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
           onlyInB: comparison.onlyInB.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
@@ -53,7 +53,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         };
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       } else {
-        process.stdout.write(table(files, loaded.problems.map(describeProblem), conflicts, comparison, agree));
+        process.stdout.write(table(files, loaded.problems.map((p) => describeProblem(p, currentLang())), conflicts, comparison, agree));
       }
       process.exitCode = agree ? EXIT.ok : EXIT.findings;
     });
@@ -87,7 +87,7 @@ function table(
     lines.push(t(lang, 'cmd.roster.file', { side: i === 0 ? 'A' : 'B', file: f.file, rows: count(lang, f.rows, 'rows'), persons: count(lang, f.persons, 'persons'), bad: f.invalid > 0 ? `, ${count(lang, f.invalid, 'bad-rows')}` : '' })),
   );
   for (const p of problems) lines.push(t(lang, 'cmd.roster.bad-row', { problem: p }));
-  for (const x of conflicts) lines.push(t(lang, 'cmd.roster.contradicts', { conflict: describeConflict(x) }));
+  for (const x of conflicts) lines.push(t(lang, 'cmd.roster.contradicts', { conflict: describeConflict(x, lang) }));
   const none = t(lang, 'cmd.none');
   const rows: string[][] = [];
   for (const p of c.onlyInA) for (const r of p.rows) rows.push([t(lang, 'cmd.roster.only-in-a'), p.person, r.category, `${periodText(r)} (${rowPlace(r)})`, none]);

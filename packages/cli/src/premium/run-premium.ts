@@ -1,3 +1,5 @@
+import { reason, renderReason } from '@policy/engine';
+import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
 import { AtomicFile, OPEN_END, csvLine, refuseClashes, policyInputs, type OutputFormat, type RosterRow, type LoadedRosters } from '@policy/claims';
 import { displayWidth, formatDate, formatMoney, parseDate } from '@policy/dsl';
@@ -6,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { loadRosterRows } from '../roster/roster-options.js';
 import { ref, t, type Lang } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 import { padStartWidth } from '../render/pad.js';
 
 /**
@@ -160,7 +161,7 @@ export async function runPremium(config: PremiumConfig): Promise<PremiumSummary>
     await out.commit();
   } catch (e) {
     out.abort();
-    if (e instanceof PremiumError) throw new PremiumPolicyError(`${e.message}; nothing was written`);
+    if (e instanceof PremiumError) throw new PremiumPolicyError(renderReason(reason('engine.premium.nothing-written', { problem: e.text ?? e.message }), currentLang()));
     throw e;
   }
   const summary: PremiumSummary = {

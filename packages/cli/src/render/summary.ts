@@ -125,7 +125,7 @@ export function renderSummary(s: BatchSummary, title: string, lang: Lang = curre
   lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.records-read'), 14)}${String(s.read).padStart(10)}`);
   lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.settled'), 14)}${String(s.settled).padStart(10)}`);
   lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.rejected'), 14)}${String(s.rejected).padStart(10)}`);
-  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r)}`);
+  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r, lang)}`);
   if (s.rejected > s.firstRejections.length) lines.push(`    ${t(lang, 'cmd.batch.more-rejected', { n: s.rejected - s.firstRejections.length })}`);
   lines.push(`  ${t(lang, 'cmd.batch.balance', { read: s.read, settled: s.settled, rejected: s.rejected })}${s.balanced ? '' : t(lang, 'cmd.batch.lost')}`);
   const total = s.sums.totalFen;

@@ -1,6 +1,6 @@
+import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
 import { formatDate, formatMoney, LAYERS, ZERO, t, type Decimal, type Lang, type LayerName } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 import { padEndWidth, padStartWidth, textWidth } from '../render/pad.js';
 import { compareClaims, type ClaimItem, type CompiledPolicy, type Rejection, type SettledClaim } from '@policy/engine';
 import { IdRegistry, describeRejection, settleRetroactive, type RecordItem, type RetroClaim, AtomicFile, RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '@policy/claims';
@@ -76,7 +76,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
     await writer.header();
     for (const r of done) await writer.write((r.retroactive as { settlement: SettledClaim }).settlement);
     if (rej) {
-      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string));
+      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string), { lang: currentLang() });
       await w.header();
       for (const x of rejections) await w.write(x);
     }
@@ -173,7 +173,7 @@ function renderReport(
   n('cmd.retro.kept', counts.kept);
   n('cmd.retro.rejected', counts.rejections.length);
   const shown = counts.withoutRejects ? 20 : 5;
-  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r)}`);
+  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r, lang)}`);
   if (counts.rejections.length > shown) lines.push(`    ${t(lang, 'cmd.and-more', { n: counts.rejections.length - shown })}`);
   n('cmd.retro.persons', report.persons);
   n('cmd.retro.claims', done.length);

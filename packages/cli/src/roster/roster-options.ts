@@ -1,9 +1,9 @@
+import { currentLang } from '../lang.js';
 import { Option } from 'commander';
 import { basename } from 'node:path';
 import { RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
 import { UsageError } from '../errors.js';
 import { ref, t } from '@policy/dsl';
-import { currentLang } from '../lang.js';
 import { wrongValue } from '../options.js';
 
 /** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */
@@ -61,7 +61,7 @@ export async function loadRosterOptions(opts: RosterOptions, command: string): P
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-settled', { command, conflict: describeConflict(c) })}\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-settled', { command, conflict: describeConflict(c, currentLang()) })}\n`);
   }
   return {
     index: RosterIndex.build(loaded.rows),
@@ -87,15 +87,15 @@ export async function loadRosterRows(paths: readonly string[], conflictsOption: 
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-read', { command, conflict: describeConflict(c) })}\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-read', { command, conflict: describeConflict(c, currentLang()) })}\n`);
   }
   return loaded;
 }
 
 function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {
   const lines = [
-    ...loaded.problems.map(describeProblem),
-    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c)} (--roster-conflicts warn settles with both)`)),
+    ...loaded.problems.map((p) => describeProblem(p, currentLang())),
+    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c, currentLang())} (--roster-conflicts warn settles with both)`)),
   ];
   if (lines.length === 0) return;
   const shown = lines.slice(0, SHOWN).map((l) => `  ${l}`);

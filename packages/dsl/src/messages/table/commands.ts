@@ -123,7 +123,6 @@ export const COMMAND_MESSAGES = {
   'cmd.holds-no-claims': { en: 'policy {command}: {file} holds no claims', zh: 'policy {command}：{file} 中没有就诊记录' },
   'cmd.diff.invalid.one': { en: 'policy diff: {n} record of {file} is not a valid claim (rejected on both sides), e.g.:', zh: 'policy diff：{file} 中有 {n} 条记录不是有效的就诊记录（两边都拒绝），例如：' },
   'cmd.diff.invalid.many': { en: 'policy diff: {n} records of {file} are not valid claims (rejected on both sides), e.g.:', zh: 'policy diff：{file} 中有 {n} 条记录不是有效的就诊记录（两边都拒绝），例如：' },
-  'cmd.eval.rejected': { en: 'policy eval: rejected {rejection}', zh: 'policy eval：被拒绝 {rejection}' },
 
   // policy studio (commands/studio.ts)
   'cmd.studio.no-browser': { en: 'policy studio: could not open a browser; open {url}', zh: 'policy studio：无法打开浏览器，请打开 {url}' },
