@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from './run-cli.js';
-import { testFailureIn } from '../src/render/test-failures.js';
+import { runExamples } from '@policy/claims';
+import { renderReason } from '@policy/engine';
+import { loadCompiled } from '../src/policy-paths.js';
 
 /**
  * The summaries and usage errors of the commands in Chinese (--lang zh) and English: the built
@@ -340,25 +342,55 @@ describe('roster check and check in --lang zh and en', () => {
   });
 });
 
-describe("a failed example's lines (runExamples gives them in English)", () => {
-  const shapes: [string, string][] = [
-    ['claim T2: basic expected 900.00, got 800.00', '就诊记录 T2：basic 应为 900.00，实际为 800.00'],
-    ['claim 3: the policy has no layer finance', '就诊记录 3：该政策没有层 finance'],
-    ['claim T1: flags expected [非定点], got []', '就诊记录 T1：flags 应为 [非定点]，实际为 []'],
-    ['claim T1: findings expected [分解住院], got [短期再入院]', '就诊记录 T1：findings 应为 [分解住院]，实际为 [短期再入院]'],
-    ['claim T1: finding 分解住院 related expected [A01], got []', '就诊记录 T1：发现 分解住院 的 related 应为 [A01]，实际为 []'],
-    ['claim T1: expected a rejection containing "date", but it settled', '就诊记录 T1：应被拒绝且原因包含 "date"，但已结算'],
-    ['claim T1: rejected with "total: bad", which does not contain "date"', '就诊记录 T1：被拒绝，原因为 "total: bad"，不包含 "date"'],
-    ['claim T1: rejected: no outcome', '就诊记录 T1：被拒绝：没有结果'],
-  ];
-  for (const [en, zh] of shapes) {
-    it(en, () => {
-      expect(testFailureIn(en, 'en')).toBe(en);
-      expect(testFailureIn(en, 'zh')).toBe(zh);
-    });
-  }
-  it('leaves a line of no known shape as it is', () => {
-    expect(testFailureIn('something else: 1', 'zh')).toBe('something else: 1');
+describe("a failed example's lines: runExamples gives them in English and as table messages", () => {
+  // A copy of 安义 whose one test file expects wrong things of the first ordinary case's claim O01
+  // (it settles basic 9476.54, patient 5523.46, no flags: tests/01-ordinary.yaml) and of a bad claim.
+  const dir = join(tempDir(), 'anyi');
+  cpSync('policies/anyi', dir, { recursive: true });
+  for (const f of readdirSync(join(dir, 'tests'))) rmSync(join(dir, 'tests', f));
+  const o01 = '{ id: O01, personId: P01, date: 2018-03-05, visit: inpatient, level: 2, region: county, admitted: 2018-03-01, discharged: 2018-03-05, total: "15000.00", inCatalog: "12345.67" }';
+  writeFileSync(
+    join(dir, 'tests/01.yaml'),
+    `cases:
+  - name: wrong amounts
+    claims: [${o01}]
+    expect: [{ basic: "9000.00", patient: "5523.46", finance: "1.00", flags: [非定点] }]
+  - name: a rejection expected
+    claims: [${o01}]
+    expect: [{ rejected: "date" }]
+  - name: a bad claim
+    claims: [{ id: B1, personId: P9, date: 2018-13-01, visit: inpatient, level: 2, region: county, total: "1.00", inCatalog: "1.00" }]
+    expect: [{ basic: "0.00" }]
+`,
+  );
+  const result = runExamples(loadCompiled(dir, { engine: 'decimal' }), dir);
+  const lines = (lang: 'en' | 'zh') => result.cases.flatMap((c) => c.failureTexts.map((f) => renderReason(f, lang)));
+
+  it('gives one table message per English line, the English rendered from it', () => {
+    for (const c of result.cases) expect(c.failureTexts.map((f) => renderReason(f, 'en'))).toEqual(c.failures);
+    expect(result.cases.map((c) => c.failures.length)).toEqual([3, 1, 1]);
+  });
+
+  it('in Chinese, ids, layers, amounts and quoted text kept', () => {
+    const en = lines('en');
+    const zh = lines('zh');
+    expect(en.slice(0, 4)).toEqual([
+      'claim O01: basic expected 9000.00, got 9476.54',
+      'claim O01: finance expected 1.00, got 0.00',
+      'claim O01: flags expected [非定点], got []',
+      'claim O01: expected a rejection containing "date", but it settled',
+    ]);
+    expect(en[4]).toMatch(/^claim B1: rejected: date: /);
+    expect(zh.slice(0, 4)).toEqual([
+      '就诊记录 O01：basic 应为 9000.00，实际为 9476.54',
+      '就诊记录 O01：finance 应为 1.00，实际为 0.00',
+      '就诊记录 O01：flags 应为 [非定点]，实际为 []',
+      '就诊记录 O01：应被拒绝且原因包含 "date"，但已结算',
+    ]);
+    // the bad claim's reason from the claims table, in Chinese too
+    expect(zh[4]).toMatch(/^就诊记录 B1：被拒绝：date：/);
+    expect(zh[4]).toMatch(/[\u4e00-\u9fff]{2}/);
+    expect(zh[4]).not.toContain('must be');
   });
 });
 

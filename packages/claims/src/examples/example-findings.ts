@@ -1,4 +1,4 @@
-import { CompiledAudits, type ClaimItem, type CompiledPolicy, type Finding } from '@policy/engine';
+import { CompiledAudits, reason, type ClaimItem, type CompiledPolicy, type Finding, type ReasonRef } from '@policy/engine';
 
 /** The audit findings on a case's claims, by claim id: each person's claims audited in date order. */
 export function caseFindings(policy: CompiledPolicy, items: readonly ClaimItem[]): Map<string, Finding[]> {
@@ -23,21 +23,21 @@ export function caseFindings(policy: CompiledPolicy, items: readonly ClaimItem[]
 
 /** `findings: [分解住院, { audit: 挂床住院, related: [A01] }]`: exactly these audits found, related claims as listed. */
 export function compareFindings(
-  label: string,
+  label: ReasonRef,
   expected: readonly { readonly audit: string; readonly related?: readonly string[] }[],
   got: readonly Finding[],
-  failures: string[],
+  failures: { push(r: ReasonRef): void },
 ): void {
   const names = (xs: readonly { readonly audit: string }[]): string => JSON.stringify(xs.map((x) => x.audit).sort());
   if (names(expected) !== names(got)) {
-    failures.push(`${label}: findings expected [${expected.map((x) => x.audit).join(', ')}], got [${got.map((x) => x.audit).join(', ')}]`);
+    failures.push(reason('cmd.test.findings-mismatch', { label, want: expected.map((x) => x.audit).join(', '), got: got.map((x) => x.audit).join(', ') }));
     return;
   }
   for (const e of expected) {
     if (!e.related) continue;
     const f = got.find((x) => x.audit === e.audit);
     if (f && JSON.stringify(f.related) !== JSON.stringify(e.related)) {
-      failures.push(`${label}: finding ${e.audit} related expected [${e.related.join(', ')}], got [${f.related.join(', ')}]`);
+      failures.push(reason('cmd.test.related-mismatch', { label, audit: e.audit, want: e.related.join(', '), got: f.related.join(', ') }));
     }
   }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOCABULARY, formatMoney, type LayerName } from '@policy/dsl';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { CompiledPolicy, SettledClaim } from '@policy/engine';
+import { reason, renderReason, type CompiledPolicy, type ReasonRef, type SettledClaim } from '@policy/engine';
 import { validateRecord } from '../input/validate.js';
 import { settleBatch, type ClaimItem } from '@policy/engine';
 import { caseFindings, compareFindings } from './example-findings.js';
@@ -26,7 +26,20 @@ export interface ExampleCaseResult {
   readonly name: string;
   readonly clauses: readonly string[];
   readonly claims: number;
+  /** In English. */
   readonly failures: readonly string[];
+  /** The same, as table messages (`cmd.test.*`), for the other language: one per failure. */
+  readonly failureTexts: readonly ReasonRef[];
+}
+
+/** A case's failures in English and as table messages, side by side. */
+export class Failures {
+  readonly english: string[] = [];
+  readonly texts: ReasonRef[] = [];
+  push(r: ReasonRef): void {
+    this.english.push(renderReason(r, 'en'));
+    this.texts.push(r);
+  }
 }
 
 export interface ExamplesResult {
@@ -171,34 +184,40 @@ export function runExamples(policy: CompiledPolicy, policyDir: string, options: 
   return { cases, problems };
 }
 
+/** `field: reason`, as the English `field: message` reads. */
+function fieldReason(field: string | undefined, r: ReasonRef): ReasonRef {
+  return field ? reason('cmd.test.field-reason', { field, reason: r }) : r;
+}
+
 function runCase(
   policy: CompiledPolicy,
   t: { file: string; line: number; name: string; claims: unknown[]; expectations: Expectation[]; clauses: unknown },
   options: RunExamplesOptions,
 ): ExampleCaseResult {
-  const failures: string[] = [];
+  const failures = new Failures();
   const items: ClaimItem[] = [];
-  const invalid = new Map<number, string>();
+  const invalid = new Map<number, { english: string; text: ReasonRef }>();
   t.claims.forEach((raw, index) => {
     const v = validateRecord(raw, { line: t.line, row: index + 1 });
     if (v.ok) items.push({ index, location: { line: t.line, row: index + 1 }, claim: v.claim });
-    else invalid.set(index, `${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}`);
+    else invalid.set(index, { english: `${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}`, text: fieldReason(v.rejection.field, v.rejection.text ?? reason('cmd.test.as-is', { text: v.rejection.message })) });
   });
   const outcomes = new Map(settleBatch(policy, items, { trace: options.trace === true }).map((o) => [o.index, o]));
   const findings = caseFindings(policy, items);
   if (options.onSettled) for (const o of outcomes.values()) if (o.kind === 'settled') options.onSettled(o.settlement);
   t.expectations.forEach((exp, index) => {
     const raw = t.claims[index] as { id?: unknown };
-    const label = `claim ${typeof raw?.id === 'string' ? raw.id : index + 1}`;
+    const label = reason('cmd.test.claim-label', { id: typeof raw?.id === 'string' ? raw.id : index + 1 });
     const outcome = outcomes.get(index);
-    const reason = invalid.get(index) ?? (outcome?.kind === 'rejected' ? outcome.rejection.message : undefined);
+    // The expected text is matched against the English reason (tests/*.yaml quote it); shown in either.
+    const rejected = invalid.get(index) ?? (outcome?.kind === 'rejected' ? { english: outcome.rejection.message, text: outcome.rejection.text ?? reason('cmd.test.as-is', { text: outcome.rejection.message }) } : undefined);
     if (exp.kind === 'rejected') {
-      if (reason === undefined) failures.push(`${label}: expected a rejection containing "${exp.text}", but it settled`);
-      else if (!reason.includes(exp.text)) failures.push(`${label}: rejected with "${reason}", which does not contain "${exp.text}"`);
+      if (rejected === undefined) failures.push(reason('cmd.test.expected-rejection', { label, text: exp.text }));
+      else if (!rejected.english.includes(exp.text)) failures.push(reason('cmd.test.wrong-rejection', { label, reason: rejected.text, text: exp.text }));
       return;
     }
-    if (reason !== undefined || outcome?.kind !== 'settled') {
-      failures.push(`${label}: rejected: ${reason ?? 'no outcome'}`);
+    if (rejected !== undefined || outcome?.kind !== 'settled') {
+      failures.push(reason('cmd.test.rejected', { label, reason: rejected?.text ?? reason('cmd.test.no-outcome') }));
       return;
     }
     const s = outcome.settlement;
@@ -206,20 +225,20 @@ function runCase(
     // An audit case (findings only): the settlement is another case's business.
     if (exp.findings && !exp.flags && Object.keys(exp.layers).length === 0) return;
     for (const layer of Object.keys(exp.layers)) {
-      if (!s.declaredLayers.includes(layer as LayerName)) failures.push(`${label}: the policy has no layer ${layer}`);
+      if (!s.declaredLayers.includes(layer as LayerName)) failures.push(reason('cmd.test.no-layer', { label, layer }));
     }
     for (const layer of s.declaredLayers) {
       const want = exp.layers[layer] ?? '0.00';
       const got = formatMoney(s.layers[layer]);
-      if (want !== got) failures.push(`${label}: ${layer} expected ${want}, got ${got}`);
+      if (want !== got) failures.push(reason('cmd.test.layer-mismatch', { label, layer, want, got }));
     }
     if (exp.flags) {
       const got = s.flags.map((f) => f.rule);
       if (JSON.stringify([...got].sort()) !== JSON.stringify([...exp.flags].sort())) {
-        failures.push(`${label}: flags expected [${exp.flags.join(', ')}], got [${got.join(', ')}]`);
+        failures.push(reason('cmd.test.flags-mismatch', { label, want: exp.flags.join(', '), got: got.join(', ') }));
       }
     }
   });
   const clauses = Array.isArray(t.clauses) ? t.clauses.filter((x): x is string => typeof x === 'string') : [];
-  return { file: t.file, line: t.line, name: t.name, clauses, claims: t.claims.length, failures };
+  return { file: t.file, line: t.line, name: t.name, clauses, claims: t.claims.length, failures: failures.english, failureTexts: failures.texts };
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CoverageCollector, meetsMinimum, sampleProperties, type CoverageReport } from '@policy/engine';
+import { CoverageCollector, meetsMinimum, renderReason, sampleProperties, type CoverageReport } from '@policy/engine';
 import { exampleFiles, runExamples } from '@policy/claims';
 import { propertyLines } from '../render/properties.js';
-import { testFailureIn } from '../render/test-failures.js';
 import { EXIT } from '../errors.js';
 import { count, t } from '@policy/dsl';
 import { currentLang } from '../lang.js';
@@ -65,7 +64,8 @@ export function registerTest(program: Command): void {
           report.push({
             path,
             policy: policy.name,
-            cases: result.cases,
+            // the English failures only: the JSON output is for programs, and stays as it was
+            cases: result.cases.map(({ failureTexts: _texts, ...c }) => c),
             problems: result.problems,
             properties: samples,
             ...(coverage ? { coverage: coverageJson(coverage), belowMinimum: below.map((b) => b.kind) } : {}),
@@ -78,7 +78,7 @@ export function registerTest(program: Command): void {
         for (const c of result.cases) {
           if (c.failures.length === 0) continue;
           err.write(`  ${t(lang, 'test.fail-case', { name: c.name, file: c.file, line: c.line })}\n`);
-          for (const f of c.failures) err.write(`       ${testFailureIn(f, lang)}\n`);
+          for (const f of c.failureTexts) err.write(`       ${renderReason(f, lang)}\n`);
         }
         if (empty) err.write(`${t(lang, 'test.no-examples', { path, dir })}\n`);
         else {

@@ -373,6 +373,8 @@ export const COMMAND_MESSAGES = {
   'cmd.test.rejected': { en: '{label}: rejected: {reason}', zh: '{label}：被拒绝：{reason}' },
   'cmd.test.no-outcome': { en: 'no outcome', zh: '没有结果' },
   'cmd.test.claim-label': { en: 'claim {id}', zh: '就诊记录 {id}' },
+  'cmd.test.field-reason': { en: '{field}: {reason}', zh: '{field}：{reason}' },
+  'cmd.test.as-is': { en: '{text}', zh: '{text}（原文）' },
   'cmd.test.property-fail': { en: 'FAIL property {name} (cites {cites}): {reason}', zh: '未通过 性质 {name}（cites {cites}）：{reason}' },
   'cmd.test.property-after': { en: 'after {json}', zh: '此前 {json}' },
   'cmd.test.property-claim': { en: 'claim {json}', zh: '就诊记录 {json}' },
