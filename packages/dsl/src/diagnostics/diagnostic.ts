@@ -27,8 +27,12 @@ export function relatedMessageIn(r: RelatedSpan, lang: Lang): string {
   return lang === 'en' ? r.message : renderMessage(r.text, lang);
 }
 
+/** Not exported: a Diagnostic can only be made by `error` or `warning`, from a table message. */
+declare const madeByReport: unique symbol;
+
 /** The one diagnostic type of the language: every check reports through it. */
 export interface Diagnostic {
+  readonly [madeByReport]: true;
   readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** The English text (what every view printed before the message table): renderMessage(text, 'en'). */
@@ -47,7 +51,7 @@ export function error(
   message: MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  return { code, severity: 'error', message: renderMessage(message, 'en'), text: message, span, ...extra };
+  return { code, severity: 'error', message: renderMessage(message, 'en'), text: message, span, ...extra } as unknown as Diagnostic;
 }
 
 export function warning(
@@ -56,7 +60,7 @@ export function warning(
   message: MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  return { code, severity: 'warning', message: renderMessage(message, 'en'), text: message, span, ...extra };
+  return { code, severity: 'warning', message: renderMessage(message, 'en'), text: message, span, ...extra } as unknown as Diagnostic;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
