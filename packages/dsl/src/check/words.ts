@@ -82,12 +82,12 @@ export function entryKindRef(kind: EntryKind): MessageRef {
   return ref(ENTRY_KIND_IDS[kind]);
 }
 
-/** `a ${KIND_WORDS[kind]}` as a message (the English keeps its "a accumulator"). */
+/** `a ` and the kind in words as a message (the English keeps its "a accumulator"). */
 export function aKindRef(kind: EntryKind): MessageRef {
   return ref('rule.kind.a', { kind: kindRef(kind) });
 }
 
-/** CheckState.reservedWhat as a message: what a name already means in the language, if anything. */
+/** What a name already means in the language, if anything (a layer, a claim field …), as a message. */
 export function reservedRef(name: string): MessageRef | undefined {
   if (isLayer(name)) return ref('rule.reserved.layer');
   if (CLAIM_FIELDS[name]) return ref('rule.reserved.field');

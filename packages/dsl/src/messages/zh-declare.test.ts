@@ -62,7 +62,7 @@ describe('parser and declaration messages in both languages', () => {
     });
     expect(both('E404-table-incomplete', 'E404').zh).toBe('表 比例 缺少 level 为 0, 3 的行：请补上这些行或加上 `otherwise: …`');
     expect(both('E405-table-domain', 'E405').zh).toBe('表 定额 必须为 病种 的每个成员各有一行：缺少 乙 的行；不在 病种 中的行：丙');
-    expect(both('E406-bands', 'E406').zh).toBe('分档 大病分段：50000元 之后的一档应从 50000元 开始，而不是 60000元（各档必须首尾相接）');
+    expect(both('E406-bands', 'E406').zh).toBe('分段 大病分段：50000元 之后的一档应从 50000元 开始，而不是 60000元（各档必须首尾相接）');
     expect(both('E401-no-header', 'E401').zh).toBe('没有政策头部：请以 `policy NAME { title "…" version YYYY-MM-DD … }` 开始');
     expect(both('E403-undeclared-version', 'E403').zh).toBe('2024-09-01 不是本政策的版本：请在头部声明 `version 2024-09-01`（现有版本：2018-01-01）');
     expect(both('E503-redeclared', 'E503', 1).zh).toBe('规则 基本医保 已在基础模块中声明：要替换基础模块的规则，请写 `override rule`');
@@ -105,16 +105,16 @@ param 丁 = 分段(5元) cites "T-1"
     expect(zh).toEqual([
       'E202 此处应为金额，却是比例（表 定额 的 otherwise）；是否应为金额的比例，如 90% of …？',
       'E203 集合 病种 的每个成员 需要文本，但这里是金额',
-      'E202 此处应为金额，却是比例（分档 分段 某一档的终点）；是否应为金额的比例，如 90% of …？',
-      'E201 此处应为比例，却是金额（分档 分段 某一档的比例）；请写百分比，如 90%',
+      'E202 此处应为金额，却是比例（分段 分段 某一档的终点）；是否应为金额的比例，如 90% of …？',
+      'E201 此处应为比例，却是金额（分段 分段 某一档的比例）；请写百分比，如 90%',
       "E203 'and' 的操作数 需要条件（true/false），但这里是金额",
       'E203 not 的操作数 需要条件（true/false），但这里是医疗机构等级',
       "E203 'if' 的条件 需要条件（true/false），但这里是金额",
       'E202 此处应为金额，却是比例（round_fen 的实参）；是否应为金额的比例，如 90% of …？',
-      'E202 此处应为金额，却是比例（分档 分段）；是否应为金额的比例，如 90% of …？',
+      'E202 此处应为金额，却是比例（分段 分段）；是否应为金额的比例，如 90% of …？',
       'E204 200% 超过 100%：比例必须在 0% 到 100% 之间',
       'E502 unadjusted 只能读参数或表；丙 是let 绑定',
-      'E112 参数 丁 必须是常量，但 分段 是作用于金额的分档',
+      'E112 参数 丁 必须是常量，但 分段 是作用于金额的分段',
     ]);
     // The English of the same places, as before the table.
     expect(r.diagnostics.filter((d) => d.code !== 'W202').map((d) => d.message)).toEqual(expect.arrayContaining([

@@ -8,7 +8,8 @@ import type { SourceFile } from '../source.js';
 import { ref, renderMessage, t } from './index.js';
 import { RULES_MESSAGES } from './table/rules.js';
 import { BUILTINS } from '../builtins.js';
-import { TYPE_NAMES } from '../check/types.js';
+import { TYPE_NAMES, describeType, type Scalar } from '../check/types.js';
+import { entryKindRef, kindRef, typeRef } from '../check/words.js';
 import { keywordTokens } from '../syntax/tokens.js';
 import { CLAIM_FIELDS, LAYERS, STATE_NAMES, enumNames } from '../vocabulary.js';
 
@@ -496,5 +497,22 @@ describe('no English words in the Chinese messages', () => {
     }
     const found = [...foreign.keys()].sort();
     expect(found, [...foreign.values()].join('\n')).toEqual([...ALLOWED].sort());
+  });
+});
+
+describe('the words of messages (check/words.ts)', () => {
+  const scalars: Scalar[] = ['money', 'ratio', 'points', 'number', 'days', 'bool', 'date', 'text', 'level', 'visit', 'region', 'referral', 'category', 'error'];
+  it('render a type in English exactly as describeType does, in Chinese in words', () => {
+    for (const s of scalars) {
+      expect(renderMessage(typeRef(s), 'en')).toBe(describeType(s));
+      expect(renderMessage(typeRef({ collection: s }), 'en')).toBe(describeType({ collection: s }));
+    }
+    expect(renderMessage(typeRef({ collection: 'visit' }), 'zh')).toBe('就诊类型的集合');
+  });
+  it('render a kind as the English words of before, or as its keyword', () => {
+    const kinds = ['param', 'table', 'set', 'let', 'accumulator', 'bands', 'cap'] as const;
+    expect(kinds.map((k) => renderMessage(kindRef(k), 'en'))).toEqual(['parameter', 'table', 'set', 'let-binding', 'accumulator', 'bands', 'yearly cap']);
+    expect(kinds.map((k) => renderMessage(entryKindRef(k), 'en'))).toEqual([...kinds]);
+    expect(kinds.map((k) => renderMessage(kindRef(k), 'zh'))).toEqual(['参数', '表', '集合', 'let 绑定', '累计值（accumulator）', '分段（bands）', '年度封顶线']);
   });
 });

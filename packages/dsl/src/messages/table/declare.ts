@@ -172,7 +172,7 @@ export const DECLARE_MESSAGES = {
   },
   'decl.bands-end': { en: '{owner}: a band must end above where it starts ({lower}元)', zh: '{owner}：一档的终点必须高于起点（{lower}元）' },
   'decl.bands-open': { en: '{owner}: only the last band may be open-ended (`from X: r`)', zh: '{owner}：只有最后一档可以不设上限（`from X: r`）' },
-  'decl.bands-none': { en: '{owner} has no bands', zh: '{owner} 没有任何分档' },
+  'decl.bands-none': { en: '{owner} has no bands', zh: '{owner} 没有任何分段' },
   'decl.unknown-layer': { en: 'unknown layer {name}', zh: '未知的支付层 {name}' },
   'decl.cap-patient': {
     en: 'patient is what remains; cap the layers that pay instead',
@@ -188,7 +188,7 @@ export const DECLARE_MESSAGES = {
   'decl.owner.table': { en: 'table {name}', zh: '表 {name}' },
   'decl.owner.set': { en: 'set {name}', zh: '集合 {name}' },
   'decl.owner.let': { en: 'let {name}', zh: 'let 绑定 {name}' },
-  'decl.owner.bands': { en: 'bands {name}', zh: '分档 {name}' },
+  'decl.owner.bands': { en: 'bands {name}', zh: '分段 {name}' },
   'decl.owner.cap': { en: 'cap {name}', zh: '封顶线 {name}' },
   'decl.owner.row': { en: '{owner}[{key}]', zh: '{owner} 中 {key} 这一行' },
   'decl.where.every-value': { en: 'every value of {owner}', zh: '{owner} 的每个值' },
@@ -208,9 +208,9 @@ export const DECLARE_MESSAGES = {
   'decl.entry-kind.set': { en: 'set', zh: '集合（set）' },
   'decl.entry-kind.let': { en: 'let', zh: 'let 绑定' },
   'decl.entry-kind.accumulator': { en: 'accumulator', zh: '累计值（accumulator）' },
-  'decl.entry-kind.bands': { en: 'bands', zh: '分档（bands）' },
+  'decl.entry-kind.bands': { en: 'bands', zh: '分段（bands）' },
   'decl.entry-kind.cap': { en: 'cap', zh: '封顶线（cap）' },
-  'decl.what.bands-call': { en: 'bands applied to an amount', zh: '作用于金额的分档' },
+  'decl.what.bands-call': { en: 'bands applied to an amount', zh: '作用于金额的分段' },
   'decl.what.lookup': { en: 'a lookup by a claim value', zh: '按就诊记录取值的查表' },
 
   // The expression resolver (check/resolver.ts)
@@ -242,7 +242,7 @@ export const DECLARE_MESSAGES = {
   },
   'decl.bands-args': {
     en: 'bands {name} apply to one amount, {name}(x), or a stretch of one, {name}(from, to); not {count} arguments',
-    zh: '分档 {name} 作用于一个金额 {name}(x)，或一段金额 {name}(from, to)；不能有 {count} 个实参',
+    zh: '分段 {name} 作用于一个金额 {name}(x)，或一段金额 {name}(from, to)；不能有 {count} 个实参',
   },
   'decl.unknown-function': { en: 'unknown function {name}', zh: '未知的函数 {name}' },
   'decl.unknown-function.did-you-mean': { en: 'unknown function {name}; did you mean {suggestion}?', zh: '未知的函数 {name}；是否应为 {suggestion}？' },

@@ -112,7 +112,7 @@ export const RULES_MESSAGES = {
   // check/bind-names.ts
   'rule.bands-bare': {
     en: 'bands {name} apply to an amount: {name}(amount) or {name}(from, to)',
-    zh: '分档 {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
+    zh: '分段 {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
   },
   'rule.table-bare': { en: 'table {name} must be looked up with a key: {name}[{by}]', zh: '表 {name} 须按键查找：{name}[{by}]' },
   'rule.not-constant': { en: '{owner} must be a constant, but {name} is {what}', zh: '{owner} 必须是常量，但 {name} 是{what}' },
