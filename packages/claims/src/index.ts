@@ -18,6 +18,8 @@ export { CsvRecord } from './input/csv-records.js';
 export {
   ClaimFileError,
   describeRejection,
+  rejectedLine,
+  rejectionMessage,
   type RecordFormat,
   type RecordItem,
   type RecordRead,

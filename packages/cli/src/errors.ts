@@ -1,11 +1,21 @@
 import { ClaimFileError, MappingError, OutputFileError, RosterFileError } from '@policy/claims';
-import { PolicyPathError } from '@policy/dsl';
+import { PolicyPathError, renderMessage, type Lang, type MessageRef } from '@policy/dsl';
 
-/** A problem with how the command was called or what it was given to read: exit status 2. */
+/**
+ * A problem with how the command was called or what it was given to read: exit status 2. Given
+ * a message of the table (`ref('cmd.usage.…', …)`), its `message` is the English and
+ * `messageIn(lang)` the chosen language (runCli prints it); a plain string is the same in both.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly ref: MessageRef | undefined;
+  constructor(message: string | MessageRef) {
+    super(typeof message === 'string' ? message : renderMessage(message, 'en'));
     this.name = 'UsageError';
+    this.ref = typeof message === 'string' ? undefined : message;
+  }
+
+  messageIn(lang: Lang): string {
+    return this.ref ? renderMessage(this.ref, lang) : this.message;
   }
 }
 

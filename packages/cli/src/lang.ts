@@ -1,4 +1,4 @@
-import { langFromEnv, type Lang } from '@policy/dsl';
+import { isLang, langFromEnv, type Lang } from '@policy/dsl';
 
 /**
  * The language of the messages of the command being run: `--lang` (every command has it, see
@@ -13,6 +13,22 @@ export function setLang(lang: Lang | undefined): void {
 
 export function currentLang(): Lang {
   return current ?? langFromEnv(process.env);
+}
+
+/**
+ * The `--lang` of a command line, read from the words themselves (`--lang zh`, `--lang=zh`; the
+ * last wins): for an error found while the line is parsed, before the command sets the language.
+ * Words after `--` are arguments, not options.
+ */
+export function langOfArgs(args: readonly string[]): Lang | undefined {
+  let found: Lang | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    const value = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined && isLang(value)) found = value;
+  }
+  return found;
 }
 
 /** `--lang` as given on the command line, if it was. */

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { ref } from '@policy/dsl';
 import { availableParallelism } from 'node:os';
 import { UsageError } from './errors.js';
 
@@ -27,6 +28,13 @@ function either(values: readonly string[]): string {
   return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
+/** "--format is text or json, not "x"" (`quoted`) or "--engine must be auto or decimal (got fast)", from the table. */
+export function wrongValue(option: string, values: readonly string[], value: string, quoted: boolean): UsageError {
+  if (values.length <= 1) return new UsageError(quoted ? `${option} is ${either(values)}, not ${JSON.stringify(value)}` : `${option} must be ${either(values)} (got ${value})`);
+  const parts = { option, list: values.slice(0, -1).join(', '), last: values[values.length - 1] as string };
+  return new UsageError(quoted ? ref('cmd.usage.is-not', { ...parts, value: JSON.stringify(value) }) : ref('cmd.usage.must-be', { ...parts, value }));
+}
+
 /** `--format` with the values a command offers (its first the default unless `fallback`). */
 export function formatOption<F extends Format>(allowed: readonly F[], where = '', fallback: F = allowed[0] as F): Option {
   const described = either(allowed.map((f) => FORMAT_WORDS[f]));
@@ -36,7 +44,7 @@ export function formatOption<F extends Format>(allowed: readonly F[], where = ''
     .default(fallback)
     .argParser((value: string): F => {
       const f = (FORMAT_ALIASES[value] ?? value) as F;
-      if (!allowed.includes(f)) throw new UsageError(`--format is ${either(allowed)}, not ${JSON.stringify(value)}`);
+      if (!allowed.includes(f)) throw wrongValue('--format', allowed, value, true);
       return f;
     });
 }
@@ -50,7 +58,7 @@ export function choiceOption<V extends string>(flags: string, help: string, valu
   const name = flags.split(' ')[0] as string;
   const o = new Option(flags, help).choices(values).argParser((value: string): V => {
     if (!(values as readonly string[]).includes(value)) {
-      throw new UsageError(quoted ? `${name} is ${either(values)}, not ${JSON.stringify(value)}` : `${name} must be ${either(values)} (got ${value})`);
+      throw wrongValue(name, values, value, quoted);
     }
     return value as V;
   });

@@ -1,6 +1,6 @@
 import { currentLang } from './lang.js';
 import { existsSync, statSync } from 'node:fs';
-import { hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, type CheckResult } from '@policy/dsl';
+import { ref, hasPolicyFiles, loadPolicy, policyFolders, renderDiagnostic, type CheckResult } from '@policy/dsl';
 import { compilePolicy, type CompileOptions, type CompiledPolicy } from '@policy/engine';
 import { UsageError } from './errors.js';
 
@@ -11,13 +11,13 @@ import { UsageError } from './errors.js';
 export function expandPolicyPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+    if (!existsSync(p)) throw new UsageError(ref('cmd.usage.no-such-path', { path: p }));
     if (statSync(p).isFile() || hasPolicyFiles(p)) {
       out.push(p);
       continue;
     }
     const subs = policyFolders(p);
-    if (subs.length === 0) throw new UsageError(`${p}: no .policy files here or in its folders`);
+    if (subs.length === 0) throw new UsageError(ref('cmd.usage.no-policy-files-below', { path: p }));
     out.push(...subs);
   }
   return out;
@@ -40,10 +40,10 @@ export function compileChecked(path: string, r: CheckResult, options: CompileOpt
   if (!r.policy) {
     const shown = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10);
     const text = shown.map((d) => renderDiagnostic(d, r.files, currentLang())).join('\n');
-    throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
+    throw new UsageError(ref('cmd.usage.policy-has-errors', { path, text }));
   }
   if (options.settles && r.policy.module) {
-    throw new UsageError(`${path} is module ${r.policy.name}: a base for policies, with no versions; settle claims with a policy that extends it`);
+    throw new UsageError(ref('cmd.usage.module-no-versions', { path, name: r.policy.name }));
   }
   const { settles: _settles, ...compile } = options;
   return compilePolicy(r.policy, compile);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { t } from '@policy/dsl';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
@@ -15,9 +16,10 @@ import { registerReport } from './commands/report.js';
 import { registerPremium } from './commands/premium.js';
 import { registerStudio } from './commands/studio.js';
 import { registerParams } from './commands/params.js';
-import { EXIT, isUsageProblem } from './errors.js';
+import { EXIT, UsageError, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
-import { setLang } from './lang.js';
+import { currentLang, langOfArgs, setLang } from './lang.js';
+import { textIn, type ReasonRef } from '@policy/engine';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
 declare const __POLICY_VERSION__: string | undefined;
@@ -84,13 +86,16 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // A bad invocation, a file that cannot be read or written, two options naming one file: exit 2, the file named.
     if (isUsageProblem(e)) {
-      process.stderr.write(`policy: ${e.message}\n`);
+      // An option's value is checked while the line is parsed, before --lang is set: read it from the line.
+      const lang = langOfArgs(args) ?? currentLang();
+      process.stderr.write(`policy: ${e instanceof UsageError ? e.messageIn(lang) : textIn(e as Error & { text?: ReasonRef }, lang)}\n`);
       return EXIT.usage;
     }
     const err = e as Error;
-    process.stderr.write(`policy: internal error: ${err?.message ?? String(e)}\n`);
+    const lang = langOfArgs(args) ?? currentLang();
+    process.stderr.write(`policy: ${t(lang, 'cmd.internal', { message: err?.message ?? String(e) })}\n`);
     if (process.env['POLICY_DEBUG'] === '1') process.stderr.write(`${err?.stack ?? ''}\n`);
-    else process.stderr.write('(set POLICY_DEBUG=1 to see where; please report it)\n');
+    else process.stderr.write(`${t(lang, 'cmd.internal-hint')}\n`);
     return EXIT.internal;
   }
 }

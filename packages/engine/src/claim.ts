@@ -1,3 +1,4 @@
+import type { ReasonRef } from './runtime/errors.js';
 import type { Decimal } from '@policy/dsl';
 
 /**
@@ -79,7 +80,10 @@ export interface Rejection {
   readonly id?: string;
   /** The field at fault, e.g. `total`, `categories[1]`; absent when the whole record is bad. */
   readonly field?: string;
+  /** The English reason (what every view printed before the message table). */
   readonly message: string;
+  /** The reason as a table entry, for views in another language; absent for reasons not in the table. */
+  readonly text?: ReasonRef;
   /** The record as read (object for JSON, column → text for CSV), when it could be read. */
   readonly record?: unknown;
 }

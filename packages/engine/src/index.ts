@@ -13,7 +13,7 @@ export type { VersionEngine } from './fixed/plan.js';
 export { fenText, fromScaled } from './runtime/scaled.js';
 export { LAYER_INDEX } from './runtime/context.js';
 export { AccumulatorStore } from './runtime/accumulators.js';
-export { SettlementError } from './runtime/errors.js';
+export { SettlementError, reason, renderReason, textIn, withText, type ReasonRef } from './runtime/errors.js';
 export type { Flag } from './runtime/context.js';
 export * from './trace.js';
 export {

@@ -2,7 +2,7 @@ import { LAYERS, ZERO, formatMoney, type Decimal } from '@policy/dsl';
 import type { Claim, RecordLocation, Rejection } from './claim.js';
 import type { CompiledPolicy, LetProbe, SettledClaim } from './compile/compile-policy.js';
 import { AccumulatorStore } from './runtime/accumulators.js';
-import { SettlementError } from './runtime/errors.js';
+import { SettlementError, reason, renderReason, type ReasonRef } from './runtime/errors.js';
 
 export interface SettleOptions {
   /** Build the trace tree of every settlement. */
@@ -19,15 +19,15 @@ export function checkInvariant(s: SettledClaim): void {
   let sum: Decimal = ZERO;
   for (const layer of LAYERS) {
     const v = s.layers[layer];
-    if (v.isNegative() && !v.isZero()) throw new SettlementError(`layer ${layer} is negative (${v.toString()})`);
-    if (v.decimalPlaces() > 2) throw new SettlementError(`layer ${layer} is not a whole number of fen (${v.toString()})`);
+    if (v.isNegative() && !v.isZero()) throw new SettlementError(reason('engine.layer.negative', { layer, amount: v.toString() }));
+    if (v.decimalPlaces() > 2) throw new SettlementError(reason('engine.layer.not-fen', { layer, amount: v.toString() }));
     if (!s.declaredLayers.includes(layer) && !v.isZero()) {
-      throw new SettlementError(`layer ${layer} is not declared by the policy but holds ${formatMoney(v)}`);
+      throw new SettlementError(reason('engine.layer.undeclared', { layer, amount: formatMoney(v) }));
     }
     sum = sum.plus(v);
   }
   if (!sum.equals(s.claim.total)) {
-    throw new SettlementError(`the layers add up to ${formatMoney(sum)}, not to the invoice ${formatMoney(s.claim.total)}`);
+    throw new SettlementError(reason('engine.layers.sum', { sum: formatMoney(sum), total: formatMoney(s.claim.total) }));
   }
 }
 
@@ -40,9 +40,7 @@ export function checkInvariant(s: SettledClaim): void {
 export function settleClaim(policy: CompiledPolicy, claim: Claim, store: AccumulatorStore, options: SettleOptions = {}): SettledClaim {
   const version = policy.versionFor(claim.day);
   if (!version) {
-    throw new SettlementError(
-      `date ${claim.date} is before policy ${policy.name}'s first version, in force from ${policy.firstVersion}`,
-    );
+    throw new SettlementError(reason('engine.date.before-first-version', { date: claim.date, policy: policy.name, first: policy.firstVersion }));
   }
   // Read before the settlement commits the claim's additions to the accumulators.
   const values = options.probe ? version.probe(claim, store, options.probe.indices) : undefined;
@@ -71,18 +69,21 @@ export type Outcome =
 
 /** A settlement error as a rejection that names the claim, the rule and where it is written. */
 export function settlementRejection(policy: CompiledPolicy, item: ClaimItem, e: SettlementError): Rejection {
-  let where = '';
+  let where: string | ReasonRef = '';
   if (e.rule) {
     const rule = policy.resolved.rules.find((r) => r.name === e.rule);
     const file = rule ? policy.resolved.files.get(rule.nameSpan.file) : undefined;
-    where = rule && file ? ` (rule ${rule.name}, ${file.path}:${file.position(rule.nameSpan.start).line})` : ` (rule ${e.rule})`;
+    where = rule && file ? reason('engine.where.rule-at', { rule: rule.name, at: `${file.path}:${file.position(rule.nameSpan.start).line}` }) : reason('engine.where.rule', { rule: e.rule });
   }
   const versionProblem = e.message.startsWith('date ');
+  const problem = e.text ?? e.message;
+  const text = versionProblem ? e.text : reason('engine.cannot-settle', { id: item.claim.id, problem, where });
   return {
     location: item.location,
     id: item.claim.id,
     ...(versionProblem ? { field: 'date' } : {}),
-    message: versionProblem ? e.message : `cannot settle claim ${item.claim.id}: ${e.message}${where}`,
+    message: versionProblem ? e.message : `cannot settle claim ${item.claim.id}: ${e.message}${typeof where === 'string' ? where : renderReason(where, 'en')}`,
+    ...(text !== undefined ? { text } : {}),
   };
 }
 

@@ -107,6 +107,8 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     const diag = page.locator('[data-testid=diagnostics] .diag[data-code=E101]').first();
     await diag.waitFor();
     expect(await diag.textContent()).toContain('本次基本报销比列');
+    // in the page's language (Chinese by default): the message table's E101
+    expect(await diag.textContent()).toContain('未知的名称 本次基本报销比列；是否应为 本次基本报销比例？');
     expect(await diag.locator('.suggestion').textContent()).toContain('本次基本报销比例');
     await typeAll(original);
     await page.waitForSelector('[data-testid=diagnostics] .ok');
@@ -183,6 +185,20 @@ describe.skipIf(!run)('policy studio in chromium', () => {
     await page.keyboard.press('Escape');
     await typeAll(original);
     await page.waitForSelector('[data-testid=diagnostics] .ok');
+  });
+
+  it('highlights by the language service\'s semantic tokens: each name by what it is', async () => {
+    await openFile('settlement.policy');
+    const classOf = (word: string) =>
+      page.waitForFunction(
+        (w) => [...document.querySelectorAll('[data-testid=editor] .cm-line span')].find((e) => e.textContent === w)?.className ?? null,
+        word,
+      ).then((h) => h.jsonValue());
+    expect(await classOf('rule')).toBe('tok-keyword');
+    expect(await classOf('inCatalog')).toBe('tok-property tok-m-defaultLibrary'); // a claim field
+    expect(await classOf('本次起付线')).toMatch(/^tok-variable/); // a let
+    await openFile('parameters.policy');
+    expect(await classOf('住院报销比例')).toBe('tok-type tok-m-declaration tok-m-readonly'); // the table, where it is declared
   });
 
   it('formats on save as policy fmt does', async () => {

@@ -162,6 +162,14 @@ describe('policy studio: token, Host, Origin, files', () => {
     expect((JSON.parse(r.body) as { rejected?: string }).rejected).toBeTruthy();
     expect(existsSync(marker)).toBe(false);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    // the reason in the page's language, the field named the same in both
+    const bad = { id: 'Z1', personId: 'P1', date: '2019-13-01', categories: [], visit: 'inpatient', level: 2, region: 'county', total: '1.00', inCatalog: '1.00' };
+    const zh = (JSON.parse((await api(studio, 'settle', { policy: join(dir, 'policies/anyi'), claim: bad, lang: 'zh' })).body) as { rejected: string }).rejected;
+    const en = (JSON.parse((await api(studio, 'settle', { policy: join(dir, 'policies/anyi'), claim: bad, lang: 'en' })).body) as { rejected: string }).rejected;
+    expect(en.startsWith('date: ')).toBe(true);
+    expect(zh.startsWith('date: ')).toBe(true);
+    expect(zh).not.toBe(en);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect((await api(studio, 'settle', { policy: '/etc', claim: {} })).status).toBe(403);
     expect((await api(studio, 'diff', { policy: anyi, rev: '--output=/tmp/x' })).status).toBe(400);
     // the server still answers

@@ -1,3 +1,4 @@
+import { reason } from '@policy/engine';
 import { createWriteStream, existsSync, mkdirSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputFileError } from './file-error.js';
@@ -55,7 +56,7 @@ export class AtomicFile {
     try {
       makeFolders(dirname(path));
     } catch (e) {
-      throw new OutputFileError(path, `${path}: cannot create its folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new OutputFileError(path, reason('claims.output.no-folder', { file: path, code: (e as NodeJS.ErrnoException).code ?? 'error' }));
     }
     const s = createWriteStream(this.temp);
     s.on('error', (e) => (this.failed = e));
@@ -85,7 +86,7 @@ export class AtomicFile {
   private writeError(error: Error): OutputFileError {
     // The first fault (ENOSPC), not a later write's ERR_STREAM_DESTROYED: the stream keeps it in `errored`.
     const e = (this.stream as WriteStream).errored ?? this.failed ?? error;
-    return new OutputFileError(this.path, `${this.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? e.message})`);
+    return new OutputFileError(this.path, reason('claims.output.cannot-write', { file: this.path, reason: (e as NodeJS.ErrnoException).code ?? e.message }));
   }
 
   private throwIfFailed(): void {

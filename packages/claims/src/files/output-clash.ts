@@ -1,3 +1,4 @@
+import { reason } from '@policy/engine';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputFileError } from './file-error.js';
@@ -70,12 +71,9 @@ export function refuseClashes(inputs: readonly NamedPath[], outputs: readonly Na
     const id = identity(o.path);
     const before = seen.get(id);
     if (before) {
-      const what = before.output ? 'another output' : 'an input';
-      const same = before.named.path === o.path ? `both ${o.path}` : `${o.path} and ${before.named.path} are the same file`;
-      throw new OutputFileError(
-        o.path,
-        `${o.option} would overwrite ${what}, ${before.named.option} (${same}); choose another file for ${o.option} — nothing was written`,
-      );
+      const what = before.output ? reason('claims.output.another-output') : reason('claims.output.an-input');
+      const same = before.named.path === o.path ? reason('claims.output.both', { file: o.path }) : reason('claims.output.same-file', { file: o.path, other: before.named.path });
+      throw new OutputFileError(o.path, reason('claims.output.clash', { option: o.option, what, other: before.named.option, same }));
     }
     seen.set(id, { named: o, output: true });
   }

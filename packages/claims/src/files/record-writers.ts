@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { type Rejection, type SettledClaim } from '@policy/engine';
+import { reason, textIn, type Rejection, type SettledClaim } from '@policy/engine';
+import type { Lang } from '@policy/dsl';
 import { settlementToCsvCells } from '../output/settlement-csv.js';
 import { settlementColumns, settlementToLabelledJson, type Labels } from '../output/settlement-labels.js';
 import { OutputFileError } from './file-error.js';
@@ -13,7 +14,7 @@ export function outputFormatOf(path: string): OutputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
-  throw new OutputFileError(path, `${path}: cannot tell the output format from its name; use .csv or .jsonl`);
+  throw new OutputFileError(path, reason('claims.output.unknown-format', { file: path }));
 }
 
 
@@ -44,13 +45,14 @@ export class SettlementWriter {
   }
 }
 
-export function rejectionToJson(r: Rejection): Record<string, unknown> {
+/** A rejection as a JSON object; `error` in `lang` (anything but 'zh', e.g. a map index, is English). */
+export function rejectionToJson(r: Rejection, lang?: Lang | number): Record<string, unknown> {
   return {
     line: r.location.line,
     ...(r.location.row !== undefined ? { row: r.location.row } : {}),
     id: r.id ?? null,
     field: r.field ?? null,
-    error: r.message,
+    error: textIn(r, lang === 'zh' ? 'zh' : 'en'),
     ...(r.record !== undefined ? { record: r.record } : {}),
   };
 }
@@ -62,11 +64,14 @@ export class RejectionWriter {
   constructor(
     private readonly file: AtomicFile,
     private readonly format: OutputFormat,
+    /** `lang`: the language of the reasons (the `error` column); default English. Columns and codes stay as they are. */
+    private readonly options: { readonly lang?: Lang } = {},
   ) {}
 
   async write(r: Rejection): Promise<void> {
+    const lang = this.options.lang ?? 'en';
     if (this.format === 'jsonl') {
-      await this.file.write(`${JSON.stringify(rejectionToJson(r))}\n`);
+      await this.file.write(`${JSON.stringify(rejectionToJson(r, lang))}\n`);
       return;
     }
     await this.header();
@@ -76,7 +81,7 @@ export class RejectionWriter {
         r.location.row === undefined ? '' : String(r.location.row),
         r.id ?? '',
         r.field ?? '',
-        r.message,
+        textIn(r, lang),
         r.record === undefined ? '' : JSON.stringify(r.record),
       ]),
     );

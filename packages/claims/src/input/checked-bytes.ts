@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { ClaimFileError } from './record-item.js';
+import { reason, type ReasonRef } from '@policy/engine';
 
 /**
  * The bytes of a claim file on their way to a parser, passed on unchanged, with two checks that
@@ -58,13 +59,8 @@ export class ByteCheck {
 
   private refuseUtf16(chunk: Buffer): void {
     const [a, b] = [chunk[0], chunk[1]];
-    const bom = a === 0xff && b === 0xfe ? 'FF FE, UTF-16 little-endian' : a === 0xfe && b === 0xff ? 'FE FF, UTF-16 big-endian' : undefined;
-    if (bom) {
-      throw new ClaimFileError(
-        this.file,
-        `${this.file}: is encoded as UTF-16 (byte order mark ${bom}); claim files are UTF-8: save it again as "CSV UTF-8" (Excel, WPS) or convert it (iconv -f UTF-16 -t UTF-8)`,
-      );
-    }
+    const bom = a === 0xff && b === 0xfe ? reason('claims.bom.utf16-le') : a === 0xfe && b === 0xff ? reason('claims.bom.utf16-be') : undefined;
+    if (bom) throw new ClaimFileError(this.file, reason('claims.file.utf16', { file: this.file, bom }));
   }
 
   private check(chunk: Buffer, final: boolean): void {
@@ -127,8 +123,8 @@ function firstBad(bytes: Buffer): number {
 }
 
 /** The message of a record holding invalid UTF-8 (its field is named by the caller). */
-export function invalidUtf8Message(bad: { line: number; column: number }): string {
-  return `is not valid UTF-8 (line ${bad.line}, byte ${bad.column}); the file may be in GBK or GB18030: save it again as "CSV UTF-8" or convert it (iconv -f GB18030 -t UTF-8)`;
+export function invalidUtf8Message(bad: { line: number; column: number }): ReasonRef {
+  return reason('claims.utf8.invalid', { line: bad.line, column: bad.column });
 }
 
 /** The first key of a parsed record whose text holds U+FFFD where a byte could not be decoded. */

@@ -1,5 +1,6 @@
 import { VOCABULARY, type EnumKind } from '@policy/dsl';
-import type { FieldProblem } from './messages.js';
+import { fieldProblem, type FieldProblem } from './messages.js';
+import { reason, type ReasonRef } from '@policy/engine';
 import { ownField } from './own-field.js';
 
 /**
@@ -23,18 +24,19 @@ export function fieldCode(name: string): string {
 
 export type Translated = { readonly raw: Record<string, unknown>; readonly changed: boolean } | { readonly problem: FieldProblem };
 
-function ambiguous(name: string, codes: readonly string[], what: string): string {
-  return `${JSON.stringify(name)} is the Chinese name of more than one ${what} (${codes.join(', ')}); write the code`;
+function ambiguous(name: string, codes: readonly string[], kind?: EnumKind): ReasonRef {
+  const params = { name: JSON.stringify(name), codes: codes.join(', ') };
+  return kind === undefined ? reason('claims.name.ambiguous-field', params) : reason('claims.name.ambiguous-value', { ...params, kind });
 }
 
 /** One value of an enumerated field: its code, or unchanged when it is no name of the vocabulary. */
-function valueCode(value: unknown, kind: EnumKind): { value: unknown } | { message: string } {
+function valueCode(value: unknown, kind: EnumKind): { value: unknown } | { message: ReasonRef } {
   if (typeof value !== 'string') return { value };
   const index = VOCABULARY[kind];
   if (index.isCode(value)) return { value };
   const found = index.lookup(value.trim());
   if (found === undefined) return { value };
-  if ('ambiguous' in found) return { message: ambiguous(value, found.ambiguous, `${kind} value`) };
+  if ('ambiguous' in found) return { message: ambiguous(value, found.ambiguous, kind) };
   return { value: found.code };
 }
 
@@ -49,11 +51,11 @@ export function recordInCodes(raw: Readonly<Record<string, unknown>>): Translate
   let changed = false;
   for (const key of Object.keys(raw)) {
     const found = VOCABULARY.field.lookup(key);
-    if (found !== undefined && 'ambiguous' in found) return { problem: { field: key, message: ambiguous(key, found.ambiguous, 'field') } };
+    if (found !== undefined && 'ambiguous' in found) return { problem: fieldProblem(ambiguous(key, found.ambiguous), key) };
     const code = found?.code ?? key;
     const before = written.get(code);
     if (before !== undefined) {
-      return { problem: { field: code, message: `is given twice, as ${JSON.stringify(before)} and ${JSON.stringify(key)}; keep one` } };
+      return { problem: fieldProblem(reason('claims.name.twice', { before: JSON.stringify(before), key: JSON.stringify(key) }), code) };
     }
     written.set(code, key);
     let value = raw[key];
@@ -63,14 +65,14 @@ export function recordInCodes(raw: Readonly<Record<string, unknown>>): Translate
         const items: unknown[] = [];
         for (const [i, item] of value.entries()) {
           const v = valueCode(item, kind);
-          if ('message' in v) return { problem: { field: `categories[${i}]`, message: v.message } };
+          if ('message' in v) return { problem: fieldProblem(v.message, `categories[${i}]`) };
           items.push(v.value);
           if (v.value !== item) changed = true;
         }
         if (changed) value = items;
       } else {
         const v = valueCode(value, kind);
-        if ('message' in v) return { problem: { field: code, message: v.message } };
+        if ('message' in v) return { problem: fieldProblem(v.message, code) };
         if (v.value !== value) changed = true;
         value = v.value;
       }

@@ -1,6 +1,6 @@
-import type { Claim, RecordLocation, Rejection } from '@policy/engine';
+import { reason, renderReason, type Claim, type RecordLocation, type Rejection } from '@policy/engine';
 import { CsvRecord } from './csv-records.js';
-import type { RecordItem, RecordRead } from './record-item.js';
+import { placeOf, type RecordItem, type RecordRead } from './record-item.js';
 import { idOf, validateRecord } from './validate.js';
 
 /**
@@ -29,9 +29,6 @@ export function recordId(item: RecordRead, field = 'id'): string | undefined {
   return id === undefined || id === '' ? undefined : id;
 }
 
-function place(location: RecordLocation): string {
-  return location.row !== undefined ? `line ${location.line} (row ${location.row})` : `line ${location.line}`;
-}
 
 /**
  * The ids seen so far, with where each was first used. The id as the record gives it is
@@ -68,8 +65,8 @@ export function claimResult(item: RecordItem, index: number, duplicate: Duplicat
   const record = item.source ?? item.raw;
   if (!result.ok) return { kind: 'rejected', index, rejection: { ...result.rejection, record } };
   if (duplicate !== undefined) {
-    const message = `${JSON.stringify(duplicate.id)} is already used by the record on ${place(duplicate.first)}`;
-    return { kind: 'rejected', index, rejection: { location, id: duplicate.id, field: 'id', message, record } };
+    const text = reason('claims.id.duplicate', { id: JSON.stringify(duplicate.id), place: placeOf(duplicate.first) });
+    return { kind: 'rejected', index, rejection: { location, id: duplicate.id, field: 'id', message: renderReason(text, 'en'), text, record } };
   }
   return { kind: 'claim', index, location, claim: result.claim };
 }

@@ -7,7 +7,7 @@ import { ownField } from './own-field.js';
 import { ClaimFileError, unreadable } from './record-item.js';
 import { invalidUtf8Message, type ByteCheck } from './checked-bytes.js';
 import type { RecordItem, RecordRead } from './record-item.js';
-import type { RecordLocation } from '@policy/engine';
+import { reason, type ReasonRef, type RecordLocation } from '@policy/engine';
 
 /**
  * CSV, streamed through csv-parse: the first non-blank row is the header (column names),
@@ -55,10 +55,10 @@ function readHeader(cells: readonly string[], file: string): string[] {
     if (name === '') return;
     const before = seen.get(name);
     if (before !== undefined) {
-      const as = (j: number): string => (written[j] === name ? '' : ` as ${JSON.stringify(written[j])}`);
-      const both = written[before] === written[i] ? '' : ` (columns ${before + 1}${as(before)} and ${i + 1}${as(i)})`;
-      if (both === '') throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`);
-      throw new ClaimFileError(file, `${file}: column "${name}" appears twice in the header${both}; keep one`);
+      const as = (j: number): string | ReasonRef => (written[j] === name ? '' : reason('claims.csv.column-as', { written: JSON.stringify(written[j]) }));
+      const columns = { file, name, first: before + 1, second: i + 1 };
+      if (written[before] === written[i]) throw new ClaimFileError(file, reason('claims.csv.column-twice', columns));
+      throw new ClaimFileError(file, reason('claims.csv.column-twice-as', { ...columns, firstAs: as(before), secondAs: as(i) }));
     }
     seen.set(name, i);
   });
@@ -71,8 +71,8 @@ function recordsBefore(error: CsvError | undefined): number {
   return typeof records === 'number' ? records : 0;
 }
 
-function skipMessage(error: CsvError): string {
-  return `this row cannot be read as CSV: ${error.message}`;
+function skipMessage(error: CsvError): ReasonRef {
+  return reason('claims.csv.row-unreadable', { reason: error.message });
 }
 
 export async function* csvRecords(source: Readable, file: string, check?: ByteCheck): AsyncGenerator<RecordItem> {
@@ -102,12 +102,9 @@ export async function* csvRecords(source: Readable, file: string, check?: ByteCh
     while (skipped.length > 0 && recordsBefore(skipped[0]) <= limit) {
       const error = skipped.shift() as CsvError;
       if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw new ClaimFileError(
-          file,
-          `${file}: line ${line}: a quoted field in the row starting here is never closed (a missing "), so the rest of the file cannot be read as rows; nothing was settled — close the quote or remove it`,
-        );
+        throw new ClaimFileError(file, reason('claims.csv.quote-not-closed', { file, line }));
       }
-      if (header === undefined) throw new ClaimFileError(file, `${file}: the header row cannot be read: ${error.message}`);
+      if (header === undefined) throw new ClaimFileError(file, reason('claims.csv.header-unreadable', { file, reason: error.message }));
       row++;
       yield unreadable({ line, row }, skipMessage(error), undefined);
     }
@@ -122,7 +119,7 @@ export async function* csvRecords(source: Readable, file: string, check?: ByteCh
       if (isBlank(cells)) continue;
       const bad = check?.badIn(location.line, line - 1);
       if (header === undefined) {
-        if (bad) throw new ClaimFileError(file, `${file}: the header ${invalidUtf8Message(bad)}`);
+        if (bad) throw new ClaimFileError(file, reason('claims.csv.header-utf8', { file, problem: invalidUtf8Message(bad) }));
         refuseJsonLines(cells, file, location.line);
         header = readHeader(cells, file);
         continue;
@@ -140,10 +137,7 @@ export async function* csvRecords(source: Readable, file: string, check?: ByteCh
 function refuseJsonLines(cells: readonly string[], file: string, line: number): void {
   const first = (cells[0] ?? '').trimStart();
   if (first.startsWith('{') || first.startsWith('[')) {
-    throw new ClaimFileError(
-      file,
-      `${file}: holds JSON Lines, not CSV as its name says (line ${line} starts with "${first[0]}"); name it .jsonl, or write it as CSV with a header row`,
-    );
+    throw new ClaimFileError(file, reason('claims.file.jsonl-not-csv', { file, line, char: first[0] as string }));
   }
 }
 
@@ -162,12 +156,11 @@ function rowItem(cells: readonly string[], header: readonly string[], location: 
   const idColumn = header.indexOf('id');
   const id = idColumn >= 0 && cells[idColumn] ? cells[idColumn] : undefined;
   if (cells.length !== header.length) {
-    const message = `the row has ${cells.length} cells but the header has ${header.length} columns`;
-    return unreadable(location, message, cells, id);
+    return unreadable(location, reason('claims.csv.cell-count', { cells: cells.length, columns: header.length }), cells, id);
   }
   const unnamed = header.findIndex((name, i) => name === '' && (cells[i] ?? '').trim() !== '');
   if (unnamed >= 0) {
-    return unreadable(location, `column ${unnamed + 1} has a value but no name in the header`, cells, id);
+    return unreadable(location, reason('claims.csv.unnamed-column', { column: unnamed + 1 }), cells, id);
   }
   const record: Record<string, string> = {};
   for (let i = 0; i < header.length; i++) {

@@ -1,6 +1,6 @@
 import type { RecordLocation } from '@policy/engine';
 import { jsonLinesRecords } from './jsonl-records.js';
-import { BOM, guessId, isJsonObject, jsonReason, jsonValueItem } from './json-text.js';
+import { BOM, guessId, invalidJson, isJsonObject, jsonValueItem } from './json-text.js';
 import type { RecordItem } from './record-item.js';
 import { unreadable } from './record-item.js';
 
@@ -21,7 +21,7 @@ export async function* jsonDocumentRecords(text: string): AsyncGenerator<RecordI
       yield* jsonLinesRecords([body]);
     } else {
       // One broken document: its lines are not records of their own, so it is one rejection.
-      yield unreadable(startOf(body), `not valid JSON: ${jsonReason(error, body)}`, body, guessId(body));
+      yield unreadable(startOf(body), invalidJson(error, body), body, guessId(body));
     }
     return;
   }

@@ -1,5 +1,6 @@
 import type { RecordLocation } from '@policy/engine';
-import { describeKind } from './messages.js';
+import { kindOf } from './messages.js';
+import { reason, type ReasonRef } from '@policy/engine';
 import type { RecordItem } from './record-item.js';
 import { unreadable } from './record-item.js';
 
@@ -26,13 +27,20 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * The parser's reason, with its character position turned into something people can find:
  * a column for one line, a line and column for a document.
  */
-export function jsonReason(error: unknown, text: string): string {
+export function jsonReason(error: unknown, text: string): string | ReasonRef {
   const message = error instanceof Error ? error.message : String(error);
   const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
   if (!at) return message;
   const { line, column } = lineColumn(text, Number(at[1]));
-  const where = text.includes('\n') ? `at line ${line}, column ${column}` : `at column ${column}`;
-  return `${message.slice(0, at.index)} ${where}${message.slice(at.index + at[0].length)}`;
+  // The parser's own words stay as they are (English); the position is said in the language.
+  const before = message.slice(0, at.index);
+  const after = message.slice(at.index + at[0].length);
+  return text.includes('\n') ? reason('claims.json.at-line-column', { before, line, column, after }) : reason('claims.json.at-column', { before, column, after });
+}
+
+/** "not valid JSON: …" for a text that JSON.parse refused. */
+export function invalidJson(error: unknown, text: string): ReasonRef {
+  return reason('claims.json.invalid', { reason: jsonReason(error, text) });
 }
 
 /** Best effort, for naming a broken record: an `"id": "…"` that appears exactly once. */
@@ -49,7 +57,7 @@ export function guessId(text: string): string | undefined {
 /** A parsed JSON value as a record: objects are claims to validate; anything else is refused here. */
 export function jsonValueItem(value: unknown, location: RecordLocation): RecordItem {
   if (isJsonObject(value)) return { location, raw: value };
-  return unreadable(location, `a claim is a JSON object (got ${describeKind(value)})`, value);
+  return unreadable(location, reason('claims.record.not-object', { kind: kindOf(value) }), value);
 }
 
 /** One line of JSON Lines; undefined for a blank line, which is not a record. */
@@ -60,7 +68,7 @@ export function jsonLineItem(text: string, line: number): RecordItem | undefined
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return unreadable(location, `not valid JSON: ${jsonReason(error, text)}`, text, guessId(text));
+    return unreadable(location, invalidJson(error, text), text, guessId(text));
   }
   return jsonValueItem(value, location);
 }

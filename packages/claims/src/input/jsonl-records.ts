@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { BOM, jsonLineItem } from './json-text.js';
 import { ClaimFileError, unreadable, type RecordItem, type RecordRead } from './record-item.js';
 import { invalidUtf8Message, replacedField, type ByteCheck } from './checked-bytes.js';
+import { reason } from '@policy/engine';
 
 /**
  * JSON Lines, streamed: one line in memory at a time. A line ends at "\n", and a "\r" before
@@ -85,8 +86,5 @@ function invalidUtf8Item(item: RecordRead, bad: { line: number; column: number }
 function refuseCsv(item: RecordItem, text: string, line: number, file: string): void {
   const start = text.trimStart();
   if (!('rejection' in item) || /^[{["]/.test(start) || !start.includes(',')) return;
-  throw new ClaimFileError(
-    file,
-    `${file}: holds CSV, not JSON Lines as its name says (line ${line} is not JSON but comma-separated: ${JSON.stringify(start.slice(0, 40))}${start.length > 40 ? '…' : ''}); name it .csv`,
-  );
+  throw new ClaimFileError(file, reason('claims.file.csv-not-jsonl', { file, line, start: `${JSON.stringify(start.slice(0, 40))}${start.length > 40 ? '…' : ''}` }));
 }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { VOCABULARY } from '@policy/dsl';
+import { reason, renderReason, type ReasonRef } from '@policy/engine';
 import { fieldRank, isReservedField } from './fields.js';
 import { isMoneyNumberTooLarge, MONEY_NUMBER_LIMIT } from './money-input.js';
 import { claimSchema } from './schema.js';
@@ -15,7 +16,15 @@ import { claimSchema } from './schema.js';
 export interface FieldProblem {
   /** `total`, or `categories[1]` for an item of a list. */
   readonly field?: string;
+  /** The English text. */
   readonly message: string;
+  /** The message as a table entry (its English is `message`). */
+  readonly text?: ReasonRef;
+}
+
+/** A problem from a table entry: `message` is its English. */
+export function fieldProblem(text: ReasonRef, field?: string): FieldProblem {
+  return { ...(field !== undefined ? { field } : {}), message: renderReason(text, 'en'), text };
 }
 
 interface Fault {
@@ -30,9 +39,15 @@ const MAX_SHOWN = 60;
 
 /** A value as messages show it: JSON-like, strings quoted, long ones cut. */
 export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  const shown = shownValue(value);
+  return typeof shown === 'string' ? shown : renderReason(shown, 'en');
+}
+
+/** showValue as a message parameter: the few values said in words are table entries. */
+export function shownValue(value: unknown): string | ReasonRef {
+  if (value === undefined) return reason('claims.value.nothing');
   // JSON.parse reads 1e999 as Infinity: say what happened rather than print "Infinity".
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'a JSON number out of range';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : reason('claims.value.out-of-range');
   if (typeof value === 'string') return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
@@ -40,35 +55,34 @@ export function showValue(value: unknown): string {
 
 /** What a non-object JSON value is, for "a claim is a JSON object (got …)". */
 export function describeKind(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value === 'string' ? 'a string' : `a ${typeof value}`} ${showValue(value)}`;
+  return renderReason(kindOf(value), 'en');
 }
 
-export function moneyRule(value: unknown): string {
-  if (isMoneyNumberTooLarge(value)) {
-    return (
-      `is a JSON number too large to be exact to the fen (JSON numbers must stay below ${MONEY_NUMBER_LIMIT}); ` +
-      `write it as a string, e.g. "80000000000000.01" (got ${showValue(value)})`
-    );
-  }
-  return `must be money in yuan, ≥ 0, at most 2 decimals, e.g. "1234.50" (got ${showValue(value)})`;
+/** describeKind as a table entry. */
+export function kindOf(value: unknown): ReasonRef {
+  if (Array.isArray(value)) return reason('claims.kind.array');
+  if (value === null) return reason('claims.kind.null');
+  if (typeof value === 'object') return reason('claims.kind.object');
+  if (typeof value === 'string') return reason('claims.kind.string', { value: shownValue(value) });
+  if (typeof value === 'number') return reason('claims.kind.number', { value: shownValue(value) });
+  if (typeof value === 'boolean') return reason('claims.kind.boolean', { value: shownValue(value) });
+  return reason('claims.kind.other', { type: typeof value, value: shownValue(value) });
 }
 
-export function dateRule(value: unknown): string {
-  return `must be an existing date YYYY-MM-DD (got ${showValue(value)})`;
+export function moneyRule(value: unknown): ReasonRef {
+  if (isMoneyNumberTooLarge(value)) return reason('claims.money.too-large', { limit: MONEY_NUMBER_LIMIT, value: shownValue(value) });
+  return reason('claims.money.rule', { value: shownValue(value) });
+}
+
+export function dateRule(value: unknown): ReasonRef {
+  return reason('claims.date.rule', { value: shownValue(value) });
 }
 
 const props = claimSchema.properties;
 
-function oneOf(values: readonly (string | number)[]): string {
-  return `must be one of ${values.join(', ')}`;
-}
-
 /** The rule broken, in the contract's words, for a field that is present but wrong. */
-function ruleFor(fault: Fault): string {
-  const got = ` (got ${showValue(fault.value)})`;
+function ruleFor(fault: Fault): ReasonRef {
+  const value = shownValue(fault.value);
   const isItem = fault.path !== fault.top;
   switch (fault.top) {
     case 'total':
@@ -81,30 +95,30 @@ function ruleFor(fault: Fault): string {
       return dateRule(fault.value);
     case 'id':
     case 'personId':
-      return `must be a non-empty string${got}`;
+      return reason('claims.rule.non-empty-string', { value });
     // The enumerations: each code with the Chinese names a record may use instead (the vocabulary).
     case 'visit':
     case 'region':
     case 'referral':
-      return `must be one of ${VOCABULARY[fault.top].describe()}${got}`;
+      return reason('claims.rule.one-of', { values: VOCABULARY[fault.top].describe(), value });
     case 'level':
-      return oneOf(props.level.enum) + got;
+      return reason('claims.rule.one-of', { values: props.level.enum.join(', '), value });
     case 'categories':
-      return (isItem ? `must be one of ${VOCABULARY.category.describe()}` : 'must be a list of categories, e.g. ["dibao"]') + got;
+      return isItem ? reason('claims.rule.one-of', { values: VOCABULARY.category.describe(), value }) : reason('claims.rule.category-list', { value });
     case 'diagnoses':
-      return (isItem ? 'must be a string' : 'must be a list of ICD-10 codes, e.g. ["C15.9"]') + got;
+      return isItem ? reason('claims.rule.string', { value }) : reason('claims.rule.diagnosis-list', { value });
     case 'designated':
     case 'disaster':
-      return `must be true or false${got}`;
+      return reason('claims.rule.boolean', { value });
     default:
-      return `must be a string${got}`;
+      return reason('claims.rule.string', { value });
   }
 }
 
-function describeFault(fault: Fault): string {
-  if (isReservedField(fault.top)) return 'is a name reserved for the settlement output; rename this field';
+function describeFault(fault: Fault): ReasonRef {
+  if (isReservedField(fault.top)) return reason('claims.field.reserved');
   if (fault.missing) {
-    return fault.top === 'admitted' || fault.top === 'discharged' ? 'is required for an inpatient claim' : 'is required';
+    return fault.top === 'admitted' || fault.top === 'discharged' ? reason('claims.field.required-inpatient') : reason('claims.field.required');
   }
   return ruleFor(fault);
 }
@@ -150,6 +164,6 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], raw: Readon
     return { message: errors.map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ') };
   }
   const others = sorted.slice(1).map((f) => f.path);
-  const also = others.length > 0 ? `; also wrong: ${others.join(', ')}` : '';
-  return { field: first.path, message: `${describeFault(first)}${also}` };
+  const problem = describeFault(first);
+  return fieldProblem(others.length > 0 ? reason('claims.also-wrong', { problem, fields: others.join(', ') }) : problem, first.path);
 }

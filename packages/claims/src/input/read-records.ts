@@ -7,6 +7,7 @@ import { jsonLinesRecords } from './jsonl-records.js';
 import { ClaimFileError } from './record-item.js';
 import { ByteCheck, invalidUtf8Message } from './checked-bytes.js';
 import type { RecordFormat, RecordItem } from './record-item.js';
+import { reason, type ReasonRef } from '@policy/engine';
 
 /**
  * Records from a file, standard input (`-`) or a string, in file order. Every record comes
@@ -26,10 +27,7 @@ export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
 export function recordFormatOf(path: string): RecordFormat {
   const format = FORMATS[extname(path).toLowerCase()];
   if (format === undefined) {
-    throw new ClaimFileError(
-      path,
-      `${path}: cannot tell the format of this claim file from its name; use one of ${SUPPORTED_EXTENSIONS.join(', ')}`,
-    );
+    throw new ClaimFileError(path, reason('claims.file.unknown-format', { file: path, extensions: SUPPORTED_EXTENSIONS.join(', ') }));
   }
   return format;
 }
@@ -83,15 +81,16 @@ async function readAll(source: AsyncIterable<Buffer>, check: ByteCheck, file: st
   const chunks: Buffer[] = [];
   for await (const chunk of source) chunks.push(chunk);
   const bad = check.badIn(1, Number.MAX_SAFE_INTEGER);
-  if (bad) throw new ClaimFileError(file, `${file}: ${invalidUtf8Message(bad)}`);
+  if (bad) throw new ClaimFileError(file, reason('claims.file.problem', { file, problem: invalidUtf8Message(bad) }));
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
+/** Why a file cannot be read, for the common system errors (others: the system's message). */
+export const FS_REASONS: Readonly<Record<string, ReasonRef>> = {
+  ENOENT: reason('claims.fs.no-such-file'),
+  EISDIR: reason('claims.fs.directory'),
+  EACCES: reason('claims.fs.permission'),
+  EPERM: reason('claims.fs.permission'),
 };
 
 async function* fileErrorsNamed(
@@ -105,8 +104,8 @@ async function* fileErrorsNamed(
   } catch (error) {
     if (error instanceof ClaimFileError) throw error;
     const code = (error as { code?: unknown }).code;
-    const reason = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
-    throw new ClaimFileError(file, `cannot read ${file}: ${reason}`);
+    const why = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+    throw new ClaimFileError(file, reason('claims.file.cannot-read', { file, reason: why }));
   } finally {
     close();
   }

@@ -111,7 +111,9 @@ describe('validateRecord rejects with the record, the id and the field', () => {
 
   it('names the location, id and field, and keeps the record', () => {
     const raw = { ...base, level: 4 };
-    expect(rejected(raw)).toEqual({ location: at, id: 'C1', field: 'level', message: 'must be one of 0, 1, 2, 3 (got 4)', record: raw });
+    // `text`: the reason as a table entry (the message table, issue 17), rendered in the language of the view.
+    const text = { id: 'claims.rule.one-of', params: { values: '0, 1, 2, 3', value: '4' } };
+    expect(rejected(raw)).toEqual({ location: at, id: 'C1', field: 'level', message: 'must be one of 0, 1, 2, 3 (got 4)', text, record: raw });
   });
 
   it('names a record by a numeric id even though the id itself is wrong', () => {

@@ -3,7 +3,8 @@ import type { Decimal } from '@policy/dsl';
 import { CATEGORY_BITS, type Category, type Claim, type Level, type RecordLocation, type Referral, type Region, type Rejection, type Visit } from '@policy/engine';
 import { fieldValue, recordInCodes } from './chinese-names.js';
 import { isContractField } from './fields.js';
-import { dateRule, describeKind, describeSchemaErrors, moneyRule, showValue } from './messages.js';
+import { dateRule, describeSchemaErrors, kindOf, moneyRule, shownValue } from './messages.js';
+import { reason, renderReason, type ReasonRef } from '@policy/engine';
 import { moneyFen, readMoney } from './money-input.js';
 import { schemaErrors } from './schema.js';
 import { ValidClaim } from './valid-claim.js';
@@ -51,8 +52,10 @@ export function idOf(raw: unknown, field = 'id'): string | undefined {
   return undefined;
 }
 
-function reject(raw: unknown, location: RecordLocation, message: string, field?: string): Validated {
+function reject(raw: unknown, location: RecordLocation, text: ReasonRef | { readonly message: string; readonly text?: ReasonRef }, field?: string): Validated {
   const id = idOf(raw);
+  const message = 'id' in text ? renderReason(text, 'en') : text.message;
+  const ref = 'id' in text ? text : text.text;
   return {
     ok: false,
     rejection: {
@@ -60,6 +63,7 @@ function reject(raw: unknown, location: RecordLocation, message: string, field?:
       ...(id !== undefined ? { id } : {}),
       ...(field !== undefined ? { field } : {}),
       message,
+      ...(ref !== undefined ? { text: ref } : {}),
       record: raw,
     },
   };
@@ -72,17 +76,17 @@ function money(raw: RawRecord, name: string): Decimal | undefined {
 }
 
 export function validateRecord(raw: unknown, location: RecordLocation): Validated {
-  if (!isRecord(raw)) return reject(raw, location, `a claim is a JSON object (got ${describeKind(raw)})`);
+  if (!isRecord(raw)) return reject(raw, location, reason('claims.record.not-object', { kind: kindOf(raw) }));
 
   const errors = schemaErrors(raw);
   if (errors.length === 0) return validClaim(raw, location);
   // Refused as written: it may be written with the documents' Chinese names (chinese-names.ts).
   // A record in codes comes back unchanged, and its errors are reported as they were.
   const inCodes = recordInCodes(raw);
-  if ('problem' in inCodes) return reject(raw, location, inCodes.problem.message, inCodes.problem.field);
+  if ('problem' in inCodes) return reject(raw, location, inCodes.problem, inCodes.problem.field);
   if (!inCodes.changed) {
     const problem = describeSchemaErrors(errors, raw);
-    return reject(raw, location, problem.message, problem.field);
+    return reject(raw, location, problem, problem.field);
   }
   const translated = inCodes.raw;
   const again = schemaErrors(translated);
@@ -93,7 +97,7 @@ export function validateRecord(raw: unknown, location: RecordLocation): Validate
 
 function rejectSchema(raw: RawRecord, location: RecordLocation, errors: Parameters<typeof describeSchemaErrors>[0]): Validated {
   const problem = describeSchemaErrors(errors, raw);
-  return reject(raw, location, problem.message, problem.field);
+  return reject(raw, location, problem, problem.field);
 }
 
 /** A record the schema accepts → the claim, or the rule across fields it breaks. */
@@ -126,7 +130,7 @@ function validClaim(raw: RawRecord, location: RecordLocation): Validated {
     return reject(
       raw,
       location,
-      `the in-catalogue part cannot exceed total (got inCatalog ${showValue(own(raw, 'inCatalog'))}, total ${showValue(own(raw, 'total'))})`,
+      reason('claims.rule.in-catalog-over', { inCatalog: shownValue(own(raw, 'inCatalog')), total: shownValue(own(raw, 'total')) }),
       'inCatalog',
     );
   }
@@ -137,7 +141,7 @@ function validClaim(raw: RawRecord, location: RecordLocation): Validated {
     return reject(
       raw,
       location,
-      `the stay ends before it starts (got admitted ${showValue(own(raw, 'admitted'))}, discharged ${showValue(own(raw, 'discharged'))})`,
+      reason('claims.rule.stay-reversed', { admitted: shownValue(own(raw, 'admitted')), discharged: shownValue(own(raw, 'discharged')) }),
       'discharged',
     );
   }

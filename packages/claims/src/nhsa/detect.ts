@@ -1,3 +1,4 @@
+import { reason } from '@policy/engine';
 import { CsvRecord } from '../input/csv-records.js';
 import { ClaimFileError, type RecordItem } from '../input/record-item.js';
 import claimSchema from '../input/claim.schema.json' with { type: 'json' };
@@ -52,11 +53,13 @@ function requireColumns(keys: readonly string[], format: InFormat, file: string)
   const has = new Set(keys);
   const missing = REQUIRED_COLUMNS[format].filter((c) => !has.has(c));
   if (missing.length === 0) return;
-  const shape = format === 'nhsa' ? 'national platform records' : 'claims';
-  throw new ClaimFileError(
+  const params = {
     file,
-    `${file}: the CSV header has no ${missing.map((c) => `"${c}"`).join(', ')} column${missing.length === 1 ? '' : 's'}, which ${shape} need${missing.length === REQUIRED_COLUMNS[format].length ? ' (is the first row a header?)' : ''}; nothing was settled`,
-  );
+    columns: missing.map((c) => `"${c}"`).join(', '),
+    shape: format === 'nhsa' ? reason('nhsa.shape.platform') : reason('nhsa.shape.claims'),
+    hint: missing.length === REQUIRED_COLUMNS[format].length ? reason('nhsa.csv.header-hint') : '',
+  };
+  throw new ClaimFileError(file, reason(missing.length === 1 ? 'nhsa.csv.missing-column' : 'nhsa.csv.missing-columns', params));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { reason, type ReasonRef } from '@policy/engine';
 import { VOCABULARY, type VocabularyKind } from '@policy/dsl';
 
 /**
@@ -14,15 +15,15 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The faults found, as `$.med_type["21"].visit: …` lines. */
-export function mappingInCodes(data: unknown): { data: unknown; faults: string[] } {
+export function mappingInCodes(data: unknown): { data: unknown; faults: ReasonRef[] } {
   if (!isObject(data)) return { data, faults: [] };
-  const faults: string[] = [];
+  const faults: ReasonRef[] = [];
   const code = (value: unknown, kind: VocabularyKind, path: string): unknown => {
     if (typeof value !== 'string' || VOCABULARY[kind].isCode(value)) return value;
     const found = VOCABULARY[kind].lookup(value.trim());
     if (found === undefined) return value;
     if ('ambiguous' in found) {
-      faults.push(`${path}: ${JSON.stringify(value)} is the Chinese name of more than one ${kind} (${found.ambiguous.join(', ')}); write the code`);
+      faults.push(reason('nhsa.mapping.ambiguous', { path, value: JSON.stringify(value), kind, codes: found.ambiguous.join(', ') }));
       return value;
     }
     return found.code;
@@ -51,7 +52,7 @@ export function mappingInCodes(data: unknown): { data: unknown; faults: string[]
     for (const [k, v] of Object.entries(funds)) {
       const layer = code(k, 'layer', `$.fund_pay_type[${JSON.stringify(k)}]`) as string;
       const before = written.get(layer);
-      if (before !== undefined) faults.push(`$.fund_pay_type: the layer ${layer} is given twice, as ${JSON.stringify(before)} and ${JSON.stringify(k)}; keep one`);
+      if (before !== undefined) faults.push(reason('nhsa.mapping.layer-twice', { layer, before: JSON.stringify(before), key: JSON.stringify(k) }));
       written.set(layer, k);
       Object.defineProperty(byLayer, layer, { value: v, enumerable: true, writable: true, configurable: true });
     }

@@ -1,3 +1,4 @@
+import { reason, renderReason, withText, type ReasonRef } from '@policy/engine';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -89,6 +90,19 @@ export interface NhsaMapping {
 /** A mapping file that cannot be used: unreadable, not JSON, or against the schema. */
 export class MappingError extends Error {
   override readonly name = 'MappingError';
+  /** The message as a table entry (its English is `message`); not enumerable, as `message` is not. */
+  declare readonly text?: ReasonRef;
+  constructor(message: string | ReasonRef) {
+    super(typeof message === 'string' ? message : renderReason(message, 'en'));
+    withText(this, message);
+  }
+}
+
+/** A file's faults, one a line: `file: fault` each. */
+function faultLines(file: string, faults: readonly (string | ReasonRef)[]): ReasonRef {
+  const [fault, ...more] = faults;
+  if (more.length === 0) return reason('nhsa.mapping.fault', { file, fault: fault ?? '' });
+  return reason('nhsa.mapping.fault-more', { file, fault: fault ?? '', more: faultLines(file, more) });
 }
 
 /** Compiled on first use (only a command that reads platform records needs it). */
@@ -99,6 +113,11 @@ function fileValidator(): ValidateFunction {
 }
 
 export const DEFAULT_MAPPING_SOURCE = 'the default mapping (packages/claims/src/nhsa/nhsa-default-mapping.json)';
+
+/** A mapping's source as a message parameter: the default mapping is named in the language. */
+export function mappingName(source: string): string | ReasonRef {
+  return source === DEFAULT_MAPPING_SOURCE ? reason('nhsa.mapping.default') : source;
+}
 
 /** A JSON path as people read it: $.med_type["99"].visit */
 function jsonPath(pointer: string): string {
@@ -133,19 +152,21 @@ function withChinese(v: unknown): string {
   return text;
 }
 
-function describeError(e: ErrorObject, data: unknown): string {
+function describeError(e: ErrorObject, data: unknown): ReasonRef {
   const got = valueAt(data, e.instancePath);
+  const path = jsonPath(e.instancePath);
   switch (e.keyword) {
     case 'additionalProperties':
-      return `${jsonPath(e.instancePath)}: unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}`;
+      return reason('nhsa.mapping.unknown-key', { path, key: JSON.stringify((e.params as { additionalProperty: string }).additionalProperty) });
     case 'required':
-      return `${jsonPath(e.instancePath)}: ${JSON.stringify((e.params as { missingProperty: string }).missingProperty)} is required`;
+      return reason('nhsa.mapping.required', { path, key: JSON.stringify((e.params as { missingProperty: string }).missingProperty) });
     case 'enum':
-      return `${jsonPath(e.instancePath)}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(withChinese).join(', ')} (got ${shown(got)})`;
+      return reason('nhsa.mapping.one-of', { path, values: (e.params as { allowedValues: unknown[] }).allowedValues.map(withChinese).join(', '), value: shown(got) });
     case 'propertyNames':
-      return `${jsonPath(e.instancePath)}: key ${JSON.stringify((e.params as { propertyName: string }).propertyName)} is not a code (letters, digits, _ . -; at most 32)`;
+      return reason('nhsa.mapping.key-not-code', { path, key: JSON.stringify((e.params as { propertyName: string }).propertyName) });
     default:
-      return `${jsonPath(e.instancePath)}: ${e.message ?? 'is not valid'} (got ${shown(got)})`;
+      // Ajv's own words for the other keywords stay as they are.
+      return reason('nhsa.mapping.schema', { path, problem: e.message ?? reason('nhsa.mapping.not-valid'), value: shown(got) });
   }
 }
 
@@ -153,13 +174,14 @@ function describeError(e: ErrorObject, data: unknown): string {
  * The schema's faults, most telling first. A `oneOf` of null or an entry reports both branches
  * failing; the entry's own faults say more than "must be null" or "must match one schema".
  */
-function schemaFaults(data: unknown): string[] {
+function schemaFaults(data: unknown): ReasonRef[] {
   const validate = fileValidator();
   if (validate(data)) return [];
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && !(e.keyword === 'type' && e.params['type'] === 'null'));
   // A key against `propertyNames` is reported twice: as the pattern it breaks and as propertyNames.
   const faults = errors.filter((e) => !(e.keyword === 'pattern' && e.params['propertyName'] !== undefined) && !('propertyName' in e)).map((e) => describeError(e, data));
-  return [...new Set(faults.length > 0 ? faults : ['$: does not follow nhsa-mapping.schema.json'])];
+  const unique = new Map((faults.length > 0 ? faults : [reason('nhsa.mapping.against-schema')]).map((f) => [renderReason(f, 'en'), f]));
+  return [...unique.values()];
 }
 
 /** JSON.parse's "at position N" as line and column. */
@@ -179,12 +201,12 @@ export function parseMappingFile(text: string, file: string): MappingFile {
   try {
     data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
-    throw new MappingError(`${file}:${jsonSyntax(text, e as Error)} (not valid JSON)`);
+    throw new MappingError(reason('nhsa.mapping.not-json', { file, problem: jsonSyntax(text, e as Error) }));
   }
   // Chinese values (住院, 县域内, 基本医保 …) read as their codes first (mapping-names.ts).
   const inCodes = mappingInCodes(data);
   const faults = inCodes.faults.length > 0 ? inCodes.faults : schemaFaults(inCodes.data);
-  if (faults.length > 0) throw new MappingError(faults.map((f) => `${file}: ${f}`).join('\n'));
+  if (faults.length > 0) throw new MappingError(faultLines(file, faults));
   return inCodes.data as MappingFile;
 }
 
@@ -245,7 +267,8 @@ export function loadNhsaMapping(policyPath: string, explicit?: string): NhsaMapp
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new MappingError(`cannot read mapping file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+    const why = code === 'ENOENT' ? reason('claims.fs.no-such-file') : code === 'EISDIR' ? reason('claims.fs.directory') : (e as Error).message;
+    throw new MappingError(reason('nhsa.mapping.cannot-read', { file, reason: why }));
   }
   return mappingOf(parseMappingFile(text, file), file);
 }

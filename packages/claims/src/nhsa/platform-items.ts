@@ -23,6 +23,7 @@ export function platformItem(item: RecordItem, mapping: NhsaMapping): RecordItem
         ...(m.id !== undefined ? { id: m.id } : {}),
         ...(m.field !== undefined ? { field: m.field } : {}),
         message: m.message,
+        text: m.text,
         record,
       },
     };
@@ -37,7 +38,9 @@ export function platformClaimResult(item: RecordItem, index: number, duplicate: 
   if (r.kind !== 'rejected' || 'rejection' in mapped || r.rejection.field === undefined) return r;
   // The schema's message lists the other faulty fields at its end (messages.ts): renamed too.
   const message = r.rejection.message.replace(/; also wrong: (.*)$/, (_, list: string) => `; also wrong: ${list.split(', ').map(platformField).join(', ')}`);
-  return { ...r, rejection: { ...r.rejection, field: platformField(r.rejection.field), message } };
+  const text = r.rejection.text;
+  const renamed = text?.id === 'claims.also-wrong' ? { text: { ...text, params: { ...text.params, fields: String(text.params['fields']).split(', ').map(platformField).join(', ') } } } : {};
+  return { ...r, rejection: { ...r.rejection, field: platformField(r.rejection.field), message, ...renamed } };
 }
 
 /** readClaims for platform records (policy eval). */

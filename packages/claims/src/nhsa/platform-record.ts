@@ -1,8 +1,9 @@
-import type { Region } from '@policy/engine';
+import { reason, renderReason, type ReasonRef, type Region } from '@policy/engine';
+import { kindOf } from '../input/messages.js';
 import { csvRowToRaw } from '../input/csv-row.js';
 import { isContractField } from '../input/fields.js';
 import { ownField } from '../input/own-field.js';
-import { knownCodes, type NhsaMapping } from './mapping.js';
+import { knownCodes, mappingName, type NhsaMapping } from './mapping.js';
 
 /**
  * One platform settlement record (setlinfo fields, as a JSON object or a CSV row) → a raw claim
@@ -56,7 +57,7 @@ export function platformField(field: string): string {
 
 export type Mapped =
   | { readonly ok: true; readonly raw: Record<string, unknown> }
-  | { readonly ok: false; readonly field?: string; readonly message: string; readonly id?: string };
+  | { readonly ok: false; readonly field?: string; readonly message: string; readonly text: ReasonRef; readonly id?: string };
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -92,14 +93,15 @@ const ADMDVS_CODE = /^\d{6}$/;
 class Fault {
   constructor(
     readonly field: string,
-    readonly message: string,
+    readonly text: ReasonRef,
   ) {}
 }
 
 /** Converts one platform record; `fromCsv`: its values are CSV cell texts. */
 export function platformToRaw(record: unknown, mapping: NhsaMapping, fromCsv: boolean): Mapped {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { ok: false, message: `a platform record is a JSON object (got ${Array.isArray(record) ? 'an array' : show(record)})` };
+    const text = reason('nhsa.record.not-object', { kind: Array.isArray(record) ? kindOf(record) : show(record) });
+    return { ok: false, message: renderReason(text, 'en'), text };
   }
   const r = record as Fields;
   const idValue = own(r, 'setl_id');
@@ -108,7 +110,7 @@ export function platformToRaw(record: unknown, mapping: NhsaMapping, fromCsv: bo
     return { ok: true, raw: convert(r, mapping, fromCsv) };
   } catch (e) {
     if (!(e instanceof Fault)) throw e;
-    return { ok: false, field: e.field, message: e.message, ...(id !== undefined ? { id } : {}) };
+    return { ok: false, field: e.field, message: renderReason(e.text, 'en'), text: e.text, ...(id !== undefined ? { id } : {}) };
   }
 }
 
@@ -116,7 +118,7 @@ function convert(r: Fields, mapping: NhsaMapping, fromCsv: boolean): Record<stri
   for (const name of Object.keys(r)) {
     if (isContractField(name) && !(CONTRACT_EXTRAS as readonly string[]).includes(name) && own(r, name) !== undefined) {
       const from = CONTRACT_TO_PLATFORM[name];
-      throw new Fault(name, `a platform record cannot also give the contract's ${name}${from ? ` (it comes from ${from})` : ''}; remove this field`);
+      throw new Fault(name, from ? reason('nhsa.field.contract-from', { name, from }) : reason('nhsa.field.contract', { name }));
     }
   }
   const raw: Record<string, unknown> = {};
@@ -141,7 +143,7 @@ function convert(r: Fields, mapping: NhsaMapping, fromCsv: boolean): Record<stri
   if (med.referral !== undefined && givenReferral !== undefined && givenReferral !== med.referral) {
     throw new Fault(
       'referral',
-      `${show(givenReferral)} contradicts med_type ${JSON.stringify(medType)}, which is ${JSON.stringify(med.referral)} in ${mapping.source}`,
+      reason('nhsa.referral.contradicts', { value: show(givenReferral), medType: JSON.stringify(medType), referral: JSON.stringify(med.referral), mapping: mappingName(mapping.source) }),
     );
   }
   if (med.referral !== undefined) put('referral', med.referral);
@@ -175,28 +177,28 @@ function convert(r: Fields, mapping: NhsaMapping, fromCsv: boolean): Record<stri
 function codeField(r: Fields, name: string, required: boolean): string | undefined {
   const v = own(r, name);
   if (v === undefined) {
-    if (required) throw new Fault(name, 'is required');
+    if (required) throw new Fault(name, reason('claims.field.required'));
     return undefined;
   }
   const c = code(v);
-  if (c === undefined) throw new Fault(name, `must be a code, as text (got ${show(v)})`);
+  if (c === undefined) throw new Fault(name, reason('nhsa.rule.code', { value: show(v) }));
   return c;
 }
 
 function dateField(r: Fields, name: string, required: boolean): string | undefined {
   const v = own(r, name);
   if (v === undefined) {
-    if (required) throw new Fault(name, 'is required');
+    if (required) throw new Fault(name, reason('claims.field.required'));
     return undefined;
   }
   const d = datePart(v);
-  if (d === undefined) throw new Fault(name, `must be a date and time YYYY-MM-DD HH:MM:SS or a date YYYY-MM-DD (got ${show(v)})`);
+  if (d === undefined) throw new Fault(name, reason('nhsa.rule.date-time', { value: show(v) }));
   return d;
 }
 
 function lookup<T>(table: Readonly<Record<string, T>>, key: string, field: string, mapping: NhsaMapping): T {
   if (!Object.hasOwn(table, key)) {
-    throw new Fault(field, `${JSON.stringify(key)} has no mapping in ${mapping.source} (known: ${knownCodes(table)})`);
+    throw new Fault(field, reason('nhsa.code.unmapped', { code: JSON.stringify(key), mapping: mappingName(mapping.source), known: knownCodes(table) }));
   }
   return table[key] as T;
 }
@@ -218,8 +220,8 @@ function region(r: Fields, mapping: NhsaMapping): Region {
   if (insured !== undefined && treated !== undefined) {
     const a = code(insured);
     const b = code(treated);
-    if (a === undefined || !ADMDVS_CODE.test(a)) throw new Fault('insuplc_admdvs', `must be a 6-digit division code (got ${show(insured)})`);
-    if (b === undefined || !ADMDVS_CODE.test(b)) throw new Fault('mdtrt_admdvs', `must be a 6-digit division code (got ${show(treated)})`);
+    if (a === undefined || !ADMDVS_CODE.test(a)) throw new Fault('insuplc_admdvs', reason('nhsa.rule.division', { value: show(insured) }));
+    if (b === undefined || !ADMDVS_CODE.test(b)) throw new Fault('mdtrt_admdvs', reason('nhsa.rule.division', { value: show(treated) }));
     if (a === b) return 'county';
     if (a.slice(0, 4) === b.slice(0, 4)) return 'city';
     if (a.slice(0, 2) === b.slice(0, 2)) return 'province';

@@ -1,6 +1,6 @@
 import { Decimal, ZERO, formatMoney, type LayerName } from '@policy/dsl';
-import { UnknownLetError, type CompiledPolicy, type LetProbe, type SettledClaim } from '@policy/engine';
-import { FUND_LAYERS, MappingError, OUTPUT_VALUES, type NhsaMapping, type OutputLet, type OutputValue } from '../nhsa/mapping.js';
+import { UnknownLetError, reason, type CompiledPolicy, type LetProbe, type SettledClaim } from '@policy/engine';
+import { FUND_LAYERS, MappingError, mappingName, OUTPUT_VALUES, type NhsaMapping, type OutputLet, type OutputValue } from '../nhsa/mapping.js';
 
 /**
  * A settlement in the platform's shape: one `setlinfo` record with its `setldetail` list.
@@ -71,12 +71,12 @@ export function nhsaOutputPlan(policy: CompiledPolicy, mapping: NhsaMapping): Nh
   } catch (e) {
     if (!(e instanceof UnknownLetError)) throw e;
     const o = outputs.find((x) => x.entry.let === e.letName);
-    throw new MappingError(`${mapping.source}: $.outputs.${o?.value ?? ''}.let: ${e.message.replace('this policy', `policy ${policy.name}`)}`);
+    throw new MappingError(reason('nhsa.mapping.output-let', { file: mappingName(mapping.source), value: o?.value ?? '', problem: e.message.replace('this policy', `policy ${policy.name}`) }));
   }
   outputs.forEach((o, i) => {
     const want = o.value === 'act_pay_dedc' ? 'money' : 'ratio';
     if (probe.types[i] !== want) {
-      throw new MappingError(`${mapping.source}: $.outputs.${o.value}.let: ${o.entry.let} is a ${probe.types[i]} let of policy ${policy.name}; ${o.value} needs a ${want} let`);
+      throw new MappingError(reason('nhsa.mapping.output-let-type', { file: mappingName(mapping.source), value: o.value, let: o.entry.let, type: probe.types[i] ?? '', policy: policy.name, want }));
     }
   });
   return { mapping, probe, outputs };

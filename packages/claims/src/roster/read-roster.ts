@@ -5,8 +5,11 @@ import { VOCABULARY, parseDate } from '@policy/dsl';
 import type { Category } from '@policy/engine';
 import { CsvRecord, csvRecords } from '../input/csv-records.js';
 import { splitLines } from '../input/jsonl-records.js';
-import { isJsonObject, jsonReason } from '../input/json-text.js';
-import { describeKind, showValue } from '../input/messages.js';
+import { isJsonObject } from '../input/json-text.js';
+import { fieldProblem, kindOf, shownValue } from '../input/messages.js';
+import { invalidJson } from '../input/json-text.js';
+import { FS_REASONS } from '../input/read-records.js';
+import { reason, type ReasonRef } from '@policy/engine';
 import { ClaimFileError } from '../input/record-item.js';
 import { OPEN_END, RosterFileError, type RosterProblem, type RosterRow } from './roster-row.js';
 
@@ -25,7 +28,7 @@ const FORMATS: Readonly<Record<string, RosterFormat>> = { '.csv': 'csv', '.jsonl
 export function rosterFormatOf(path: string): RosterFormat {
   const format = FORMATS[extname(path).toLowerCase()];
   if (format === undefined) {
-    throw new RosterFileError(`${path}: cannot tell the format of this roster from its name; use .csv, or .jsonl / .ndjson / .json (JSON Lines)`);
+    throw new RosterFileError(reason('roster.file.unknown-format', { file: path }));
   }
   return format;
 }
@@ -62,9 +65,8 @@ function cell(row: Readonly<Record<string, unknown>>, column: RosterColumn): unk
   return name === undefined ? undefined : row[name];
 }
 /** The categories and their Chinese names, from the vocabulary (one table with the claims and the language). */
-const CATEGORY_RULE = `must be one of ${VOCABULARY.category.codes.join(', ')}, or their Chinese names (${VOCABULARY.category.codes.map((c) => VOCABULARY.category.names[c]?.join(', ')).join(', ')})`;
-
-const FS_REASONS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied', EPERM: 'permission denied' };
+const CATEGORY_CODES = VOCABULARY.category.codes.join(', ');
+const CATEGORY_NAMES = VOCABULARY.category.codes.map((c) => VOCABULARY.category.names[c]?.join(', ')).join(', ');
 
 export async function readRosterFile(path: string): Promise<RosterFile> {
   const format = rosterFormatOf(path);
@@ -76,10 +78,10 @@ export async function readRosterFile(path: string): Promise<RosterFile> {
     else await readJsonLines(source, path, rows, problems);
   } catch (e) {
     if (e instanceof RosterFileError) throw e;
-    if (e instanceof ClaimFileError) throw new RosterFileError(e.message);
+    if (e instanceof ClaimFileError) throw new RosterFileError(e.text ?? e.message);
     const code = (e as { code?: unknown }).code;
-    const reason = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (e instanceof Error ? e.message : String(e));
-    throw new RosterFileError(`cannot read roster ${path}: ${reason}`);
+    const why = (typeof code === 'string' ? FS_REASONS[code] : undefined) ?? (e instanceof Error ? e.message : String(e));
+    throw new RosterFileError(reason('roster.file.cannot-read', { file: path, reason: why }));
   } finally {
     source.destroy();
   }
@@ -91,7 +93,7 @@ async function readCsv(source: Readable, file: string, rows: RosterRow[], proble
   for await (const item of csvRecords(source, file)) {
     const line = item.location.line;
     if ('rejection' in item) {
-      problems.push({ file, line, message: item.rejection.message });
+      problems.push({ file, line, message: item.rejection.message, ...(item.rejection.text ? { text: item.rejection.text } : {}) });
       continue;
     }
     const cells = (item as CsvRecord).source;
@@ -99,7 +101,11 @@ async function readCsv(source: Readable, file: string, rows: RosterRow[], proble
       const missing = REQUIRED.filter((c) => columnOf(cells, c) === undefined);
       if (missing.length > 0) {
         throw new RosterFileError(
-          `${file}: the header has no column ${missing.map((c) => JSON.stringify(c)).join(', ')} (a roster has the columns person, category, from, to; found ${Object.keys(cells).map((c) => JSON.stringify(c)).join(', ')})`,
+          reason('roster.file.missing-columns', {
+            file,
+            missing: missing.map((c) => JSON.stringify(c)).join(', '),
+            found: Object.keys(cells).map((c) => JSON.stringify(c)).join(', '),
+          }),
         );
       }
       checked = true;
@@ -117,11 +123,11 @@ async function readJsonLines(source: Readable, file: string, rows: RosterRow[], 
     try {
       value = JSON.parse(text);
     } catch (e) {
-      problems.push({ file, line, message: `not valid JSON: ${jsonReason(e, text)}` });
+      problems.push({ file, line, ...fieldProblem(invalidJson(e, text)) });
       continue;
     }
     if (!isJsonObject(value)) {
-      problems.push({ file, line, message: `a roster row is a JSON object with person, category, from, to (got ${describeKind(value)})` });
+      problems.push({ file, line, ...fieldProblem(reason('roster.row.not-object', { kind: kindOf(value) })) });
       continue;
     }
     rowOf(file, line, cell(value, 'person'), cell(value, 'category'), cell(value, 'from'), cell(value, 'to'), rows, problems);
@@ -130,21 +136,21 @@ async function readJsonLines(source: Readable, file: string, rows: RosterRow[], 
 
 /** Checks one row's cells or values; pushes the row or its first problem. */
 function rowOf(file: string, line: number, person: unknown, category: unknown, from: unknown, to: unknown, rows: RosterRow[], problems: RosterProblem[]): void {
-  const problem = (field: string, message: string): void => void problems.push({ file, line, field, message });
-  if (person === undefined || person === null || (typeof person === 'string' && person.trim() === '')) return problem('person', 'is required');
-  if (typeof person !== 'string') return problem('person', `must be a string (got ${showValue(person)})`);
-  if (category === undefined || category === null || category === '') return problem('category', 'is required');
+  const problem = (field: string, text: ReasonRef): void => void problems.push({ file, line, ...fieldProblem(text, field) });
+  if (person === undefined || person === null || (typeof person === 'string' && person.trim() === '')) return problem('person', reason('claims.field.required'));
+  if (typeof person !== 'string') return problem('person', reason('claims.rule.string', { value: shownValue(person) }));
+  if (category === undefined || category === null || category === '') return problem('category', reason('claims.field.required'));
   const known = typeof category === 'string' ? VOCABULARY.category.lookup(category.trim()) : undefined;
-  if (known !== undefined && 'ambiguous' in known) return problem('category', `${showValue(category)} is the Chinese name of more than one category (${known.ambiguous.join(', ')}); write the code`);
-  if (known === undefined) return problem('category', `${CATEGORY_RULE} (got ${showValue(category)})`);
-  if (from === undefined || from === null || from === '') return problem('from', 'is required: the day the person entered the category, YYYY-MM-DD');
+  if (known !== undefined && 'ambiguous' in known) return problem('category', reason('roster.category.ambiguous', { value: shownValue(category), codes: known.ambiguous.join(', ') }));
+  if (known === undefined) return problem('category', reason('roster.category.rule', { codes: CATEGORY_CODES, names: CATEGORY_NAMES, value: shownValue(category) }));
+  if (from === undefined || from === null || from === '') return problem('from', reason('roster.from.required'));
   const fromDay = typeof from === 'string' ? parseDate(from.trim()) : undefined;
-  if (fromDay === undefined) return problem('from', `must be an existing date YYYY-MM-DD (got ${showValue(from)})`);
+  if (fromDay === undefined) return problem('from', reason('claims.date.rule', { value: shownValue(from) }));
   let toDay = OPEN_END;
   if (to !== undefined && to !== null && to !== '') {
     const day = typeof to === 'string' ? parseDate(to.trim()) : undefined;
-    if (day === undefined) return problem('to', `must be an existing date YYYY-MM-DD, or empty while the person is still in the category (got ${showValue(to)})`);
-    if (day < fromDay) return problem('to', `the period ends before it starts (from ${showValue(from)}, to ${showValue(to)})`);
+    if (day === undefined) return problem('to', reason('roster.to.rule', { value: shownValue(to) }));
+    if (day < fromDay) return problem('to', reason('roster.to.before-from', { from: shownValue(from), to: shownValue(to) }));
     toDay = day;
   }
   rows.push({ file, line, person, category: known.code as Category, from: fromDay, to: toDay });

@@ -1,5 +1,5 @@
-import { formatDate } from '@policy/dsl';
-import type { Category } from '@policy/engine';
+import { formatDate, type Lang } from '@policy/dsl';
+import { reason, renderReason, type Category, type ReasonRef } from '@policy/engine';
 import { OPEN_END, rowPlace, type RosterRow } from './roster-row.js';
 
 /**
@@ -25,13 +25,33 @@ export interface RosterConflict {
   readonly second: RosterRow;
 }
 
-export function periodText(row: { readonly from: number; readonly to: number }): string {
-  return `${formatDate(row.from)} – ${row.to === OPEN_END ? '(still in)' : formatDate(row.to)}`;
+/** `2024-01-01 – 2024-06-30`, `2024-01-01 – (still in)`, in one language. */
+export function periodText(row: { readonly from: number; readonly to: number }, lang: Lang | number = 'en'): string {
+  const p = period(row);
+  return typeof p === 'string' ? p : renderReason(p, typeof lang === 'string' ? lang : 'en');
 }
 
-export function describeConflict(c: RosterConflict): string {
+function period(row: { readonly from: number; readonly to: number }): string | ReasonRef {
+  return row.to === OPEN_END ? reason('roster.period.open', { from: formatDate(row.from) }) : `${formatDate(row.from)} – ${formatDate(row.to)}`;
+}
+
+/** The conflict as a table entry. */
+export function conflictText(c: RosterConflict): ReasonRef {
   const { first: a, second: b } = c;
-  return `${rowPlace(a)} and ${rowPlace(b)}: person ${c.person} is ${a.category} ${periodText(a)} and ${b.category} ${periodText(b)}: these categories exclude each other`;
+  return reason('roster.conflict', {
+    first: rowPlace(a),
+    second: rowPlace(b),
+    person: c.person,
+    firstCategory: a.category,
+    firstPeriod: period(a),
+    secondCategory: b.category,
+    secondPeriod: period(b),
+  });
+}
+
+/** The conflict in one language (the second argument lets it be a map callback). */
+export function describeConflict(c: RosterConflict, lang: Lang | number = 'en'): string {
+  return renderReason(conflictText(c), typeof lang === 'string' ? lang : 'en');
 }
 
 /**

@@ -1,4 +1,5 @@
-import { CATEGORY_BITS, type Category } from '@policy/engine';
+import { CATEGORY_BITS, reason, renderReason, textIn, withText, type Category, type ReasonRef } from '@policy/engine';
+import type { Lang } from '@policy/dsl';
 
 /**
  * Poverty rosters: lists kept by the poverty office (扶贫) and civil affairs (民政) of who is in
@@ -31,11 +32,18 @@ export interface RosterProblem {
   readonly line: number;
   /** `person`, `category`, `from`, `to`; absent when the whole row is bad. */
   readonly field?: string;
+  /** The English text. */
   readonly message: string;
+  /** The message as a table entry (its English is `message`). */
+  readonly text?: ReasonRef;
 }
 
-export function describeProblem(p: RosterProblem): string {
-  return `${p.file}:${p.line}: ${p.field !== undefined ? `${p.field}: ` : ''}${p.message}`;
+/** `file:line: field: message`, in one language (the second argument lets it be a map callback). */
+export function describeProblem(p: RosterProblem, lang: Lang | number = 'en'): string {
+  const language = typeof lang === 'string' ? lang : 'en';
+  const message = textIn(p, language);
+  const place = rowPlace(p);
+  return renderReason(p.field !== undefined ? reason('roster.problem.field', { place, field: p.field, message }) : reason('roster.problem.whole', { place, message }), language);
 }
 
 export function categoryBit(category: Category): number {
@@ -50,4 +58,10 @@ export function categoriesOfBits(bits: number): Category[] {
 /** A roster file that cannot be read at all: missing, unsupported extension, no `person` column. */
 export class RosterFileError extends Error {
   override readonly name = 'RosterFileError';
+  /** The message as a table entry (its English is `message`); not enumerable, as `message` is not. */
+  declare readonly text?: ReasonRef;
+  constructor(message: string | ReasonRef) {
+    super(typeof message === 'string' ? message : renderReason(message, 'en'));
+    withText(this, message);
+  }
 }

@@ -1,6 +1,7 @@
+import { currentLang } from '../lang.js';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { SETTLEMENT_COLUMNS, describeRejection, AtomicFile, csvLine, type RejectionWriter } from '@policy/claims';
+import { SETTLEMENT_COLUMNS, rejectedLine, AtomicFile, csvLine, type RejectionWriter } from '@policy/claims';
 import type { BatchSummary } from '../render/summary.js';
 import type { SumsMessage } from './fen-sums.js';
 import type { Result } from './protocol.js';
@@ -38,7 +39,7 @@ export class OutputSink {
         this.summary.addRejected(r.rejection);
         if (r.keys) for (const k of r.keys) this.lateKeys.add(k);
         if (this.rejects) await this.rejects.write(r.rejection);
-        else process.stderr.write(`rejected ${describeRejection(r.rejection)}\n`);
+        else process.stderr.write(`${rejectedLine(r.rejection, currentLang())}\n`);
       } else if ('line' in r) {
         await this.header();
         await this.out.write(r.line);

@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IdRegistry, NHSA_COLUMNS, settlementColumns, recordFormatOf, AtomicFile, RejectionWriter, outputFormatOf, policyInputs, refuseClashes } from '@policy/claims';
@@ -16,6 +17,7 @@ import { PersonOrder, personHash, personOf } from './person-order.js';
 import { WorkerPool } from './pool.js';
 import type { Unit } from './protocol.js';
 import { recordToClaim } from './record-to-claim.js';
+import { ref, t } from '@policy/dsl';
 
 /** What `policy batch` was asked to do, its options parsed and checked (commands/batch.ts). */
 export interface BatchConfig extends RosterOptions {
@@ -62,11 +64,11 @@ export async function runBatch(config: BatchConfig): Promise<BatchResult> {
   const policy = loadCompiled(config.policy, { engine: config.engine, settles: true });
   const rosters = await loadRosterOptions(config, 'batch');
   if (config.retroactive) {
-    if (!rosters) throw new UsageError('--retroactive needs --roster FILE: it re-settles the claims of the persons who entered a category');
-    if (config.presorted) throw new UsageError('--retroactive reads the persons it concerns in any order; leave out --presorted');
-    if (shape === 'nhsa') throw new UsageError('--retroactive writes contract settlements beside its report; leave out --out-format nhsa');
+    if (!rosters) throw new UsageError(ref('cmd.usage.retroactive-roster'));
+    if (config.presorted) throw new UsageError(ref('cmd.usage.retroactive-presorted'));
+    if (shape === 'nhsa') throw new UsageError(ref('cmd.usage.retroactive-nhsa'));
   }
-  if (shape === 'nhsa' && config.labels === 'zh') throw new UsageError("--labels zh names the contract's settlements; the platform's records keep their field names (leave out --out-format nhsa)");
+  if (shape === 'nhsa' && config.labels === 'zh') throw new UsageError(ref('cmd.usage.labels-nhsa'));
   const inFormat = config.in === '-' ? 'jsonl' : recordFormatOf(config.in);
   const outFormat = outputFormatOf(config.out);
   const rejectFormat = config.rejects ? outputFormatOf(config.rejects) : undefined;
@@ -94,8 +96,10 @@ export async function runBatch(config: BatchConfig): Promise<BatchResult> {
   await settleRecords(config, { opened, inFormat, outFormat, rejectFormat, summary, progress, bytes: () => bytes, ...(rosters ? { rosters } : {}) });
 
   const versions = policy.versions.map((v) => v.date).join(', ');
-  const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
-  const report = renderSummary(summary, `policy batch: ${policy.name} (versions ${versions}) over ${config.in === '-' ? 'stdin' : basename(config.in)} → ${config.out}${rostered}`);
+  const lang = currentLang();
+  const rostered = rosters ? `\n  ${t(lang, 'cmd.rosters', { rosters: describeRosters(rosters) })}` : '';
+  const title = t(lang, 'cmd.batch.title', { policy: policy.name, versions, input: config.in === '-' ? t(lang, 'cmd.stdin') : basename(config.in), out: config.out, rosters: rostered });
+  const report = renderSummary(summary, title, lang);
   if (config.summaryJson) {
     const f = new AtomicFile(config.summaryJson);
     await f.write(`${JSON.stringify({ policy: policy.name, input: config.in, output: config.out, ...summary.toJson(), ...(rosters ? { rosters: rostersJson(rosters) } : {}) }, null, 2)}\n`);
@@ -124,7 +128,7 @@ async function settleRecords(config: BatchConfig, run: Run): Promise<void> {
   const lateColumns = run.inFormat === 'jsonl' && run.outFormat === 'csv';
   const out = new AtomicFile(config.out);
   const rej = config.rejects ? new AtomicFile(config.rejects) : undefined;
-  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat) : undefined;
+  const rejects = rej && run.rejectFormat ? new RejectionWriter(rej, run.rejectFormat, { lang: currentLang() }) : undefined;
   let written = 0;
   const columns = shape === 'nhsa' ? NHSA_COLUMNS : settlementColumns(config.labels ?? 'codes');
   const sink = new OutputSink(out, run.outFormat, lateColumns, rejects, summary, (n) => progress.written((written += n)), columns);

@@ -1,7 +1,10 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { textIn } from '@policy/engine';
 import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes, type OutputFormat } from '@policy/claims';
-import { RESULT_ZH, displayWidth } from '@policy/dsl';
+import { RESULT_ZH, displayWidth, ref, t, type Lang } from '@policy/dsl';
+import { padEndWidth, padStartWidth } from '../render/pad.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
@@ -9,6 +12,7 @@ import { DEFAULT_WORKERS, formatOption, inFormatOption, mappingOption, policyOpt
 import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
+import { wrongValue } from '../options.js';
 import { workerScript } from '../batch/worker-script.js';
 
 interface AuditOptions extends RosterOptions {
@@ -57,7 +61,7 @@ ${ROSTER_HELP}`,
         [{ option: '--out', path: opts.out }],
       );
       const workers = Number(opts.workers);
-      if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) throw new UsageError(`--workers must be a whole number from 0 to 256 (got ${opts.workers})`);
+      if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) throw new UsageError(ref('cmd.usage.whole-number-range', { option: '--workers', min: 0, max: 256, value: opts.workers }));
       const format = findingFormat(opts);
       const inFormat = opts.inFormat;
       const policy = loadCompiled(opts.policy, { engine: 'decimal', settles: true });
@@ -75,28 +79,31 @@ ${ROSTER_HELP}`,
         await out.commit();
       } catch (e) {
         out.abort();
-        if (e instanceof ClaimFileError) throw new UsageError(e.message);
+        if (e instanceof ClaimFileError) throw new UsageError(textIn(e, currentLang()));
         throw e;
       }
-      const rostered = rosters ? `\n  rosters ${describeRosters(rosters)}` : '';
-      process.stderr.write(`${renderAuditSummary(summary, policy.resolved.audits, `policy audit: ${policy.name} over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}${rostered}`)}\n`);
+      const lang = currentLang();
+      const rostered = rosters ? `\n  ${t(lang, 'cmd.rosters', { rosters: describeRosters(rosters) })}` : '';
+      const title = t(lang, 'cmd.audit.title', { policy: policy.name, input: opts.in === '-' ? t(lang, 'cmd.stdin') : basename(opts.in), out: opts.out, rosters: rostered });
+      process.stderr.write(`${renderAuditSummary(summary, policy.resolved.audits, title, lang)}\n`);
       process.exitCode = summary.rejected > 0 ? EXIT.findings : EXIT.ok;
     });
 }
 
 function findingFormat(opts: AuditOptions): OutputFormat {
   if (opts.format === undefined) return outputFormatOf(opts.out);
-  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not ${JSON.stringify(opts.format)}`);
+  if (opts.format !== 'csv' && opts.format !== 'jsonl') throw wrongValue('--format', ['csv', 'jsonl'], opts.format, true);
   return opts.format;
 }
 
-export function renderAuditSummary(s: AuditSummary, audits: readonly { name: string; result: 'suspect' | 'certain'; cites: readonly string[] }[], title: string): string {
-  const lines = [title, `  records read    ${String(s.read).padStart(8)}`, `  audited         ${String(s.audited).padStart(8)}`, `  rejected        ${String(s.rejected).padStart(8)}`, `  findings        ${String(s.findings).padStart(8)}`];
-  if (audits.length === 0) lines.push('  (the policy declares no audit)');
-  else lines.push('  audit                       result  findings  cites');
+export function renderAuditSummary(s: AuditSummary, audits: readonly { name: string; result: 'suspect' | 'certain'; cites: readonly string[] }[], title: string, lang: Lang = currentLang()): string {
+  const count = (id: 'cmd.audit.records-read' | 'cmd.audit.audited' | 'cmd.audit.rejected' | 'cmd.audit.findings', n: number): string => `  ${padEndWidth(t(lang, id), 16)}${String(n).padStart(8)}`;
+  const lines = [title, count('cmd.audit.records-read', s.read), count('cmd.audit.audited', s.audited), count('cmd.audit.rejected', s.rejected), count('cmd.audit.findings', s.findings)];
+  if (audits.length === 0) lines.push(`  ${t(lang, 'cmd.audit.no-audit')}`);
+  else lines.push(`  ${padEndWidth(t(lang, 'cmd.audit.head-audit'), 28)}${padStartWidth(t(lang, 'cmd.audit.head-result'), 6)}  ${padStartWidth(t(lang, 'cmd.audit.head-findings'), 8)}  ${t(lang, 'cmd.audit.head-cites')}`);
   for (const a of audits) lines.push(`  ${a.name}${' '.repeat(Math.max(1, 24 - width(a.name)))}  ${RESULT_ZH[a.result]}  ${String(s.byAudit.get(a.name) ?? 0).padStart(8)}  ${a.cites.join(', ')}`);
-  for (const r of s.rejections) lines.push(`  rejected line ${r.location.line}${r.id ? ` (${r.id})` : ''}${r.field ? ` ${r.field}` : ''}: ${r.message}`);
-  if (s.rejected > s.rejections.length) lines.push(`  … and ${s.rejected - s.rejections.length} more rejected`);
+  for (const r of s.rejections) lines.push(`  ${t(lang, 'cmd.audit.rejected-line', { line: r.location.line, id: r.id ? ` (${r.id})` : '', field: r.field ? ` ${r.field}` : '', message: textIn(r, lang) })}`);
+  if (s.rejected > s.rejections.length) lines.push(`  ${t(lang, 'cmd.audit.more-rejected', { n: s.rejected - s.rejections.length })}`);
   return lines.join('\n');
 }
 

@@ -5,6 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { FORMAT_HELP } from '../io/nhsa-options.js';
 import { DEFAULT_WORKERS, choiceOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
 import { ROSTER_HELP, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { ref } from '@policy/dsl';
 
 interface BatchOptions extends RosterOptions {
   policy: string;
@@ -72,7 +73,7 @@ exit status 1 when one of them is rejected.`,
     )
     .action(async (opts: BatchOptions) => {
       const workers = Number(opts.workers);
-      if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${opts.workers})`);
+      if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) throw new UsageError(ref('cmd.usage.whole-number-range', { option: '--workers', min: 1, max: 256, value: opts.workers }));
       const { exitZero, ...rest } = opts;
       const result = await runBatch({ ...rest, workers, presorted: opts.presorted === true, retroactive: opts.retroactive === true, workerScript: workerScript() });
       process.stderr.write(`${result.report}\n`);

@@ -5,6 +5,7 @@ import { compilePolicy } from '@policy/engine';
 import { EXIT, UsageError } from '../errors.js';
 import { formatOption } from '../options.js';
 import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
+import { ref } from '@policy/dsl';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
 export function registerCheck(program: Command): void {
@@ -20,9 +21,9 @@ export function registerCheck(program: Command): void {
     .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
     .action((paths: string[], opts: { format: 'text' | 'json'; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
       const format = opts.format;
-      if (opts.dumpIr && opts.dumpFixed) throw new UsageError('--dump-ir and --dump-fixed both print on stdout: give one');
-      if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError('--dump-ir and --dump-fixed print on stdout, like --format json: leave out --format json');
-      if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError('--version-date goes with --dump-fixed');
+      if (opts.dumpIr && opts.dumpFixed) throw new UsageError(ref('cmd.usage.dump-both'));
+      if ((opts.dumpIr || opts.dumpFixed) && format === 'json') throw new UsageError(ref('cmd.usage.dump-json'));
+      if (opts.versionDate !== undefined && !opts.dumpFixed) throw new UsageError(ref('cmd.usage.version-date'));
       let errors = 0;
       const json: unknown[] = [];
       for (const path of expandPolicyPaths(paths)) {
@@ -43,10 +44,27 @@ export function registerCheck(program: Command): void {
         for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, r.files, currentLang())}\n\n`);
         if (r.policy) {
           const p = r.policy;
-          const warn = nWarn > 0 ? `, ${nWarn} warning${nWarn > 1 ? 's' : ''}` : '';
-          process.stderr.write(
-            `ok ${path}: ${p.name} — ${p.module ? 'module' : `${p.versions.length} version${p.versions.length > 1 ? 's' : ''} (${p.versions.map((v) => v.date).join(', ')})`}${p.bases.length > 0 ? `, on ${p.bases.join(', ')}` : ''}, ${p.rules.length} rules, ${p.params.length} parameters, ${p.tables.length} tables${p.bands.length > 0 ? `, ${p.bands.length} bands` : ''}${p.modifiers.length > 0 ? `, ${p.modifiers.length} modifiers` : ''}${p.caps.length > 0 ? `, ${p.caps.length} yearly caps` : ''}${p.audits.length > 0 ? `, ${p.audits.length} audits` : ''}${p.premiums.length > 0 ? `, ${p.premiums.length} premium${p.premiums.length > 1 ? 's' : ''}` : ''}${warn}\n`,
-          );
+          const lang = currentLang();
+          const n = p.versions.length;
+          const extra = [
+            p.bands.length > 0 ? t(lang, 'cmd.check.bands', { n: p.bands.length }) : '',
+            p.modifiers.length > 0 ? t(lang, 'cmd.check.modifiers', { n: p.modifiers.length }) : '',
+            p.caps.length > 0 ? t(lang, 'cmd.check.caps', { n: p.caps.length }) : '',
+            p.audits.length > 0 ? t(lang, 'cmd.check.audits', { n: p.audits.length }) : '',
+            p.premiums.length > 0 ? t(lang, p.premiums.length > 1 ? 'cmd.check.premiums.many' : 'cmd.check.premiums.one', { n: p.premiums.length }) : '',
+          ].join('');
+          const line = t(lang, 'cmd.check.ok', {
+            path,
+            name: p.name,
+            what: p.module ? t(lang, 'cmd.check.module') : t(lang, n > 1 ? 'cmd.check.versions.many' : 'cmd.check.versions.one', { n, dates: p.versions.map((v) => v.date).join(', ') }),
+            bases: p.bases.length > 0 ? t(lang, 'cmd.check.on', { bases: p.bases.join(', ') }) : '',
+            rules: p.rules.length,
+            params: p.params.length,
+            tables: p.tables.length,
+            extra,
+            warnings: nWarn > 0 ? t(lang, 'cmd.check.warnings', { counts: count(lang, 'warning', nWarn, !(nWarn > 1)) }) : '',
+          });
+          process.stderr.write(`${line}\n`);
           if (opts.dumpIr) process.stdout.write(dumpIR(p));
           if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));
         } else {
@@ -74,7 +92,7 @@ function dumpFixed(path: string, resolved: ResolvedPolicy, date: string | undefi
   const compiled = compilePolicy(resolved);
   const versions = compiled.versions.filter((v) => date === undefined || v.date === date);
   if (versions.length === 0) {
-    throw new UsageError(`${path} has no version ${date ?? ''} (its versions: ${compiled.versions.map((v) => v.date).join(', ') || 'none'})`);
+    throw new UsageError(ref('cmd.usage.no-version', { path, date: date ?? '', versions: compiled.versions.map((v) => v.date).join(', ') || t(currentLang(), 'cmd.none') }));
   }
   const out: string[] = [];
   for (const v of versions) {

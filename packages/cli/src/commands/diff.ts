@@ -1,3 +1,4 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption, labelsOption, type Labels } from '../options.js';
 import { CODE_LABELS, ZH_LABELS } from '../diff/render-common.js';
@@ -10,6 +11,8 @@ import { renderTable } from '../diff/render-table.js';
 import { runDiff } from '../diff/run-diff.js';
 import type { DiffReport } from '../diff/report.js';
 import { EXIT, UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
+import { t } from '@policy/dsl';
 
 interface DiffOptions {
   base?: string;
@@ -75,9 +78,9 @@ a policy with errors), 3 internal error.`,
     )
     .action(async (opts: DiffOptions) => {
       const render = await renderer(opts.format, opts.labels);
-      if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(`--top must be a whole number from 0 to 999999 (got ${opts.top})`);
-      if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError('give the old policy with --base PATH or --base-rev REV (one of them)');
-      if (!existsSync(opts.head)) throw new UsageError(`${opts.head}: no such file or folder`);
+      if (!/^\d{1,6}$/.test(opts.top)) throw new UsageError(ref('cmd.usage.whole-number-range', { option: '--top', min: 0, max: 999999, value: opts.top }));
+      if ((opts.base === undefined) === (opts.baseRev === undefined)) throw new UsageError(ref('cmd.usage.diff-base'));
+      if (!existsSync(opts.head)) throw new UsageError(ref('cmd.usage.no-such-path', { path: opts.head }));
       if (opts.out !== undefined && opts.out !== '-') {
         refuseClashes(
           [{ option: '--in', path: opts.in }, ...policyInputs('--head', opts.head), ...(opts.base !== undefined ? policyInputs('--base', opts.base) : [])],
@@ -87,11 +90,12 @@ a policy with errors), 3 internal error.`,
       const head = loadSide(opts.head);
       const base = opts.base !== undefined ? loadSide(opts.base) : loadSideAtRevision(opts.head, opts.baseRev as string);
       const report = await runDiff(base, head, { input: opts.in, top: Number(opts.top) });
-      const file = opts.in === '-' ? 'standard input' : opts.in;
-      if (report.records === 0) process.stderr.write(`policy diff: ${file} holds no claims\n`);
+      const lang = currentLang();
+      const file = opts.in === '-' ? t(lang, 'cmd.standard-input') : opts.in;
+      if (report.records === 0) process.stderr.write(`${t(lang, 'cmd.holds-no-claims', { command: 'diff', file })}\n`);
       if (report.invalid > 0) {
-        process.stderr.write(`policy diff: ${report.invalid} record${report.invalid === 1 ? '' : 's'} of ${file} ${report.invalid === 1 ? 'is not a valid claim' : 'are not valid claims'} (rejected on both sides), e.g.:\n`);
-        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r)}\n`);
+        process.stderr.write(`${t(lang, report.invalid === 1 ? 'cmd.diff.invalid.one' : 'cmd.diff.invalid.many', { n: report.invalid, file })}\n`);
+        for (const r of report.invalidSamples) process.stderr.write(`  ${describeRejection(r, lang)}\n`);
       }
       const text = render(report);
       if (opts.out !== undefined && opts.out !== '-') {

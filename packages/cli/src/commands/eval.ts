@@ -1,6 +1,7 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
-import { describeRejection, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
+import { rejectedLine, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
 import { FORMAT_HELP, outputPlanFor } from '../io/nhsa-options.js';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
@@ -9,6 +10,8 @@ import { explainSettlement } from '../render/explain.js';
 import { EXIT } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { ref } from '@policy/dsl';
+import { t } from '@policy/dsl';
 
 /**
  * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
@@ -38,7 +41,7 @@ export function registerEval(program: Command): void {
     )
     .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean; format: 'text' | 'json'; inFormat: InFormat; outFormat: OutShape; mapping?: string; labels: Labels } & RosterOptions) => {
       const shape = opts.outFormat;
-      if (shape === 'nhsa' && opts.labels === 'zh') throw new UsageError("--labels zh names the contract's settlements; the platform's records keep their field names (leave out --out-format nhsa)");
+      if (shape === 'nhsa' && opts.labels === 'zh') throw new UsageError(ref('cmd.usage.labels-nhsa'));
       const json = opts.json === true || opts.format === 'json';
       const policy = loadCompiled(opts.policy, { settles: true });
       const rosters = await loadRosterOptions(opts, 'eval');
@@ -60,15 +63,15 @@ export function registerEval(program: Command): void {
         const rejection = o?.kind === 'rejected' ? o.rejection : rejections.get(index);
         if (rejection) {
           rejected++;
-          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection))}\n`);
-          else process.stderr.write(`policy eval: rejected ${describeRejection(rejection)}\n`);
+          if (json) process.stdout.write(`${JSON.stringify(rejectionToJson(rejection, currentLang()))}\n`);
+          else process.stderr.write(`policy eval: ${rejectedLine(rejection, currentLang())}\n`);
           continue;
         }
         if (o?.kind !== 'settled') continue;
         process.stdout.write(`${JSON.stringify(plan ? settlementToNhsaJson(o.settlement, plan) : settlementToLabelledJson(o.settlement, opts.labels))}\n`);
         if (opts.explain && !json) process.stderr.write(`${explainSettlement(o.settlement)}\n\n`);
       }
-      if (count === 0) process.stderr.write(`policy eval: ${file} holds no claims\n`);
+      if (count === 0) process.stderr.write(`${t(currentLang(), 'cmd.holds-no-claims', { command: 'eval', file })}\n`);
       process.exitCode = rejected > 0 ? EXIT.findings : EXIT.ok;
     });
 }

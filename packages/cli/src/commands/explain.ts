@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
-import { describeRejection, settlementToLabelledJson } from '@policy/claims';
+import { rejectedLine, settlementToLabelledJson } from '@policy/claims';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, langOption, policyOption, labelsOption, type Labels } from '../options.js';
 import { currentLang } from '../lang.js';
@@ -10,6 +10,7 @@ import { explainFindings, findingsFor, findingsJson } from '../render/explain-fi
 import type { ExplainLang } from '../render/explain-labels.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy explain --policy P FILE [--id ID]`: how each layer amount of a claim came about.
@@ -47,11 +48,11 @@ export function registerExplain(program: Command): void {
         if (r.kind === 'claim') items.push(r);
         else rejections.push(r);
       }
-      if (items.length === 0 && rejections.length === 0) throw new UsageError(`${file} holds no claims`);
+      if (items.length === 0 && rejections.length === 0) throw new UsageError(ref('cmd.usage.no-claims', { file }));
       const wanted = (id: string | undefined): boolean => opts.id === undefined || id === opts.id;
       const chosen = items.filter((i) => wanted(i.claim.id));
       const chosenRejections = rejections.filter((r) => wanted(r.rejection.id));
-      if (chosen.length === 0 && chosenRejections.length === 0) throw new UsageError(`${file} has no claim with id ${JSON.stringify(opts.id)}`);
+      if (chosen.length === 0 && chosenRejections.length === 0) throw new UsageError(ref('cmd.usage.no-claim-id', { file, id: JSON.stringify(opts.id) }));
 
       // A person's accumulators depend on that person's claims only: settle those persons.
       const persons = new Set(chosen.map((i) => i.claim.personId));
@@ -67,7 +68,7 @@ export function registerExplain(program: Command): void {
         if (o.kind === 'settled' && explained.has(o.index)) settled.push(o.settlement);
         else if (o.kind === 'rejected') failed.push(o);
       }
-      for (const r of failed.sort((a, b) => a.index - b.index)) process.stderr.write(`policy explain: rejected ${describeRejection(r.rejection)}\n`);
+      for (const r of failed.sort((a, b) => a.index - b.index)) process.stderr.write(`policy explain: ${rejectedLine(r.rejection, currentLang())}\n`);
       const findings = findingsFor(policy, items.map((i) => i.claim), persons);
       const audited = policy.resolved.audits.length > 0;
       if (opts.format === 'json') {

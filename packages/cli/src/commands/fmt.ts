@@ -6,6 +6,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { policySourceFiles } from '../io/policy-source-files.js';
 import { replaceFile } from '../io/replace-file.js';
 import { unifiedDiff } from '../render/unified-diff.js';
+import { ref, t } from '@policy/dsl';
 
 /** How the diagnostics of standard input name it. */
 const STDIN = '<stdin>';
@@ -16,7 +17,7 @@ function read(path: string): string {
     return path === '-' ? readFileSync(0, 'utf8') : readSource(path);
   } catch (e) {
     if (e instanceof PolicyPathError) throw e;
-    throw new UsageError(`${path === '-' ? 'standard input' : path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(ref('cmd.usage.cannot-read', { path: path === '-' ? t(currentLang(), 'cmd.standard-input') : path, code: (e as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 
@@ -62,14 +63,14 @@ export function registerFmt(program: Command): void {
         } catch (e) {
           if (!(e instanceof FormatterError)) throw e;
           internal++;
-          process.stderr.write(`policy: internal error: ${e.message} (please report it)\n`);
+          process.stderr.write(`policy: ${t(currentLang(), 'cmd.fmt.internal', { message: e.message })}\n`);
           continue;
         }
         if (!r.ok) {
           unreadable++;
           const sources = new Map([[shown, r.source]]);
           for (const d of r.diagnostics) process.stderr.write(`${renderDiagnostic(d, sources, currentLang())}\n\n`);
-          process.stderr.write(`FAILED ${shown}: does not parse, ${path === '-' ? 'nothing written' : 'left as it is'}\n`);
+          process.stderr.write(`${t(currentLang(), path === '-' ? 'cmd.fmt.no-parse-stdin' : 'cmd.fmt.no-parse-file', { path: shown })}\n`);
           continue;
         }
         if (path === '-' && !dryRun) {
@@ -82,7 +83,7 @@ export function registerFmt(program: Command): void {
         else if (opts.check) process.stdout.write(`${path}\n`);
         else {
           replaceFile(path, r.text);
-          process.stderr.write(`formatted ${path}\n`);
+          process.stderr.write(`${t(currentLang(), 'cmd.fmt.formatted', { path })}\n`);
         }
       }
       if (internal > 0) process.exitCode = EXIT.internal;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CSV_HEADER, toCsvRow, toJsonLine } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { loadChecked } from '../policy-paths.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy generate --policy P --count N --seed S`: seeded synthetic claims (the benchmark's),
@@ -36,8 +37,8 @@ bytes. Exit status: 0 written, 2 usage or I/O error.`,
       const count = whole(opts.count, '--count');
       const seed = whole(opts.seed, '--seed');
       const loaded = loadChecked(opts.policy);
-      if (!loaded.policy) throw new UsageError(`policy ${opts.policy} has errors; run \`policy check ${opts.policy}\``);
-      if (loaded.policy.module) throw new UsageError(`${opts.policy} is a module: generate claims for a policy that extends it`);
+      if (!loaded.policy) throw new UsageError(ref('cmd.usage.policy-has-errors-short', { path: opts.policy }));
+      if (loaded.policy.module) throw new UsageError(ref('cmd.usage.module-generate', { path: opts.policy }));
       const diseases = policyTextConstants(loaded.policy);
       const mix = opts.mix === undefined ? undefined : readMix(opts.mix);
       // The first calendar year the policy is in force for from its 1 January.
@@ -77,14 +78,14 @@ bytes. Exit status: 0 written, 2 usage or I/O error.`,
 function readMix(value: string): GenerateMix {
   try {
     if (value.endsWith('.json')) {
-      if (!existsSync(value)) throw new UsageError(`--mix ${value}: no such file`);
+      if (!existsSync(value)) throw new UsageError(ref('cmd.usage.no-such-file', { option: '--mix', path: value }));
       let json: unknown;
       try {
         json = JSON.parse(readFileSync(value, 'utf8'));
       } catch (e) {
-        throw new UsageError(`--mix ${value}: not JSON (${(e as Error).message})`);
+        throw new UsageError(ref('cmd.usage.mix-json', { path: value, why: (e as Error).message }));
       }
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(`--mix ${value}: an object of the mix's keys, e.g. { "listed": 0.5 }`);
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new UsageError(ref('cmd.usage.mix-object', { path: value, example: '{ "listed": 0.5 }' }));
       return parseMix(json as Record<string, unknown>, `--mix ${value}`);
     }
     return parseMix(value);
@@ -96,6 +97,6 @@ function readMix(value: string): GenerateMix {
 
 function whole(text: string, name: string): number {
   const n = Number(text);
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n)) throw new UsageError(`${name} must be a whole number (got ${text})`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n)) throw new UsageError(ref('cmd.usage.whole-number', { option: name, value: text }));
   return n;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { UsageError } from '../errors.js';
 import { startServer } from '../lsp/server.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `policy lsp --stdio`: the .policy language server (diagnostics, hover, definition,
@@ -16,7 +17,7 @@ export function registerLsp(program: Command): void {
     .option('--stdio', 'speak LSP over standard input and output (the only transport)')
     .addHelpText('after', '\nEditors start it as `policy lsp --stdio`; see docs/editors.md.')
     .action(async (opts: { stdio?: boolean }) => {
-      if (!opts.stdio) throw new UsageError('policy lsp needs --stdio (LSP over standard input and output)');
+      if (!opts.stdio) throw new UsageError(ref('cmd.usage.lsp-stdio'));
       // A server outlives any one request: what escapes a handler is logged, never fatal.
       process.on('unhandledRejection', (e) => process.stderr.write(`policy lsp: ${(e as Error)?.message ?? String(e)}\n`));
       process.on('uncaughtException', (e) => process.stderr.write(`policy lsp: ${e.message}\n`));

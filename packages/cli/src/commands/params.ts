@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { formatOption, type Format } from '../options.js';
 import { loadChecked } from '../policy-paths.js';
 import { renderParamsCsv, renderParamsJson, renderParamsMarkdown, renderParamsText } from '../render/params.js';
+import { ref } from '@policy/dsl';
 
 type ParamsFormat = Extract<Format, 'text' | 'csv' | 'json' | 'markdown'>;
 
@@ -18,11 +19,11 @@ export function registerParams(program: Command): void {
     .addOption(formatOption<ParamsFormat>(['text', 'csv', 'json', 'markdown'], '; csv is safe to open in a spreadsheet'))
     .addHelpText('after', '\nOutput on stdout. Exit status: 0 listed, 2 usage or I/O error (a policy with errors: run policy check).')
     .action((path: string, opts: { date?: string; format: ParamsFormat }) => {
-      if (opts.date !== undefined && parseDate(opts.date) === undefined) throw new UsageError(`--date must be an existing date YYYY-MM-DD (got ${opts.date})`);
+      if (opts.date !== undefined && parseDate(opts.date) === undefined) throw new UsageError(ref('cmd.usage.date', { value: opts.date }));
       const r = loadChecked(path);
       if (!r.policy) {
         const text = r.diagnostics.filter((d) => d.severity === 'error').slice(0, 10).map((d) => renderDiagnostic(d, r.files)).join('\n');
-        throw new UsageError(`policy ${path} has errors; run \`policy check ${path}\`:\n${text}`);
+        throw new UsageError(ref('cmd.usage.policy-has-errors', { path, text }));
       }
       const params = policyParameters(r.policy, opts.date !== undefined ? { date: opts.date } : {});
       const out =

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { formatOption, policyOption } from '../options.js';
 import { PremiumPolicyError, renderPremiumSummary, runPremium, type PremiumConfig } from '../premium/run-premium.js';
 import { rosterConflictsOption, rosterOption } from '../roster/roster-options.js';
+import { ref } from '@policy/dsl';
 
 interface PremiumOptions {
   policy: string;
@@ -61,6 +62,6 @@ nothing written), 2 usage or I/O error, a bad roster row. See docs/premiums.md.`
 }
 
 function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year is a year of four digits, not ${JSON.stringify(text)}`);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(ref('cmd.usage.premium-year-digits', { value: JSON.stringify(text) }));
   return Number(text);
 }

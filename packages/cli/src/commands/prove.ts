@@ -3,6 +3,8 @@ import { formatOption } from '../options.js';
 import { EXIT, UsageError } from '../errors.js';
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 import type { PropertyVerdict, Z3Handle } from '../prove/prove-policy.js';
+import { ref, t, type Lang } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 /** Exit status of `policy prove` when some property is unknown and none is refuted. */
 const EXIT_UNKNOWN = 4;
@@ -33,10 +35,10 @@ export function registerProve(program: Command): void {
     )
     .action(async (paths: string[], opts: { property?: string; format: 'text' | 'json'; timeout: string }) => {
       const seconds = Number(opts.timeout);
-      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout is a number of seconds (0–3600], not ${JSON.stringify(opts.timeout)}`);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(ref('cmd.usage.timeout', { value: JSON.stringify(opts.timeout) }));
       const policies = expandPolicyPaths(paths).map((path) => ({ path, policy: loadCompiled(path) })).filter((p) => !p.policy.resolved.module);
       if (opts.property !== undefined && !policies.some((p) => p.policy.resolved.properties.some((x) => x.name === opts.property))) {
-        throw new UsageError(`no policy here declares property ${opts.property}`);
+        throw new UsageError(ref('cmd.usage.no-property', { name: opts.property }));
       }
       const report: { path: string; policy: string; properties: PropertyVerdict[] }[] = [];
       if (policies.length > 1) {
@@ -90,20 +92,27 @@ async function inChildren(paths: readonly string[], args: readonly string[]): Pr
   return results;
 }
 
-function textLines(path: string, verdicts: readonly PropertyVerdict[]): string[] {
+function textLines(path: string, verdicts: readonly PropertyVerdict[], lang: Lang = currentLang()): string[] {
   const out: string[] = [];
   for (const v of verdicts) {
-    const at = v.version ? ` (version ${v.version})` : '';
-    if (v.status === 'proved') out.push(`proved ${v.name}`);
-    else if (v.status === 'unknown') out.push(`unknown ${v.name}${at}: ${v.reason ?? ''}`);
+    const at = v.version ? t(lang, 'cmd.prove.at-version', { version: v.version }) : '';
+    if (v.status === 'proved') out.push(t(lang, 'cmd.prove.proved', { name: v.name }));
+    else if (v.status === 'unknown') out.push(t(lang, 'cmd.prove.unknown', { name: v.name, at, reason: v.reason ?? '' }));
     else {
-      out.push(`COUNTEREXAMPLE ${v.name}${at}: ${v.reason ?? ''}`);
-      if (v.history) out.push(`  accumulators before the claim: ${JSON.stringify(v.history.accumulators)}`);
-      out.push(`  claim ${JSON.stringify(v.claim)}`);
+      out.push(t(lang, 'cmd.prove.counterexample', { name: v.name, at, reason: v.reason ?? '' }));
+      if (v.history) out.push(t(lang, 'cmd.prove.accumulators', { json: JSON.stringify(v.history.accumulators) }));
+      out.push(t(lang, 'cmd.prove.claim', { json: JSON.stringify(v.claim) }));
     }
   }
   const n = (s: string) => verdicts.filter((v) => v.status === s).length;
-  out.push(`${n('counterexample') > 0 ? 'FAILED' : n('unknown') > 0 ? 'UNKNOWN' : 'ok'} ${path}: ${n('proved')}/${verdicts.length} properties proved${n('counterexample') > 0 ? `, ${n('counterexample')} refuted` : ''}${n('unknown') > 0 ? `, ${n('unknown')} unknown` : ''}`);
+  const summary = {
+    path,
+    proved: n('proved'),
+    total: verdicts.length,
+    refuted: n('counterexample') > 0 ? t(lang, 'cmd.prove.refuted', { n: n('counterexample') }) : '',
+    unknown: n('unknown') > 0 ? t(lang, 'cmd.prove.n-unknown', { n: n('unknown') }) : '',
+  };
+  out.push(t(lang, n('counterexample') > 0 ? 'cmd.prove.failed' : n('unknown') > 0 ? 'cmd.prove.unknown-summary' : 'cmd.prove.ok', summary));
   return out;
 }
 
@@ -113,7 +122,7 @@ async function loadZ3(): Promise<Z3Handle> {
   try {
     mod = await import('z3-solver');
   } catch (e) {
-    throw new UsageError(`policy prove needs the z3-solver package: pnpm install in the repository, or npm install -g z3-solver@4.15.4 beside an installed policy command (${(e as Error).message})`);
+    throw new UsageError(ref('cmd.usage.z3', { why: (e as Error).message }));
   }
   const { Context, Z3 } = await mod.init();
   const z = Context('main');

@@ -7,6 +7,8 @@ import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption
 import { GROUPINGS, buildReport, type Grouping, type ReportInput } from '../report/report-data.js';
 import { loadCharts } from '../report/charts.js';
 import { renderReportHtml } from '../report/render-html.js';
+import { ref, t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 interface ReportOptions extends RosterOptions {
   policy: string;
@@ -48,7 +50,7 @@ export function registerReport(program: Command): void {
       const other = opts.compare ? loadCompiled(opts.compare, { settles: true }) : undefined;
       const rosters = await loadRosterOptions(opts, 'report');
       const input: ReportInput = { in: opts.in, inFormat: opts.inFormat, policyPath: opts.policy, presorted: opts.presorted === true, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(rosters ? { roster: rosters } : {}) };
-      if (opts.compare && opts.in === '-') throw new UsageError('--compare reads the claims twice: give --in a file, not standard input');
+      if (opts.compare && opts.in === '-') throw new UsageError(ref('cmd.usage.compare-stdin'));
       const data = await buildReport(policy, input, by);
       const compared = other ? await buildReport(other, { ...input, policyPath: opts.compare as string }, by) : undefined;
       let text: string;
@@ -65,14 +67,14 @@ export function registerReport(program: Command): void {
         out.abort();
         throw e;
       }
-      if (opts.out !== '-') process.stderr.write(`policy report: ${policy.name} over ${opts.in} → ${opts.out} (${data.records.settled} settled, ${data.records.rejected} rejected)\n`);
+      if (opts.out !== '-') process.stderr.write(`${t(currentLang(), 'cmd.report.written', { policy: policy.name, input: opts.in, out: opts.out, settled: data.records.settled, rejected: data.records.rejected })}\n`);
     });
 }
 
 function groupings(text: string): Grouping[] {
   const out: Grouping[] = [];
   for (const g of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-    if (!(GROUPINGS as readonly string[]).includes(g)) throw new UsageError(`--by takes ${GROUPINGS.join(', ')}, not ${JSON.stringify(g)}`);
+    if (!(GROUPINGS as readonly string[]).includes(g)) throw new UsageError(ref('cmd.usage.by', { values: GROUPINGS.join(', '), value: JSON.stringify(g) }));
     if (!out.includes(g as Grouping)) out.push(g as Grouping);
   }
   return out;

@@ -1,9 +1,12 @@
+import { currentLang } from '../lang.js';
 import type { Command } from 'commander';
 import { formatOption } from '../options.js';
 import { formatDate } from '@policy/dsl';
 import { OPEN_END, compareRosters, describeConflict, describeProblem, findConflicts, periodText, rowPlace, type RosterComparison, type RosterConflict, type RosterRow } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { readRosters } from '../roster/roster-options.js';
+import { ref, t, type Lang } from '@policy/dsl';
+import { padEndWidth, textWidth } from '../render/pad.js';
 
 /**
  * `policy roster check --roster A --roster B`: HEFEI-3's reconciliation of two lists of poor
@@ -30,7 +33,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
     )
     .action(async (opts: { roster: string[]; format: 'text' | 'json' }) => {
       const format = opts.format;
-      if (opts.roster.length !== 2) throw new UsageError(`roster check compares two rosters: give --roster A --roster B (got ${opts.roster.length})`);
+      if (opts.roster.length !== 2) throw new UsageError(ref('cmd.usage.roster-check-two', { n: opts.roster.length }));
       const loaded = await readRosters(opts.roster);
       const [a, b] = loaded.files as [(typeof loaded.files)[number], (typeof loaded.files)[number]];
       const conflicts = [...findConflicts(a.rows), ...findConflicts(b.rows)];
@@ -41,7 +44,7 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         const json = {
           agree,
           rosters: { A: files[0], B: files[1] },
-          problems: loaded.problems,
+          problems: loaded.problems.map(({ text: _text, ...p }) => p),
           conflicts: conflicts.map((c) => ({ person: c.person, rows: [rowJson(c.first), rowJson(c.second)] })),
           onlyInA: comparison.onlyInA.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
           onlyInB: comparison.onlyInB.map((p) => ({ person: p.person, rows: p.rows.map(rowJson) })),
@@ -50,22 +53,25 @@ another), 2 usage or I/O error (not exactly two --roster, a file that cannot be 
         };
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       } else {
-        process.stdout.write(table(files, loaded.problems.map(describeProblem), conflicts, comparison, agree));
+        process.stdout.write(table(files, loaded.problems.map((p) => describeProblem(p, currentLang())), conflicts, comparison, agree));
       }
       process.exitCode = agree ? EXIT.ok : EXIT.findings;
     });
 }
 
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+type Counted = 'rows' | 'persons' | 'bad-rows' | 'contradictions';
+
+/** `1 row`, `3 persons`, `2 人`. */
+function count(lang: Lang, n: number, what: Counted): string {
+  return t(lang, `cmd.roster.${what}.${n === 1 ? 'one' : 'many'}`, { n });
 }
 
 function rowJson(r: RosterRow): Record<string, unknown> {
   return { file: r.file, line: r.line, category: r.category, from: formatDate(r.from), to: r.to === OPEN_END ? null : formatDate(r.to) };
 }
 
-function rowsText(rows: readonly RosterRow[]): string {
-  return rows.length === 0 ? 'none' : rows.map((r) => `${periodText(r)} (${rowPlace(r)})`).join(', ');
+function rowsText(rows: readonly RosterRow[], lang: Lang): string {
+  return rows.length === 0 ? t(lang, 'cmd.none') : rows.map((r) => `${periodText(r)} (${rowPlace(r)})`).join(', ');
 }
 
 function table(
@@ -74,27 +80,42 @@ function table(
   conflicts: readonly RosterConflict[],
   c: RosterComparison,
   agree: boolean,
+  lang: Lang = currentLang(),
 ): string {
   const lines: string[] = [];
-  files.forEach((f, i) => lines.push(`${i === 0 ? 'A' : 'B'}  ${f.file}: ${count(f.rows, 'row')}, ${count(f.persons, 'person')}${f.invalid > 0 ? `, ${count(f.invalid, 'bad row')}` : ''}`));
-  for (const p of problems) lines.push(`bad row      ${p}`);
-  for (const x of conflicts) lines.push(`contradicts  ${describeConflict(x)}`);
+  files.forEach((f, i) =>
+    lines.push(t(lang, 'cmd.roster.file', { side: i === 0 ? 'A' : 'B', file: f.file, rows: count(lang, f.rows, 'rows'), persons: count(lang, f.persons, 'persons'), bad: f.invalid > 0 ? `, ${count(lang, f.invalid, 'bad-rows')}` : '' })),
+  );
+  for (const p of problems) lines.push(t(lang, 'cmd.roster.bad-row', { problem: p }));
+  for (const x of conflicts) lines.push(t(lang, 'cmd.roster.contradicts', { conflict: describeConflict(x, lang) }));
+  const none = t(lang, 'cmd.none');
   const rows: string[][] = [];
-  for (const p of c.onlyInA) for (const r of p.rows) rows.push(['only in A', p.person, r.category, `${periodText(r)} (${rowPlace(r)})`, 'none']);
-  for (const p of c.onlyInB) for (const r of p.rows) rows.push(['only in B', p.person, r.category, 'none', `${periodText(r)} (${rowPlace(r)})`]);
-  for (const d of c.differ) rows.push([d.kind, d.person, d.category, rowsText(d.a), rowsText(d.b)]);
+  for (const p of c.onlyInA) for (const r of p.rows) rows.push([t(lang, 'cmd.roster.only-in-a'), p.person, r.category, `${periodText(r)} (${rowPlace(r)})`, none]);
+  for (const p of c.onlyInB) for (const r of p.rows) rows.push([t(lang, 'cmd.roster.only-in-b'), p.person, r.category, none, `${periodText(r)} (${rowPlace(r)})`]);
+  for (const d of c.differ) rows.push([t(lang, `cmd.roster.kind.${d.kind}`), d.person, d.category, rowsText(d.a, lang), rowsText(d.b, lang)]);
   if (rows.length > 0) {
-    const head = ['difference', 'person', 'category', 'A', 'B'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-    const line = (cells: readonly string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] as number))).join('  ');
+    const head = [t(lang, 'cmd.roster.head-difference'), t(lang, 'cmd.roster.head-person'), t(lang, 'cmd.roster.head-category'), 'A', 'B'];
+    // English keeps its alignment by code units (as before); Chinese aligns by display width.
+    const w = lang === 'en' ? (x: string): number => x.length : textWidth;
+    const padTo = (x: string, n: number): string => (lang === 'en' ? x.padEnd(n) : padEndWidth(x, n));
+    const widths = head.map((h, i) => Math.max(w(h), ...rows.map((r) => w(r[i] as string))));
+    const line = (cells: readonly string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : padTo(cell, widths[i] as number))).join('  ');
     lines.push(line(head));
     for (const r of rows) lines.push(line(r));
   }
   const differing = c.onlyInA.length + c.onlyInB.length + new Set(c.differ.map((d) => d.person)).size;
   lines.push(
     agree
-      ? `the rosters agree: ${count(c.agreeing, 'person')}, the same categories over the same days`
-      : `the rosters differ: ${count(c.agreeing, 'person')} agree, ${differing} differ (${c.onlyInA.length} only in A, ${c.onlyInB.length} only in B, ${`${c.differ.length} categories or periods`})${problems.length > 0 ? `; ${count(problems.length, 'bad row')}` : ''}${conflicts.length > 0 ? `; ${count(conflicts.length, 'contradiction')}` : ''}`,
+      ? t(lang, 'cmd.roster.agree', { persons: count(lang, c.agreeing, 'persons') })
+      : t(lang, 'cmd.roster.differ', {
+          persons: count(lang, c.agreeing, 'persons'),
+          differing,
+          onlyA: c.onlyInA.length,
+          onlyB: c.onlyInB.length,
+          periods: c.differ.length,
+          bad: problems.length > 0 ? t(lang, 'cmd.roster.extra', { what: count(lang, problems.length, 'bad-rows') }) : '',
+          contradictions: conflicts.length > 0 ? t(lang, 'cmd.roster.extra', { what: count(lang, conflicts.length, 'contradictions') }) : '',
+        }),
   );
   return `${lines.join('\n')}\n`;
 }

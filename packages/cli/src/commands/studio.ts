@@ -3,6 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
+import { t } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 
 /** Where the bundle keeps the page: packages/cli/dist/studio beside policy.cjs (scripts/build.mjs). */
 function assetsDir(): string {
@@ -16,10 +19,10 @@ function openBrowser(url: string): void {
   const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   try {
     const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stderr.write(`policy studio: could not open a browser; open ${url}\n`));
+    child.on('error', () => process.stderr.write(`${t(currentLang(), 'cmd.studio.no-browser', { url })}\n`));
     child.unref();
   } catch {
-    process.stderr.write(`policy studio: could not open a browser; open ${url}\n`);
+    process.stderr.write(`${t(currentLang(), 'cmd.studio.no-browser', { url })}\n`);
   }
 }
 
@@ -35,12 +38,12 @@ export function registerStudio(program: Command): void {
     .addHelpText('after', '\nThe URL (with its token) is the first line on stdout. Ctrl-C stops the server.')
     .action(async (paths: string[], opts: { port: string; host: string; open: boolean }) => {
       const folders = paths.length > 0 ? paths : ['policies'];
-      for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(`${f}: no such folder`);
+      for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(ref('cmd.usage.no-such-folder', { path: f }));
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port is a whole number 0–65535, not ${JSON.stringify(opts.port)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(ref('cmd.usage.port', { value: JSON.stringify(opts.port) }));
       // Loaded here, not at start-up: the other commands do not pay for the studio.
       const { isLoopback, startStudio } = await import('@policy/studio');
-      if (!isLoopback(opts.host)) process.stderr.write(`policy studio: warning: listening on ${opts.host}, not loopback: other machines can reach it (the token still guards it)\n`);
+      if (!isLoopback(opts.host)) process.stderr.write(`${t(currentLang(), 'cmd.studio.not-loopback', { host: opts.host })}\n`);
       let studio;
       try {
         studio = await startStudio({ folders, host: opts.host, port, assets: assetsDir() });
@@ -56,7 +59,7 @@ export function registerStudio(program: Command): void {
         process.once('SIGTERM', stop);
       });
       process.stdout.write(`${studio.url}\n`);
-      process.stderr.write(`policy studio: serving ${folders.join(', ')}; Ctrl-C stops\n`);
+      process.stderr.write(`${t(currentLang(), 'cmd.studio.serving', { folders: folders.join(', ') })}\n`);
       if (opts.open) openBrowser(studio.url);
       await stopped;
     });

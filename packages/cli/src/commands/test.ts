@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { CoverageCollector, meetsMinimum, sampleProperties, type CoverageReport } from '@policy/engine';
 import { exampleFiles, runExamples } from '@policy/claims';
 import { propertyLines } from '../render/properties.js';
+import { testFailureIn } from '../render/test-failures.js';
 import { EXIT } from '../errors.js';
 import { count, t } from '@policy/dsl';
 import { currentLang } from '../lang.js';
@@ -44,7 +45,7 @@ export function registerTest(program: Command): void {
         if (policy.resolved.module) {
           // A module has no versions: its rules are tested through the policies built on it.
           if (format === 'json') report.push({ path, policy: policy.name, module: true, cases: [], problems: [] });
-          else process.stderr.write(`skip ${path}: module ${policy.name}, tested through the policies that build on it\n`);
+          else process.stderr.write(`${t(currentLang(), 'cmd.test.skip-module', { path, name: policy.name })}\n`);
           continue;
         }
         const files = exampleFiles(dir);
@@ -77,7 +78,7 @@ export function registerTest(program: Command): void {
         for (const c of result.cases) {
           if (c.failures.length === 0) continue;
           err.write(`  ${t(lang, 'test.fail-case', { name: c.name, file: c.file, line: c.line })}\n`);
-          for (const f of c.failures) err.write(`       ${f}\n`);
+          for (const f of c.failures) err.write(`       ${testFailureIn(f, lang)}\n`);
         }
         if (empty) err.write(`${t(lang, 'test.no-examples', { path, dir })}\n`);
         else {
@@ -90,9 +91,9 @@ export function registerTest(program: Command): void {
           };
           err.write(`${t(lang, bad.length === 0 && result.problems.length === 0 ? 'test.ok' : 'test.failed', summary)}\n`);
         }
-        for (const l of propertyLines(path, samples)) err.write(`${l}\n`);
-        if (coverage) for (const l of coverageLines(path, coverage)) err.write(`${l}\n`);
-        for (const b of below) err.write(`FAILED coverage ${path}: ${b.message}\n`);
+        for (const l of propertyLines(path, samples, lang)) err.write(`${l}\n`);
+        if (coverage) for (const l of coverageLines(path, coverage, lang)) err.write(`${l}\n`);
+        for (const b of below) err.write(`${t(lang, 'cmd.test.coverage-failed', { path, message: b.message })}\n`);
       }
       if (format === 'json') process.stdout.write(`${JSON.stringify({ policies: report }, null, 2)}\n`);
       process.exitCode = failed > 0 ? EXIT.findings : EXIT.ok;

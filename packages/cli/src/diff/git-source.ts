@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, posix, relative, resolve, sep } from 'node:path';
-import type { SourceReader } from '@policy/dsl';
+import type { MessageRef, SourceReader } from '@policy/dsl';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /**
  * `.policy` sources as they stood at a git revision, for `policy diff --base-rev REV`: the
@@ -26,19 +27,19 @@ export class GitSource {
    * disk: the head side). Not a repository, an unknown revision, git missing → UsageError.
    */
   static open(rev: string, path: string): GitSource {
-    if (rev === '' || rev.startsWith('-')) throw new UsageError(`--base-rev: ${JSON.stringify(rev)} is not a revision`);
+    if (rev === '' || rev.startsWith('-')) throw new UsageError(ref('cmd.usage.base-rev-not-rev', { rev: JSON.stringify(rev) }));
     let dir: string;
     try {
       dir = statSync(path).isDirectory() ? path : dirname(path);
     } catch {
-      throw new UsageError(`${path}: no such file or folder`);
+      throw new UsageError(ref('cmd.usage.no-such-path', { path }));
     }
-    const topText = git(['rev-parse', '--show-toplevel'], dir, (why) => `--base-rev ${rev}: ${path} is not in a git repository (${why})`);
+    const topText = git(['rev-parse', '--show-toplevel'], dir, (why) => ref('cmd.usage.base-rev-not-git', { rev, path, why }));
     const top = realpathSync(topText.trim());
     const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], top, () =>
-      `--base-rev ${rev}: unknown revision in the git repository ${top}`,
+      ref('cmd.usage.base-rev-unknown', { rev, top }),
     ).trim();
-    const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit], top, (why) => `--base-rev ${rev}: cannot list the files of ${rev} (${why})`);
+    const listing = git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit], top, (why) => ref('cmd.usage.base-rev-ls-tree', { rev, why }));
     return new GitSource(rev, commit, top, new Set(listing.split('\0').filter((f) => f !== '')));
   }
 
@@ -62,15 +63,15 @@ export class GitSource {
     },
     read: (path) => {
       const rp = this.repoPath(path);
-      if (rp === undefined || !this.files.has(rp)) throw new UsageError(`--base-rev ${this.rev}: ${path} does not exist at ${this.rev}`);
-      return git(['cat-file', 'blob', `${this.commit}:${rp}`], this.top, (why) => `--base-rev ${this.rev}: cannot read ${path} at ${this.rev} (${why})`);
+      if (rp === undefined || !this.files.has(rp)) throw new UsageError(ref('cmd.usage.base-rev-missing', { rev: this.rev, path }));
+      return git(['cat-file', 'blob', `${this.commit}:${rp}`], this.top, (why) => ref('cmd.usage.base-rev-cat-file', { rev: this.rev, path, why }));
     },
     identity: (path) => this.repoPath(path) ?? normalize(path),
   };
 }
 
 /** Runs git in `cwd`; any failure becomes a UsageError with `message(git's first line of complaint)`. */
-function git(args: readonly string[], cwd: string, message: (why: string) => string): string {
+function git(args: readonly string[], cwd: string, message: (why: string) => MessageRef): string {
   try {
     return execFileSync('git', args, {
       cwd,
@@ -81,7 +82,7 @@ function git(args: readonly string[], cwd: string, message: (why: string) => str
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT') throw new UsageError('--base-rev needs git, and git is not installed (or not on PATH)');
+    if (err.code === 'ENOENT') throw new UsageError(ref('cmd.usage.base-rev-no-git'));
     const why = (err.stderr ?? '').split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
     throw new UsageError(message(why.trim()));
   }

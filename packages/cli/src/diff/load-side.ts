@@ -6,6 +6,7 @@ import type { CompiledPolicy } from '@policy/engine';
 import { UsageError } from '../errors.js';
 import { compileChecked, loadChecked } from '../policy-paths.js';
 import { GitSource } from './git-source.js';
+import { ref } from '@policy/dsl';
 
 /** One side of a diff: a policy compiled from a path on disk, or from a path at a git revision. */
 export interface Side {
@@ -32,7 +33,7 @@ export function loadSideAtRevision(path: string, rev: string): Side {
   const git = GitSource.open(rev, path);
   const label = `${path} at ${rev}`;
   const files = git.reader.policyFiles(path);
-  if (!files || files.length === 0) throw new UsageError(`--base-rev ${rev}: ${path} does not exist at ${rev} (no .policy files there)`);
+  if (!files || files.length === 0) throw new UsageError(ref('cmd.usage.base-rev-missing-policies', { rev, path }));
   const checked = checkUnit(loadUnit(path, files, git.reader));
   const isFile = files.length === 1 && files[0] === path;
   return { path, rev, label, policy: compileChecked(label, checked, { settles: true }), fingerprint: fingerprint(path, checked, isFile) };

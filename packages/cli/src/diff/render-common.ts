@@ -1,4 +1,4 @@
-import { Decimal, LAYERS, PAYING_LAYERS, VOCABULARY, type LayerName } from '@policy/dsl';
+import { Decimal, LAYERS, PAYING_LAYERS, VOCABULARY, t, type Lang, type LayerName } from '@policy/dsl';
 import type { TraceLocation } from '@policy/engine';
 import { money } from './fen.js';
 import type { DiffReport, Dimension, KpiChange, LayerChange, SideSummary, StatusChange } from './report.js';
@@ -18,10 +18,10 @@ export function percent(before: bigint, after: bigint): string | null {
 }
 
 /** percent() for people: `+6.25%`, `new`, `—`. */
-export function percentText(before: bigint, after: bigint): string {
+export function percentText(before: bigint, after: bigint, lang: Lang = 'en'): string {
   const p = percent(before, after);
   if (p === null) return '—';
-  if (p === 'new') return 'new';
+  if (p === 'new') return t(lang, 'cmd.diff.new');
   const d = after - before;
   const digits = p.replace(/^-/, '');
   return `${d > 0n ? '+' : d < 0n ? '-' : ''}${digits}%`;
@@ -32,19 +32,18 @@ export function paying(layers: readonly bigint[]): bigint {
   return PAYING.reduce((s, i) => s + (layers[i] as bigint), 0n);
 }
 
-export function sideLine(s: SideSummary): string {
-  const n = s.versions.length;
-  return `${s.label} (${s.policy}, version${n === 1 ? '' : 's'} ${s.versions.join(', ')})`;
+export function sideLine(s: SideSummary, lang: Lang = 'en'): string {
+  return t(lang, s.versions.length === 1 ? 'cmd.diff.side.one' : 'cmd.diff.side.many', { label: s.label, policy: s.policy, versions: s.versions.join(', ') });
 }
 
-export function versionsUsed(s: SideSummary): string {
-  if (s.versionsUsed.size === 0) return 'none';
-  return [...s.versionsUsed].map(([v, n]) => `${v} (${n} claim${n === 1 ? '' : 's'})`).join(', ');
+export function versionsUsed(s: SideSummary, lang: Lang = 'en'): string {
+  if (s.versionsUsed.size === 0) return t(lang, 'cmd.none');
+  return [...s.versionsUsed].map(([v, n]) => t(lang, n === 1 ? 'cmd.diff.version-claims.one' : 'cmd.diff.version-claims.many', { version: v, n })).join(', ');
 }
 
-export function changedLine(r: DiffReport): string {
-  if (r.changedClaims === 0) return `no claim changed${r.sameSource ? ' (both sides are built from the same source files)' : ''}`;
-  return `${r.changedClaims} claim${r.changedClaims === 1 ? '' : 's'} changed: layers ${r.layersChanged}, settled ↔ rejected ${r.statusChanged}, flags ${r.flagsChanged}`;
+export function changedLine(r: DiffReport, lang: Lang = 'en'): string {
+  if (r.changedClaims === 0) return `${t(lang, 'cmd.diff.no-change')}${r.sameSource ? t(lang, 'cmd.diff.same-source') : ''}`;
+  return t(lang, r.changedClaims === 1 ? 'cmd.diff.changed.one' : 'cmd.diff.changed.many', { n: r.changedClaims, layers: r.layersChanged, status: r.statusChanged, flags: r.flagsChanged });
 }
 
 /**
@@ -79,28 +78,29 @@ function at(l: TraceLocation): string {
   return `${l.file}:${l.line}`;
 }
 
-function where(base: RuleSide | undefined, head: RuleSide | undefined): string {
-  if (base && head) return at(base.at) === at(head.at) ? at(head.at) : `base ${at(base.at)}, head ${at(head.at)}`;
+function where(base: RuleSide | undefined, head: RuleSide | undefined, lang: Lang): string {
+  if (base && head) return at(base.at) === at(head.at) ? at(head.at) : t(lang, 'cmd.diff.rule-where', { base: at(base.at), head: at(head.at) });
   return at((base ?? head)?.at as TraceLocation);
 }
 
-function otherSide(name: 'base' | 'head', s: RuleSide | undefined): string {
-  if (!s) return `not in force in ${name}`;
-  return `${name}: not applied${s.failed !== undefined ? ` (${s.failed} is false)` : ''}, ${at(s.at)}`;
+function otherSide(name: 'base' | 'head', s: RuleSide | undefined, lang: Lang): string {
+  if (!s) return t(lang, 'cmd.diff.rule-not-in-force', { side: name });
+  if (s.failed !== undefined) return t(lang, 'cmd.diff.rule-not-applied-because', { side: name, failed: s.failed, at: at(s.at) });
+  return t(lang, 'cmd.diff.rule-not-applied', { side: name, at: at(s.at) });
 }
 
 /** One line per rule that fired differently, for people. */
-export function ruleLine(r: RuleChange): string {
+export function ruleLine(r: RuleChange, lang: Lang = 'en'): string {
   const { base, head } = r;
   if (base?.applied && head?.applied) {
     const layers = [...new Set([...Object.keys(base.layers), ...Object.keys(head.layers)])];
     const moves = layers
       .filter((l) => base.layers[l] !== head.layers[l])
       .map((l) => `${l} ${base.layers[l] ?? '—'} → ${head.layers[l] ?? '—'}`);
-    return `${r.rule}: ${moves.join(', ')} (${where(base, head)})`;
+    return `${r.rule}: ${moves.join(', ')} (${where(base, head, lang)})`;
   }
-  if (head?.applied) return `${r.rule}: applied in head only (${at(head.at)}${assigned(head)}); ${otherSide('base', base)}`;
-  return `${r.rule}: applied in base only (${at((base as RuleSide).at)}${assigned(base as RuleSide)}); ${otherSide('head', head)}`;
+  if (head?.applied) return t(lang, 'cmd.diff.rule-head-only', { rule: r.rule, at: at(head.at), assigned: assigned(head), other: otherSide('base', base, lang) });
+  return t(lang, 'cmd.diff.rule-base-only', { rule: r.rule, at: at((base as RuleSide).at), assigned: assigned(base as RuleSide), other: otherSide('head', head, lang) });
 }
 
 function assigned(s: RuleSide): string {
@@ -109,25 +109,30 @@ function assigned(s: RuleSide): string {
 }
 
 /** A settled ↔ rejected claim for people. */
-export function statusLine(c: StatusChange): string {
+export function statusLine(c: StatusChange, lang: Lang = 'en'): string {
   const side = (name: string, s: StatusChange['base']) =>
-    'layers' in s ? `${name} settled (patient ${money(s.layers[LAYER_INDEX.patient] as bigint)})` : `${name} rejected: ${s.rejected}`;
-  return `${c.id} (line ${c.location.line}): ${side('base', c.base)}; ${side('head', c.head)}`;
+    'layers' in s ? t(lang, 'cmd.diff.status-settled', { side: name, patient: money(s.layers[LAYER_INDEX.patient] as bigint) }) : t(lang, 'cmd.diff.status-rejected', { side: name, reason: s.rejected });
+  return t(lang, 'cmd.diff.status-line', { id: c.id, line: c.location.line, base: side('base', c.base), head: side('head', c.head) });
 }
 
 /** The dimension headings of the breakdowns. */
 export const DIMENSION_TITLE = { category: 'category', visit: 'visit', level: 'level', region: 'region' } as const;
 
+/** A dimension's heading in one language. */
+export function dimensionTitle(d: Dimension, lang: Lang = 'en'): string {
+  return t(lang, `cmd.diff.dim.${d}`);
+}
+
 /** A kpi's value for people: `90.12%`, `—` without claims or on a side that does not declare it. */
-export function kpiValueText(k: KpiChange['base']): string {
-  if (!k) return '(not declared)';
+export function kpiValueText(k: KpiChange['base'], lang: Lang = 'en'): string {
+  if (!k) return t(lang, 'cmd.diff.kpi-not-declared');
   return k.value === null ? '—' : k.value;
 }
 
 /** `met`, `not met`, or '' without a target. */
-export function kpiMetText(k: KpiChange['base']): string {
+export function kpiMetText(k: KpiChange['base'], lang: Lang = 'en'): string {
   if (!k || k.met === undefined) return '';
-  return k.met ? 'met' : 'not met';
+  return t(lang, k.met ? 'cmd.diff.kpi-met' : 'cmd.diff.kpi-not-met');
 }
 
 /** The target as written: `>= 90%` (from whichever side declares one). */

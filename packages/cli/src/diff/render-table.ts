@@ -1,8 +1,10 @@
-import { displayWidth } from '@policy/dsl';
+import { displayWidth, t, type Lang } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 import { money } from './fen.js';
 import {
   CODE_LABELS,
   DIMENSION_TITLE,
+  dimensionTitle,
   type DiffLabels,
   LAYER_INDEX,
   changedLine,
@@ -12,7 +14,7 @@ import {
   kpiValueText,
   layerMoves,
   paying,
-  percentText,
+  percentText as percentIn,
   ruleLine,
   sideLine,
   statusLine,
@@ -43,25 +45,26 @@ function columns(rows: readonly (readonly string[])[], indent = '  '): string[] 
 }
 
 /** The readable report (`--format table`, the default). */
-export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS): string {
+export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS, lang: Lang = currentLang()): string {
   const out: string[] = [];
-  out.push(`policy diff: ${r.base.policy} → ${r.head.policy} over ${r.input === '-' ? 'standard input' : r.input}`);
-  out.push(`  base  ${sideLine(r.base)}`);
-  out.push(`  head  ${sideLine(r.head)}`);
+  const percentText = (b: bigint, a: bigint): string => percentIn(b, a, lang);
+  out.push(t(lang, 'cmd.diff.title', { base: r.base.policy, head: r.head.policy, input: r.input === '-' ? t(lang, 'cmd.standard-input') : r.input }));
+  out.push(`  base  ${sideLine(r.base, lang)}`);
+  out.push(`  head  ${sideLine(r.head, lang)}`);
   out.push('');
   out.push(
     ...columns([
       ['', 'base', 'head'],
-      ['records read', String(r.records), String(r.records)],
-      ['settled', String(r.base.settled), String(r.head.settled)],
-      ['rejected', String(r.base.rejected), String(r.head.rejected)],
+      [t(lang, 'cmd.diff.records-read'), String(r.records), String(r.records)],
+      [t(lang, 'cmd.diff.settled'), String(r.base.settled), String(r.head.settled)],
+      [t(lang, 'cmd.diff.rejected'), String(r.base.rejected), String(r.head.rejected)],
     ]),
   );
-  out.push(`  settled on both sides ${r.settledBoth}, rejected on both ${r.rejectedBoth + r.invalid} (${r.invalid} invalid record${r.invalid === 1 ? '' : 's'})`);
-  out.push(`  ${changedLine(r)}`);
+  out.push(`  ${t(lang, r.invalid === 1 ? 'cmd.diff.both.one' : 'cmd.diff.both.many', { settled: r.settledBoth, rejected: r.rejectedBoth + r.invalid, invalid: r.invalid })}`);
+  out.push(`  ${changedLine(r, lang)}`);
   out.push('');
 
-  const layerRows: string[][] = [['layer', 'before', 'after', 'delta', 'delta %']];
+  const layerRows: string[][] = [[t(lang, 'cmd.diff.layer'), t(lang, 'cmd.diff.before'), t(lang, 'cmd.diff.after'), t(lang, 'cmd.diff.delta'), t(lang, 'cmd.diff.delta-percent')]];
   for (const l of r.layers) {
     const i = LAYER_INDEX[l];
     const b = r.base.layers[i] as bigint;
@@ -70,14 +73,14 @@ export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS): st
   }
   const bp = paying(r.base.layers);
   const ap = paying(r.head.layers);
-  layerRows.push(['paying layers', group(bp), group(ap), delta(ap - bp), percentText(bp, ap)]);
-  layerRows.push(['total (invoice)', group(r.base.total), group(r.head.total), delta(r.head.total - r.base.total), percentText(r.base.total, r.head.total)]);
+  layerRows.push([t(lang, 'cmd.diff.paying'), group(bp), group(ap), delta(ap - bp), percentText(bp, ap)]);
+  layerRows.push([t(lang, 'cmd.diff.total'), group(r.base.total), group(r.head.total), delta(r.head.total - r.base.total), percentText(r.base.total, r.head.total)]);
   out.push(...columns(layerRows));
 
   if (r.changedClaims > 0) {
     for (const dim of Object.keys(DIMENSION_TITLE) as Dimension[]) {
       out.push('');
-      const rows: string[][] = [[`by ${DIMENSION_TITLE[dim]}`, 'claims', 'changed', 'Δ paying', ...r.touched.map((l) => `Δ ${labels.layer(l)}`)]];
+      const rows: string[][] = [[t(lang, 'cmd.diff.by', { dimension: dimensionTitle(dim, lang) }), t(lang, 'cmd.diff.claims'), t(lang, 'cmd.diff.changed'), t(lang, 'cmd.diff.delta-paying'), ...r.touched.map((l) => `Δ ${labels.layer(l)}`)]];
       for (const g of r.groups.filter((g) => g.dimension === dim)) {
         rows.push([labels.group(dim, g.group), String(g.claims), String(g.changed), delta(paying(g.delta)), ...r.touched.map((l) => delta(g.delta[LAYER_INDEX[l]] as bigint))]);
       }
@@ -87,37 +90,37 @@ export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS): st
 
   if (r.top.length > 0) {
     out.push('');
-    out.push(`  claims that changed most (${r.top.length} of ${r.layersChanged}; by patient, then any layer)`);
+    out.push(`  ${t(lang, 'cmd.diff.top', { n: r.top.length, of: r.layersChanged })}`);
     for (const c of r.top) {
-      out.push(`  ${c.id}  person ${c.personId}  ${c.date}  line ${c.location.line}`);
+      out.push(`  ${t(lang, 'cmd.diff.top-claim', { id: c.id, person: c.personId, date: c.date, line: c.location.line })}`);
       for (const m of layerMoves(c, r.layers, labels)) out.push(`      ${m}`);
       if (c.rules && c.rules.length > 0) {
-        out.push('      rules that fired differently:');
-        for (const rule of c.rules) out.push(`        ${ruleLine(rule)}`);
+        out.push(`      ${t(lang, 'cmd.diff.rules-fired')}`);
+        for (const rule of c.rules) out.push(`        ${ruleLine(rule, lang)}`);
       }
     }
   }
   if (r.statusChanged > 0) {
     out.push('');
-    out.push(`  settled ↔ rejected (${r.statusChanges.length} of ${r.statusChanged})`);
-    for (const c of r.statusChanges) out.push(`  ${statusLine(c)}`);
+    out.push(`  ${t(lang, 'cmd.diff.status-head', { n: r.statusChanges.length, of: r.statusChanged })}`);
+    for (const c of r.statusChanges) out.push(`  ${statusLine(c, lang)}`);
   }
   if (r.flags.length > 0) {
     out.push('');
-    out.push('  flags that appeared (+) and disappeared (-), in claims settled on both sides');
+    out.push(`  ${t(lang, 'cmd.diff.flags-head')}`);
     for (const f of r.flags) out.push(`    +${f.appeared} -${f.disappeared}  ${f.rule}: ${f.message}`);
   }
   if (r.kpis.length > 0) {
     out.push('');
-    out.push('  indicators (kpi), over the claims each side settled');
+    out.push(`  ${t(lang, 'cmd.diff.kpis-head')}`);
     const w = Math.max(...r.kpis.map((k) => width(k.name)));
     for (const k of r.kpis) {
       const target = kpiTargetText(k);
-      const met = kpiMetText(k.base) || kpiMetText(k.head) ? `  ${kpiMetText(k.base) || '—'} → ${kpiMetText(k.head) || '—'}` : '';
-      out.push(`    ${k.name}${' '.repeat(w - width(k.name) + 2)}${kpiValueText(k.base)} → ${kpiValueText(k.head)}${target ? `  target ${target}` : ''}${met}${kpiChanged(k) ? '' : '  (unchanged)'}`);
+      const met = kpiMetText(k.base) || kpiMetText(k.head) ? `  ${kpiMetText(k.base, lang) || '—'} → ${kpiMetText(k.head, lang) || '—'}` : '';
+      out.push(`    ${k.name}${' '.repeat(w - width(k.name) + 2)}${kpiValueText(k.base, lang)} → ${kpiValueText(k.head, lang)}${target ? t(lang, 'cmd.diff.kpi-target', { target }) : ''}${met}${kpiChanged(k) ? '' : t(lang, 'cmd.diff.kpi-unchanged')}`);
     }
   }
   out.push('');
-  out.push(`  versions in force: base ${versionsUsed(r.base)}; head ${versionsUsed(r.head)}`);
+  out.push(`  ${t(lang, 'cmd.diff.versions', { base: versionsUsed(r.base, lang), head: versionsUsed(r.head, lang) })}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /** Folders never searched for policy files: hidden ones and installed packages. */
 function skipped(name: string): boolean {
@@ -18,7 +19,7 @@ function below(dir: string, out: string[], root = realpathSync(dir)): void {
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    throw new UsageError(`${dir}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(ref('cmd.usage.cannot-read-folder', { path: dir, code: (e as NodeJS.ErrnoException).code ?? 'error' }));
   }
   for (const name of names) {
     const p = join(dir, name);
@@ -35,7 +36,7 @@ function below(dir: string, out: string[], root = realpathSync(dir)): void {
     } else if (name.endsWith('.policy') && st.isSymbolicLink() && isFile(p)) {
       // fmt would rewrite the link's target, and a diagnostic quote it: only a file of this folder.
       const target = realpathSync(p);
-      if (!inside(root, target)) throw new UsageError(`${p}: a symbolic link out of ${dir} (to ${target}); only policy files inside the folder are read — copy the file in instead`);
+      if (!inside(root, target)) throw new UsageError(ref('cmd.usage.symlink-out', { path: p, dir, target }));
       out.push(p);
     }
   }
@@ -61,18 +62,18 @@ export function policySourceFiles(paths: readonly string[]): string[] {
       out.push(p);
       continue;
     }
-    if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+    if (!existsSync(p)) throw new UsageError(ref('cmd.usage.no-such-path', { path: p }));
     const st = statSync(p);
     if (st.isFile()) {
       out.push(p);
       continue;
     }
-    if (!st.isDirectory()) throw new UsageError(`${p}: not a file or folder`);
+    if (!st.isDirectory()) throw new UsageError(ref('cmd.usage.not-file-or-folder', { path: p }));
     const found: string[] = [];
     below(p, found);
-    if (found.length === 0) throw new UsageError(`${p}: no .policy files in this folder or below`);
+    if (found.length === 0) throw new UsageError(ref('cmd.usage.no-policy-files-folder', { path: p }));
     out.push(...found);
   }
-  if (out.filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given once');
+  if (out.filter((p) => p === '-').length > 1) throw new UsageError(ref('cmd.usage.stdin-once'));
   return [...new Set(out)];
 }

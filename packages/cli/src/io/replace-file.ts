@@ -1,6 +1,7 @@
 import { chmodSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { ref } from '@policy/dsl';
 
 /**
  * Replaces a file's content atomically: the new text is written beside it under a temporary
@@ -26,6 +27,6 @@ export function replaceFile(path: string, text: string): void {
     } catch {
       // never written
     }
-    throw new UsageError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(ref('cmd.usage.cannot-write', { path, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
 }

@@ -1,3 +1,5 @@
+import { reason, renderReason } from '@policy/engine';
+import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
 import { AtomicFile, OPEN_END, csvLine, refuseClashes, policyInputs, type OutputFormat, type RosterRow, type LoadedRosters } from '@policy/claims';
 import { displayWidth, formatDate, formatMoney, parseDate } from '@policy/dsl';
@@ -5,6 +7,8 @@ import { CompiledPremiums, PremiumError, PremiumTally, type Category, type Compi
 import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { loadRosterRows } from '../roster/roster-options.js';
+import { ref, t, type Lang } from '@policy/dsl';
+import { padStartWidth } from '../render/pad.js';
 
 /**
  * `policy premium` (docs/premiums.md): each person of the rosters, each year they held a
@@ -93,7 +97,7 @@ function yearsOf(rows: readonly RosterRow[], asked: number | undefined, lastVers
     if (r.to !== OPEN_END) last = Math.max(last, yearOf(r.to));
   }
   if (first === Infinity) return [];
-  if (last - first + 1 > MAX_YEARS) throw new UsageError(`the rosters span the years ${first}–${last} (${last - first + 1} years); give --year YYYY`);
+  if (last - first + 1 > MAX_YEARS) throw new UsageError(ref('cmd.usage.premium-years', { first, last, n: last - first + 1 }));
   const out: number[] = [];
   for (let y = first; y <= last; y++) out.push(y);
   return out;
@@ -110,16 +114,16 @@ function heldIn(rows: readonly RosterRow[], year: number): Set<Category> {
 
 /** Reads the rosters, computes every person-year and writes the rows; the summary for the report. */
 export async function runPremium(config: PremiumConfig): Promise<PremiumSummary> {
-  if (config.roster.length === 0) throw new UsageError('policy premium needs --roster FILE: the persons and their categories');
+  if (config.roster.length === 0) throw new UsageError(ref('cmd.usage.premium-needs-roster'));
   refuseClashes(
     [...policyInputs('--policy', config.policy), ...config.roster.map((path) => ({ option: '--roster', path }))],
     [{ option: '--out', path: config.out }, ...(config.summaryJson ? [{ option: '--summary-json', path: config.summaryJson }] : [])],
   );
   const policy: CompiledPolicy = loadCompiled(config.policy, { engine: 'decimal', settles: true });
   const premiums = new CompiledPremiums(policy);
-  if (premiums.premiums.length === 0) throw new UsageError(`policy ${policy.name} declares no premium (see docs/premiums.md)`);
+  if (premiums.premiums.length === 0) throw new UsageError(ref('cmd.usage.premium-none', { name: policy.name }));
   if (config.year !== undefined && !premiums.versionOfYear(config.year)) {
-    throw new UsageError(`--year ${config.year} ends before policy ${policy.name}'s first version (${policy.firstVersion})`);
+    throw new UsageError(ref('cmd.usage.premium-year-early', { year: config.year, name: policy.name, first: policy.firstVersion }));
   }
   const rosters = await loadRosterRows(config.roster, config.rosterConflicts, 'premium');
   const byPerson = new Map<string, RosterRow[]>();
@@ -157,7 +161,7 @@ export async function runPremium(config: PremiumConfig): Promise<PremiumSummary>
     await out.commit();
   } catch (e) {
     out.abort();
-    if (e instanceof PremiumError) throw new PremiumPolicyError(`${e.message}; nothing was written`);
+    if (e instanceof PremiumError) throw new PremiumPolicyError(renderReason(reason('engine.premium.nothing-written', { problem: e.text ?? e.message }), currentLang()));
     throw e;
   }
   const summary: PremiumSummary = {
@@ -215,24 +219,26 @@ function width(text: string): number {
 const pad = (text: string, n: number): string => text + ' '.repeat(Math.max(1, n - width(text)));
 
 /** The report on stderr: counts, then per premium and year the totals by category and by fund. */
-export function renderPremiumSummary(s: PremiumSummary, config: PremiumConfig): string {
+export function renderPremiumSummary(s: PremiumSummary, config: PremiumConfig, lang: Lang = currentLang()): string {
+  const years = s.years.length === 0 ? t(lang, 'cmd.premium.no-years') : s.years.length === 1 ? String(s.years[0]) : `${s.years[0]}–${s.years[s.years.length - 1]}`;
   const lines = [
-    `policy premium: ${s.policy} over ${s.rosters.files.map((f) => basename(f.file)).join(', ')} → ${config.out}`,
-    `  rosters: ${s.rosters.rows.length} rows, ${s.persons} persons; years ${s.years.length === 0 ? '(none)' : s.years.length === 1 ? String(s.years[0]) : `${s.years[0]}–${s.years[s.years.length - 1]}`}`,
-    `  person-years with a category  ${String(s.personYears).padStart(8)}`,
-    `  rows written                  ${String(s.rows).padStart(8)}`,
+    t(lang, 'cmd.premium.title', { policy: s.policy, rosters: s.rosters.files.map((f) => basename(f.file)).join(', '), out: config.out }),
+    `  ${t(lang, 'cmd.premium.rosters', { rows: s.rosters.rows.length, persons: s.persons, years })}`,
+    `  ${pad(t(lang, 'cmd.premium.person-years'), 30)}${String(s.personYears).padStart(8)}`,
+    `  ${pad(t(lang, 'cmd.premium.rows-written'), 30)}${String(s.rows).padStart(8)}`,
   ];
-  for (const e of s.beforeFirstVersion) lines.push(`  ${e.year}: ${e.personYears} person-years before the policy's first version, not computed`);
+  for (const e of s.beforeFirstVersion) lines.push(`  ${t(lang, 'cmd.premium.before-first', { year: e.year, n: e.personYears })}`);
   const row = (label: string, g: PremiumGroup): string =>
     `    ${pad(label, 36)}${String(g.persons).padStart(8)}${grouped(formatMoney(g.standard)).padStart(16)}${grouped(formatMoney(g.subsidy)).padStart(16)}${grouped(formatMoney(g.pays)).padStart(16)}`;
-  for (const t of s.totals) {
-    lines.push(`  premium ${t.premium} ${t.year}`);
-    lines.push(`    ${pad('', 36)}${'persons'.padStart(8)}${'standard'.padStart(16)}${'subsidy'.padStart(16)}${'pays'.padStart(16)}`);
-    lines.push(row('all', t.all));
-    lines.push('    by category');
-    for (const g of t.byCategory) lines.push(row(`  ${g.key}`, g));
-    lines.push('    by fund');
-    for (const g of t.bySource) lines.push(row(`  ${g.key}`, g));
+  const head = (id: 'cmd.premium.persons' | 'cmd.premium.standard' | 'cmd.premium.subsidy' | 'cmd.premium.pays', n: number): string => padStartWidth(t(lang, id), n);
+  for (const total of s.totals) {
+    lines.push(`  ${t(lang, 'cmd.premium.premium', { premium: total.premium, year: total.year })}`);
+    lines.push(`    ${pad('', 36)}${head('cmd.premium.persons', 8)}${head('cmd.premium.standard', 16)}${head('cmd.premium.subsidy', 16)}${head('cmd.premium.pays', 16)}`);
+    lines.push(row(t(lang, 'cmd.premium.all'), total.all));
+    lines.push(`    ${t(lang, 'cmd.premium.by-category')}`);
+    for (const g of total.byCategory) lines.push(row(`  ${g.key}`, g));
+    lines.push(`    ${t(lang, 'cmd.premium.by-fund')}`);
+    for (const g of total.bySource) lines.push(row(`  ${g.key}`, g));
   }
   return lines.join('\n');
 }

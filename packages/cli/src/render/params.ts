@@ -1,5 +1,6 @@
 import { csvLine } from '@policy/claims';
-import { displayWidth } from '@policy/dsl';
+import { displayWidth, t, type Lang } from '@policy/dsl';
+import { currentLang } from '../lang.js';
 import type { PolicyParameter } from '@policy/engine';
 
 /**
@@ -14,22 +15,27 @@ const SET_MEMBERS_PER_LINE = 6;
 
 export const PARAM_COLUMNS = ['kind', 'name', 'from', 'key', 'value', 'unit', 'source', 'cites', 'assumed'] as const;
 
-function citesText(p: PolicyParameter): string {
+/** The column headings of the text and Markdown tables, in one language (CSV keeps PARAM_COLUMNS). */
+function headings(lang: Lang): string[] {
+  return PARAM_COLUMNS.map((c) => t(lang, `cmd.params.${c}`));
+}
+
+function citesText(p: PolicyParameter, lang: Lang): string {
   const cites = p.cites.map((c) => (c.title ? `${c.id} ${c.title}` : c.id));
-  const readings = p.readings.map((r) => `reading ${r}`);
+  const readings = p.readings.map((r) => t(lang, 'cmd.params.reading', { reading: r }));
   return [...cites, ...readings].join('; ');
 }
 
 /** The rows, every column filled (`repeat`) or the parameter's own columns on its first row only. */
-function rows(params: readonly PolicyParameter[], repeat: boolean): string[][] {
+function rows(params: readonly PolicyParameter[], repeat: boolean, lang: Lang = 'en'): string[][] {
   const out: string[][] = [];
   for (const p of params) {
-    let values: readonly { from?: string; key?: string; value: string }[] = p.values.length > 0 ? p.values : [{ value: '(no value on this date)' }];
+    let values: readonly { from?: string; key?: string; value: string }[] = p.values.length > 0 ? p.values : [{ value: t(lang, 'cmd.params.no-value') }];
     // A set's members, a few to a line for people (CSV: one a row).
     if (p.kind === 'set' && !repeat) {
       const lines: { value: string }[] = [];
       for (let i = 0; i < p.values.length; i += SET_MEMBERS_PER_LINE) lines.push({ value: p.values.slice(i, i + SET_MEMBERS_PER_LINE).map((v) => v.value).join('、') });
-      values = lines.length > 0 ? lines : [{ value: '(empty)' }];
+      values = lines.length > 0 ? lines : [{ value: t(lang, 'cmd.params.empty') }];
     }
     values.forEach((v, i) => {
       const own = repeat || i === 0;
@@ -42,7 +48,7 @@ function rows(params: readonly PolicyParameter[], repeat: boolean): string[][] {
         v.value,
         own ? p.unit : '',
         own ? `${p.file}:${p.line}` : '',
-        own ? citesText(p) : '',
+        own ? citesText(p, lang) : '',
         own ? (p.assumed ?? '') : '',
       ]);
     });
@@ -57,17 +63,17 @@ function width(text: string): number {
 }
 
 /** Aligned columns (Chinese characters take two), the last one unpadded. */
-export function renderParamsText(params: readonly PolicyParameter[]): string {
-  const table = [[...PARAM_COLUMNS], ...rows(params, false)];
+export function renderParamsText(params: readonly PolicyParameter[], lang: Lang = currentLang()): string {
+  const table = [headings(lang), ...rows(params, false, lang)];
   const widths: number[] = [];
   for (const r of table) r.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
   return `${table.map((r) => r.map((c, i) => (i < r.length - 1 ? c + ' '.repeat((widths[i] as number) - width(c)) : c)).join('  ').trimEnd()).join('\n')}\n`;
 }
 
-export function renderParamsMarkdown(params: readonly PolicyParameter[]): string {
+export function renderParamsMarkdown(params: readonly PolicyParameter[], lang: Lang = currentLang()): string {
   const cell = (c: string): string => c.replaceAll('\\', '\\\\').replaceAll('|', '\\|');
-  const lines = [`| ${PARAM_COLUMNS.join(' | ')} |`, `|${PARAM_COLUMNS.map(() => '---').join('|')}|`];
-  for (const r of rows(params, false)) lines.push(`| ${r.map(cell).join(' | ')} |`);
+  const lines = [`| ${headings(lang).join(' | ')} |`, `|${PARAM_COLUMNS.map(() => '---').join('|')}|`];
+  for (const r of rows(params, false, lang)) lines.push(`| ${r.map(cell).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,6 @@
-import { Decimal, LAYERS, PAYING_LAYERS } from '@policy/dsl';
+import { Decimal, LAYERS, PAYING_LAYERS, t, type Lang } from '@policy/dsl';
+import { currentLang } from '../lang.js';
+import { padEndWidth, padStartWidth } from './pad.js';
 import { type KpiTally, type Rejection, type VersionEngine } from '@policy/engine';
 import { describeRejection } from '@policy/claims';
 import { FenSums, type SumsMessage } from '../batch/fen-sums.js';
@@ -111,36 +113,44 @@ function grouped(amount: string): string {
   return `${(int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac ?? '00'}`;
 }
 
-export function renderSummary(s: BatchSummary, title: string): string {
+export function renderSummary(s: BatchSummary, title: string, lang: Lang = currentLang()): string {
   const lines = [title];
   // Said only when the platform's shape is involved: a contract run's summary stays as it was.
   const f = s.formats;
   if (f && (f.input === 'nhsa' || f.output === 'nhsa')) {
-    lines.push(`  input  ${f.input === 'nhsa' ? 'national platform records' : 'contract claims'} (${f.basis})`);
-    if (f.output === 'nhsa') lines.push('  output national platform setlinfo records');
-    if (f.mapping !== undefined) lines.push(`  mapping ${f.mapping}`);
+    lines.push(`  ${t(lang, f.input === 'nhsa' ? 'cmd.batch.input-nhsa' : 'cmd.batch.input-contract', { basis: f.basis })}`);
+    if (f.output === 'nhsa') lines.push(`  ${t(lang, 'cmd.batch.output-nhsa')}`);
+    if (f.mapping !== undefined) lines.push(`  ${t(lang, 'cmd.batch.mapping', { mapping: f.mapping })}`);
   }
-  lines.push(`  records read  ${String(s.read).padStart(10)}`);
-  lines.push(`  settled       ${String(s.settled).padStart(10)}`);
-  lines.push(`  rejected      ${String(s.rejected).padStart(10)}`);
-  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r)}`);
-  if (s.rejected > s.firstRejections.length) lines.push(`    … and ${s.rejected - s.firstRejections.length} more (see the rejects output)`);
-  lines.push(`  records read = settled + rejected: ${s.read} = ${s.settled} + ${s.rejected}${s.balanced ? '' : '  ≠ — records were lost'}`);
+  lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.records-read'), 14)}${String(s.read).padStart(10)}`);
+  lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.settled'), 14)}${String(s.settled).padStart(10)}`);
+  lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.rejected'), 14)}${String(s.rejected).padStart(10)}`);
+  for (const r of s.firstRejections) lines.push(`    ${describeRejection(r, lang)}`);
+  if (s.rejected > s.firstRejections.length) lines.push(`    ${t(lang, 'cmd.batch.more-rejected', { n: s.rejected - s.firstRejections.length })}`);
+  lines.push(`  ${t(lang, 'cmd.batch.balance', { read: s.read, settled: s.settled, rejected: s.rejected })}${s.balanced ? '' : t(lang, 'cmd.batch.lost')}`);
   const total = s.sums.totalFen;
   if (s.settled > 0) {
-    lines.push(`  ${'layer'.padEnd(20)}${'amount'.padStart(20)}   share`);
+    lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.layer'), 20)}${padStartWidth(t(lang, 'cmd.batch.amount'), 20)}   ${t(lang, 'cmd.batch.share')}`);
     LAYERS.forEach((l, i) => {
       const v = s.sums.layerFen(i);
       lines.push(`  ${l.padEnd(20)}${grouped(fenText(v)).padStart(20)}   ${percent(v, total).padStart(7)}`);
     });
-    lines.push(`  ${'total'.padEnd(20)}${grouped(fenText(total)).padStart(20)}`);
-    if (total !== 0n) lines.push(`  effective ratio (paying layers / total): ${percent(PAYING_LAYERS.reduce((sum, l) => sum + s.sums.layerFen(LAYERS.indexOf(l)), 0n), total)}`);
+    lines.push(`  ${padEndWidth(t(lang, 'cmd.batch.total'), 20)}${grouped(fenText(total)).padStart(20)}`);
+    if (total !== 0n) lines.push(`  ${t(lang, 'cmd.batch.effective-ratio', { percent: percent(PAYING_LAYERS.reduce((sum, l) => sum + s.sums.layerFen(LAYERS.indexOf(l)), 0n), total) })}`);
   }
   const decimal = s.settled - s.sums.fixed;
-  const how = s.engines.length === 0 ? '' : `  engine ${s.engine}${s.engine !== 'decimal' && decimal > 0 ? ` (${decimal} claims by decimal.js)` : ''}, ${s.workers} worker${s.workers === 1 ? '' : 's'}${s.presorted ? ', presorted input' : ''}`;
+  const how =
+    s.engines.length === 0
+      ? ''
+      : `  ${t(lang, 'cmd.batch.engine', {
+          engine: s.engine,
+          decimal: s.engine !== 'decimal' && decimal > 0 ? t(lang, 'cmd.batch.engine-decimal', { n: decimal }) : '',
+          workers: t(lang, s.workers === 1 ? 'cmd.batch.workers.one' : 'cmd.batch.workers.many', { n: s.workers }),
+          presorted: s.presorted ? t(lang, 'cmd.batch.presorted') : '',
+        })}`;
   if (how) lines.push(how);
-  for (const e of s.engines) if (e.engine === 'decimal' && s.engine === 'mixed') lines.push(`    version ${e.date} by decimal.js: ${e.reason}`);
+  for (const e of s.engines) if (e.engine === 'decimal' && s.engine === 'mixed') lines.push(`    ${t(lang, 'cmd.batch.version-decimal', { date: e.date, reason: e.reason })}`);
   const secs = s.seconds;
-  lines.push(`  wall time ${secs.toFixed(2)} s, ${Math.round(s.read / Math.max(secs, 1e-6))} records/s, peak memory ${peakRssMiB()} MiB`);
+  lines.push(`  ${t(lang, 'cmd.batch.wall-time', { seconds: secs.toFixed(2), rate: Math.round(s.read / Math.max(secs, 1e-6)), mib: peakRssMiB() })}`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { comparePersons } from '../batch/person-order.js';
 import { UsageError } from '../errors.js';
 import { openClaims } from '../io/open-claims.js';
 import type { InFormat } from '../options.js';
+import { ref } from '@policy/dsl';
 
 /**
  * The numbers of `policy report` (docs/reports.md): what the HTML shows and `--format json`
@@ -96,9 +97,7 @@ export async function buildReport(policy: CompiledPolicy, input: ReportInput, by
     const last = current[0]?.claim.personId;
     if (last !== undefined && last !== r.claim.personId) {
       if (comparePersons(r.claim.personId, last) < 0) {
-        throw new UsageError(
-          `${file} line ${r.location.line}: personId ${JSON.stringify(r.claim.personId)} comes after ${JSON.stringify(last)}: with --presorted the records of each person must come together, persons in ascending order (sort by personId, then date; LC_ALL=C sort order)`,
-        );
+        throw new UsageError(ref('cmd.usage.presorted-order', { file, line: r.location.line, person: JSON.stringify(r.claim.personId), last: JSON.stringify(last) }));
       }
       tally.person(current);
       current = [];

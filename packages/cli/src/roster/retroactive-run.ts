@@ -1,5 +1,7 @@
+import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
-import { formatDate, formatMoney, LAYERS, ZERO, type Decimal, type LayerName } from '@policy/dsl';
+import { formatDate, formatMoney, LAYERS, ZERO, t, type Decimal, type Lang, type LayerName } from '@policy/dsl';
+import { padEndWidth, padStartWidth, textWidth } from '../render/pad.js';
 import { compareClaims, type ClaimItem, type CompiledPolicy, type Rejection, type SettledClaim } from '@policy/engine';
 import { IdRegistry, describeRejection, settleRetroactive, type RecordItem, type RetroClaim, AtomicFile, RejectionWriter, SettlementWriter, outputFormatOf, rejectionToJson } from '@policy/claims';
 import { personOf } from '../batch/person-order.js';
@@ -74,7 +76,7 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
     await writer.header();
     for (const r of done) await writer.write((r.retroactive as { settlement: SettledClaim }).settlement);
     if (rej) {
-      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string));
+      const w = new RejectionWriter(rej, outputFormatOf(opts.rejects as string), { lang: currentLang() });
       await w.header();
       for (const x of rejections) await w.write(x);
     }
@@ -87,7 +89,8 @@ export async function runRetroactive(policy: CompiledPolicy, rosters: Rosters, o
   }
 
   const report = reportOf(done);
-  const title = `policy batch --retroactive: ${policy.name} over ${opts.in === '-' ? 'stdin' : basename(opts.in)} → ${opts.out}`;
+  const lang = currentLang();
+  const title = t(lang, 'cmd.retro.title', { policy: policy.name, input: opts.in === '-' ? t(lang, 'cmd.stdin') : basename(opts.in), out: opts.out });
   const text = renderReport(title, rosters, { read, kept, rejections, withoutRejects: !rej }, done, report);
   if (opts.summaryJson) {
     const f = new AtomicFile(opts.summaryJson);
@@ -161,32 +164,37 @@ function renderReport(
   counts: { read: number; kept: number; rejections: readonly Rejection[]; withoutRejects: boolean },
   done: readonly RetroClaim[],
   report: Report,
+  lang: Lang = currentLang(),
 ): string {
-  const lines = [title, `  rosters ${describeRosters(rosters)}`];
-  const n = (label: string, v: number): void => void lines.push(`  ${label.padEnd(52)}${String(v).padStart(8)}`);
-  n('records read', counts.read);
-  n('records of persons entering a category after Jan 1', counts.kept);
-  n('rejected', counts.rejections.length);
+  const lines = [title, `  ${t(lang, 'cmd.rosters', { rosters: describeRosters(rosters) })}`];
+  type Label = 'cmd.retro.records-read' | 'cmd.retro.kept' | 'cmd.retro.rejected' | 'cmd.retro.persons' | 'cmd.retro.claims' | 'cmd.retro.changed';
+  const n = (label: Label, v: number): void => void lines.push(`  ${padEndWidth(t(lang, label), 52)}${String(v).padStart(8)}`);
+  n('cmd.retro.records-read', counts.read);
+  n('cmd.retro.kept', counts.kept);
+  n('cmd.retro.rejected', counts.rejections.length);
   const shown = counts.withoutRejects ? 20 : 5;
-  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r)}`);
-  if (counts.rejections.length > shown) lines.push(`    … and ${counts.rejections.length - shown} more`);
-  n('persons with claims re-settled', report.persons);
-  n('claims re-settled', done.length);
-  n('claims whose settlement changed', report.changed);
+  for (const r of counts.rejections.slice(0, shown)) lines.push(`    ${describeRejection(r, lang)}`);
+  if (counts.rejections.length > shown) lines.push(`    ${t(lang, 'cmd.and-more', { n: counts.rejections.length - shown })}`);
+  n('cmd.retro.persons', report.persons);
+  n('cmd.retro.claims', done.length);
+  n('cmd.retro.changed', report.changed);
   if (done.length === 0) return lines.join('\n');
   const rows = done.slice().sort((a, b) => compareClaims(a.item.claim, b.item.claim)).map((r) => [
     r.item.claim.id,
     r.item.claim.personId,
     r.item.claim.date,
-    r.entered.length === 0 ? '(none: accumulators)' : r.entered.map((e) => `${e.category} from ${e.from}`).join(', '),
-    deltas(r).map(([l, d]) => `${l} ${signed(d)}`).join(', ') || 'no change',
+    r.entered.length === 0 ? t(lang, 'cmd.retro.none-accumulators') : r.entered.map((e) => t(lang, 'cmd.retro.entered', { category: e.category, from: e.from })).join(', '),
+    deltas(r).map(([l, d]) => `${l} ${signed(d)}`).join(', ') || t(lang, 'cmd.retro.no-change'),
   ]);
-  const head = ['claim', 'person', 'date', 'gains', 'retroactive − original'];
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] as string).length)));
-  const line = (cells: readonly string[]): string => `  ${cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] as number))).join('  ')}`;
+  const head = [t(lang, 'cmd.retro.head-claim'), t(lang, 'cmd.retro.head-person'), t(lang, 'cmd.retro.head-date'), t(lang, 'cmd.retro.head-gains'), t(lang, 'cmd.retro.head-delta')];
+  // English keeps its alignment by code units (as before); Chinese aligns by display width.
+  const w = lang === 'en' ? (x: string): number => x.length : textWidth;
+  const padTo = (x: string, to: number): string => (lang === 'en' ? x.padEnd(to) : padEndWidth(x, to));
+  const widths = head.map((h, c) => Math.max(w(h), ...rows.map((row) => w(row[c] as string))));
+  const line = (cells: readonly string[]): string => `  ${cells.map((cell, c) => (c === cells.length - 1 ? cell : padTo(cell, widths[c] as number))).join('  ')}`;
   lines.push(line(head));
   for (const row of rows) lines.push(line(row));
-  lines.push(`  ${'layer'.padEnd(20)}${'original'.padStart(16)}${'retroactive'.padStart(16)}${'difference'.padStart(16)}`);
+  lines.push(`  ${padEndWidth(t(lang, 'cmd.retro.layer'), 20)}${padStartWidth(t(lang, 'cmd.retro.original'), 16)}${padStartWidth(t(lang, 'cmd.retro.retroactive'), 16)}${padStartWidth(t(lang, 'cmd.retro.difference'), 16)}`);
   for (const l of LAYERS) {
     const a = report.original[l];
     const b = report.retroactive[l];

@@ -1,7 +1,10 @@
+import { currentLang } from '../lang.js';
 import { Option } from 'commander';
 import { basename } from 'node:path';
 import { RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
 import { UsageError } from '../errors.js';
+import { ref, t } from '@policy/dsl';
+import { wrongValue } from '../options.js';
 
 /** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */
 export interface RosterOptions {
@@ -47,18 +50,18 @@ settles anyway with both categories. See docs/rosters.md.`;
 /** Reads the rosters named on the command line; undefined without --roster. Bad rows or contradictions → UsageError. */
 export async function loadRosterOptions(opts: RosterOptions, command: string): Promise<Rosters | undefined> {
   const mode = opts.rosterMode ?? 'merge';
-  if (mode !== 'merge' && mode !== 'replace') throw new UsageError(`--roster-mode must be merge or replace (got ${opts.rosterMode})`);
+  if (mode !== 'merge' && mode !== 'replace') throw wrongValue('--roster-mode', ['merge', 'replace'], String(opts.rosterMode), false);
   const conflicts = opts.rosterConflicts ?? 'error';
-  if (conflicts !== 'error' && conflicts !== 'warn') throw new UsageError(`--roster-conflicts must be error or warn (got ${opts.rosterConflicts})`);
+  if (conflicts !== 'error' && conflicts !== 'warn') throw wrongValue('--roster-conflicts', ['error', 'warn'], String(opts.rosterConflicts), false);
   const paths = opts.roster ?? [];
   if (paths.length === 0) {
-    if (opts.rosterMode !== undefined || opts.rosterConflicts !== undefined) throw new UsageError('--roster-mode and --roster-conflicts need --roster FILE');
+    if (opts.rosterMode !== undefined || opts.rosterConflicts !== undefined) throw new UsageError(ref('cmd.usage.roster-options-need-roster'));
     return undefined;
   }
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; settled with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-settled', { command, conflict: describeConflict(c, currentLang()) })}\n`);
   }
   return {
     index: RosterIndex.build(loaded.rows),
@@ -80,24 +83,24 @@ export async function readRosters(paths: readonly string[]): Promise<LoadedRoste
  */
 export async function loadRosterRows(paths: readonly string[], conflictsOption: string | undefined, command: string): Promise<LoadedRosters> {
   const conflicts = conflictsOption ?? 'error';
-  if (conflicts !== 'error' && conflicts !== 'warn') throw new UsageError(`--roster-conflicts must be error or warn (got ${conflictsOption})`);
+  if (conflicts !== 'error' && conflicts !== 'warn') throw wrongValue('--roster-conflicts', ['error', 'warn'], String(conflictsOption), false);
   const loaded = await readRosters(paths);
   refuseProblems(loaded, conflicts === 'warn');
   if (conflicts === 'warn') {
-    for (const c of loaded.conflicts) process.stderr.write(`policy ${command}: warning: roster ${describeConflict(c)}; read with both\n`);
+    for (const c of loaded.conflicts) process.stderr.write(`${t(currentLang(), 'cmd.roster-warning-read', { command, conflict: describeConflict(c, currentLang()) })}\n`);
   }
   return loaded;
 }
 
 function refuseProblems(loaded: LoadedRosters, conflictsAllowed: boolean): void {
   const lines = [
-    ...loaded.problems.map(describeProblem),
-    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c)} (--roster-conflicts warn settles with both)`)),
+    ...loaded.problems.map((p) => describeProblem(p, currentLang())),
+    ...(conflictsAllowed ? [] : loaded.conflicts.map((c) => `${describeConflict(c, currentLang())} (--roster-conflicts warn settles with both)`)),
   ];
   if (lines.length === 0) return;
   const shown = lines.slice(0, SHOWN).map((l) => `  ${l}`);
-  if (lines.length > SHOWN) shown.push(`  … and ${lines.length - SHOWN} more`);
-  throw new UsageError(`the rosters have ${lines.length} problem${lines.length === 1 ? '' : 's'}; nothing was settled:\n${shown.join('\n')}`);
+  if (lines.length > SHOWN) shown.push(`  ${t(currentLang(), 'cmd.and-more', { n: lines.length - SHOWN })}`);
+  throw new UsageError(ref(lines.length === 1 ? 'cmd.usage.roster-problems.one' : 'cmd.usage.roster-problems.many', { n: lines.length, lines: shown.join('\n') }));
 }
 
 /** `poverty-office.csv, civil-affairs.jsonl: 54 rows, 30 persons, mode merge` */

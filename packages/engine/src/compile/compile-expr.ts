@@ -16,7 +16,7 @@ import { PLAIN_HOOKS, type ExprHooks } from './expr-hooks.js';
 import type { Claim } from '../claim.js';
 import type { ClaimContext } from '../runtime/context.js';
 import { LAYER_INDEX } from '../runtime/context.js';
-import { SettlementError } from '../runtime/errors.js';
+import { SettlementError, reason } from '../runtime/errors.js';
 
 /**
  * Typed expressions → closures. Everything that can be decided once is decided here (which
@@ -168,7 +168,7 @@ function tableLookupPlain(table: TableSym, env: CompileEnv, key: Fn): Fn {
     const byLevel = [0, 1, 2, 3].map((l) => (rows.has(l) ? rows.get(l) : otherwise));
     return (c) => {
       const v = byLevel[key(c) as number];
-      if (v === undefined) throw new SettlementError(`table ${table.name} has no row for ${table.by} ${String(key(c))}`, c.rule);
+      if (v === undefined) throw new SettlementError(reason('engine.table.no-row', { table: table.name, by: table.by, key: String(key(c)) }), c.rule);
       return v;
     };
   }
@@ -176,7 +176,7 @@ function tableLookupPlain(table: TableSym, env: CompileEnv, key: Fn): Fn {
     const k = key(c) as string;
     const v = rows.has(k) ? rows.get(k) : otherwise;
     if (v === undefined) {
-      throw new SettlementError(`table ${table.name} has no row for ${table.by} ${JSON.stringify(k)}`, c.rule);
+      throw new SettlementError(reason('engine.table.no-row', { table: table.name, by: table.by, key: JSON.stringify(k) }), c.rule);
     }
     return v;
   };
@@ -294,7 +294,7 @@ function compileBinary(e: Extract<TExpr, { k: 'binary' }>, env: CompileEnv): Fn 
     case '/':
       return (c) => {
         const d = r(c) as Decimal;
-        if (d.isZero()) throw new SettlementError(`division by zero in rule ${c.rule}`, c.rule, e.span);
+        if (d.isZero()) throw new SettlementError(reason('engine.division-by-zero', { rule: c.rule }), c.rule, e.span);
         return (l(c) as Decimal).dividedBy(d);
       };
     case '<':

@@ -15,7 +15,7 @@ import { planFixed, type FixedPlan, type VersionEngine } from '../fixed/plan.js'
 import type { FixedVersion } from '../fixed/fixed-version.js';
 import type { AccumulatorStore } from '../runtime/accumulators.js';
 import { ClaimContext } from '../runtime/context.js';
-import { SettlementError } from '../runtime/errors.js';
+import { SettlementError, reason } from '../runtime/errors.js';
 import { compileExpr, type CompileEnv, type Fn } from './compile-expr.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { SourceText } from './trace-info.js';
@@ -137,7 +137,7 @@ export class CompiledVersion {
     c.rule = '';
     const patient = c.remaining();
     if (patient.isNegative()) {
-      throw new SettlementError(`the layers exceed the invoice by ${formatMoney(patient.negated())}`);
+      throw new SettlementError(reason('engine.layers.over', { over: formatMoney(patient.negated()) }));
     }
     const layers = {} as Record<LayerName, Decimal>;
     LAYERS.forEach((l, i) => (layers[l] = c.layers[i] as Decimal));

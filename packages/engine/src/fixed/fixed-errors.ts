@@ -1,5 +1,5 @@
 import { LAYERS, type ResolvedPolicy, type Span, type TableSym } from '@policy/dsl';
-import { SettlementError } from '../runtime/errors.js';
+import { SettlementError, reason } from '../runtime/errors.js';
 import { fenText } from '../runtime/scaled.js';
 
 /**
@@ -20,38 +20,38 @@ export class FixedErrors {
 
   negative(rule: number, layer: number, fen: number): SettlementError {
     const r = this.ruleName(rule);
-    return new SettlementError(`rule ${r} would give layer ${LAYERS[layer]} a negative amount (${fenText(fen)})`, r);
+    return new SettlementError(reason('engine.layer.negative-by-rule', { rule: r, layer: LAYERS[layer] as string, amount: fenText(fen) }), r);
   }
 
   twice(layer: number, previous: number, rule: number): SettlementError {
     const r = this.ruleName(rule);
     return new SettlementError(
-      `layer ${LAYERS[layer]} is assigned by rule ${this.ruleName(previous)} and again by rule ${r}; make their conditions exclusive`,
+      reason('engine.layer.assigned-twice', { layer: LAYERS[layer] as string, previous: this.ruleName(previous), rule: r }),
       r,
     );
   }
 
   over(rule: number, total: number, assigned: number): SettlementError {
     const r = this.ruleName(rule);
-    return new SettlementError(`after rule ${r} the layers exceed the invoice (${fenText(total)}) by ${fenText(assigned - total)}`, r);
+    return new SettlementError(reason('engine.layers.over-after-rule', { rule: r, total: fenText(total), over: fenText(assigned - total) }), r);
   }
 
   exceed(patient: number): SettlementError {
-    return new SettlementError(`the layers exceed the invoice by ${fenText(-patient)}`);
+    return new SettlementError(reason('engine.layers.over', { over: fenText(-patient) }));
   }
 
   undeclared(layer: number, fen: number): SettlementError {
-    return new SettlementError(`layer ${LAYERS[layer]} is not declared by the policy but holds ${fenText(fen)}`);
+    return new SettlementError(reason('engine.layer.undeclared', { layer: LAYERS[layer] as string, amount: fenText(fen) }));
   }
 
   noRow(table: number, key: unknown, rule: number): never {
     const t = this.tables[table] as TableSym;
     const shown = t.keyType === 'level' ? String(key) : JSON.stringify(key);
-    throw new SettlementError(`table ${t.name} has no row for ${t.by} ${shown}`, this.ruleName(rule));
+    throw new SettlementError(reason('engine.table.no-row', { table: t.name, by: t.by, key: shown }), this.ruleName(rule));
   }
 
   divisionByZero(rule: number, span: number): never {
     const r = this.ruleName(rule);
-    throw new SettlementError(`division by zero in rule ${r}`, r, this.spans[span]);
+    throw new SettlementError(reason('engine.division-by-zero', { rule: r }), r, this.spans[span]);
   }
 }

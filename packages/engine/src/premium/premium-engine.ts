@@ -1,3 +1,4 @@
+import { reason, renderReason, withText, type ReasonRef } from '../runtime/errors.js';
 import { Decimal, ZERO, formatMoney, parseDate, roundFen, type PremiumIR, type SubsidyIR } from '@policy/dsl';
 import { CATEGORY_BITS, type Category, type Claim } from '../claim.js';
 import type { CompiledPolicy, CompiledVersion } from '../compile/compile-policy.js';
@@ -46,10 +47,15 @@ export class PremiumError extends Error {
     readonly person: string,
     readonly year: number,
     readonly premium: string,
-    message: string,
+    message: string | ReasonRef,
   ) {
-    super(`${person} ${year} premium ${premium}: ${message}`);
+    const text = reason('engine.premium.error', { person, year, premium, problem: message });
+    super(renderReason(text, 'en'));
+    withText(this, text);
   }
+
+  /** The message as a table entry (its English is `message`); not enumerable, as `message` is not. */
+  declare readonly text?: ReasonRef;
 }
 
 interface CompiledSubsidy {
@@ -165,12 +171,12 @@ export class CompiledPremiums {
       ctx.begin(claim, false);
       if (p.when && p.when(ctx) !== true) continue;
       const standard = money(p.standard(ctx));
-      if (standard.isNegative()) throw new PremiumError(person, year, p.ir.name, `the standard is negative (${formatMoney(standard)})`);
+      if (standard.isNegative()) throw new PremiumError(person, year, p.ir.name, reason('engine.premium.standard-negative', { amount: formatMoney(standard) }));
       const chosen = p.subsidies.find((s) => !s.when || s.when(ctx) === true);
       const amount = chosen ? money(chosen.value(ctx)) : ZERO;
-      if (chosen && amount.isNegative()) throw new PremiumError(person, year, p.ir.name, `subsidy ${chosen.ir.name} is negative (${formatMoney(amount)})`);
+      if (chosen && amount.isNegative()) throw new PremiumError(person, year, p.ir.name, reason('engine.premium.subsidy-negative', { subsidy: chosen.ir.name, amount: formatMoney(amount) }));
       if (amount.greaterThan(standard)) {
-        throw new PremiumError(person, year, p.ir.name, `subsidy ${chosen?.ir.name} (${formatMoney(amount)}) is more than the standard (${formatMoney(standard)})`);
+        throw new PremiumError(person, year, p.ir.name, reason('engine.premium.subsidy-over', { subsidy: String(chosen?.ir.name), amount: formatMoney(amount), standard: formatMoney(standard) }));
       }
       rows.push({
         person,

@@ -1,7 +1,7 @@
 import { LAYERS, PAYING_LAYERS, ZERO, roundFen, formatMoney, type Decimal, type LayerName } from '@policy/dsl';
 import type { Claim } from '../claim.js';
 import type { RuleTrace, TracePosition, TraceStep } from '../trace.js';
-import { SettlementError } from './errors.js';
+import { SettlementError, reason } from './errors.js';
 
 export const LAYER_INDEX: Readonly<Record<LayerName, number>> = Object.fromEntries(LAYERS.map((l, i) => [l, i])) as Record<
   LayerName,
@@ -102,12 +102,12 @@ export class ClaimContext {
     let amount = roundFen(value);
     if (amount.isZero()) amount = ZERO; // no "-0.00"
     if (amount.isNegative()) {
-      throw new SettlementError(`rule ${this.rule} would give layer ${layer} a negative amount (${formatMoney(amount)})`, this.rule);
+      throw new SettlementError(reason('engine.layer.negative-by-rule', { rule: this.rule, layer, amount: formatMoney(amount) }), this.rule);
     }
     const previous = this.assignedBy[index];
     if (previous !== undefined) {
       throw new SettlementError(
-        `layer ${layer} is assigned by rule ${previous} and again by rule ${this.rule}; make their conditions exclusive`,
+        reason('engine.layer.assigned-twice', { layer, previous, rule: this.rule }),
         this.rule,
       );
     }
@@ -117,7 +117,7 @@ export class ClaimContext {
     if (PAYING.has(index)) this.paid = this.paid.plus(amount);
     if (this.assignedSum.greaterThan(this.claim.total)) {
       throw new SettlementError(
-        `after rule ${this.rule} the layers exceed the invoice (${formatMoney(this.claim.total)}) by ${formatMoney(this.assignedSum.minus(this.claim.total))}`,
+        reason('engine.layers.over-after-rule', { rule: this.rule, total: formatMoney(this.claim.total), over: formatMoney(this.assignedSum.minus(this.claim.total)) }),
         this.rule,
       );
     }

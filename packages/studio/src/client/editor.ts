@@ -1,49 +1,102 @@
 /// <reference lib="dom" />
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { HighlightStyle, StreamLanguage, bracketMatching, syntaxHighlighting, type StringStream } from '@codemirror/language';
+import { bracketMatching } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
-import { EditorState, type Extension, type Text } from '@codemirror/state';
-import { EditorView, hoverTooltip, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { EditorState, RangeSetBuilder, StateEffect, StateField, type Extension, type Text } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, hoverTooltip, keymap, lineNumbers, highlightActiveLine, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { post } from './api.js';
 import { lang } from './i18n.js';
 
-/** The language's keywords (packages/dsl/src/syntax/tokens.ts). */
-const KEYWORDS = new Set('policy title document version layers clause param table by set let accumulator per person year rule cites assumed reading note when from until flag if then else and or not in of otherwise claim true module extends import override modifier adjust unadjusted base bands to cap on above capped at tops up false property covers'.split(' '));
-const LAYERS = new Set(['basic', 'critical_illness', 'medical_assistance', 'supplementary', 'fallback', 'finance', 'hospital', 'patient']);
-
-/** `.policy` highlighting: comments, strings, numbers with their units, keywords, layers, names. */
-const policyLanguage = StreamLanguage.define<null>({
-  name: 'policy',
-  token(stream: StringStream): string | null {
-    if (stream.eatSpace()) return null;
-    if (stream.match(/^#.*/)) return 'comment';
-    if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) return 'string';
-    if (stream.match(/^\d{4}-\d{2}-\d{2}/)) return 'number';
-    if (stream.match(/^\d[\d,_]*(?:\.\d+)?\s*(?:万元|元|%|个百分点|天|日)?/)) return 'number';
-    const word = stream.match(/^[A-Za-z_][\w]*/) as RegExpMatchArray | null;
-    if (word) {
-      if (KEYWORDS.has(word[0])) return 'keyword';
-      if (LAYERS.has(word[0])) return 'typeName';
-      return 'variableName';
-    }
-    if (stream.match(/^[\u4e00-\u9fff\u3400-\u4dbf·ⅠⅡⅢ\w]+/)) return 'variableName';
-    if (stream.match(/^(?:×|÷|[-+*/<>=!]=?|≤|≥|≠|\?\?)/)) return 'operator';
-    stream.next();
-    return null;
+/**
+ * `.policy` highlighting from the language service's semantic tokens (the same as `policy lsp`
+ * gives an editor: keywords, comments, strings, numbers with their units, operators, and each
+ * name by what it resolves to — parameter, table, let, claim field, enum value, layer …), asked
+ * for after each change; until the answer, the last colours move with the text.
+ */
+const setTokens = StateEffect.define<DecorationSet>();
+const tokensField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = deco.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setTokens)) next = e.value;
+    return next;
   },
-  languageData: { commentTokens: { line: '#' } },
+  provide: (f) => EditorView.decorations.from(f),
 });
 
-const highlight = HighlightStyle.define([
-  { tag: tags.comment, color: '#6a737d', fontStyle: 'italic' },
-  { tag: tags.string, color: '#032f62' },
-  { tag: tags.number, color: '#005cc5' },
-  { tag: tags.keyword, color: '#d73a49', fontWeight: 'bold' },
-  { tag: tags.typeName, color: '#6f42c1' },
-  { tag: tags.operator, color: '#e36209' },
-]);
+interface Tokens {
+  readonly types: readonly string[];
+  readonly modifiers: readonly string[];
+  /** LSP's encoding: per token, line delta, start (delta on the same line), length, type, modifier bits. */
+  readonly data: readonly number[];
+}
+
+const marks = new Map<string, Decoration>();
+function markOf(cls: string): Decoration {
+  let m = marks.get(cls);
+  if (!m) marks.set(cls, (m = Decoration.mark({ class: cls })));
+  return m;
+}
+
+/** The tokens as CodeMirror marks (`tok-parameter tok-m-declaration` …); tokens past the text are dropped. */
+export function decodeTokens(doc: Text, t: Tokens): DecorationSet {
+  const builder = new RangeSetBuilder<Decoration>();
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i + 4 < t.data.length; i += 5) {
+    const dl = t.data[i] as number;
+    line += dl;
+    char = dl === 0 ? char + (t.data[i + 1] as number) : (t.data[i + 1] as number);
+    if (line + 1 > doc.lines) break;
+    const l = doc.line(line + 1);
+    const from = l.from + char;
+    const to = Math.min(l.to, from + (t.data[i + 2] as number));
+    if (from >= to) continue;
+    const bits = t.data[i + 4] as number;
+    const cls = [`tok-${t.types[t.data[i + 3] as number] ?? 'unknown'}`, ...t.modifiers.filter((_, k) => (bits & (1 << k)) !== 0).map((m) => `tok-m-${m}`)].join(' ');
+    builder.add(from, to, markOf(cls));
+  }
+  return builder.finish();
+}
+
+function semanticHighlight(hooks: EditorHooks): Extension {
+  const plugin = ViewPlugin.fromClass(
+    class {
+      private timer: ReturnType<typeof setTimeout> | undefined;
+      private seq = 0;
+      constructor(private readonly view: EditorView) {
+        this.schedule(0);
+      }
+      update(u: ViewUpdate): void {
+        if (u.docChanged) this.schedule(150);
+      }
+      private schedule(ms: number): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.fetch(), ms);
+      }
+      private async fetch(): Promise<void> {
+        const path = hooks.path();
+        if (!path.endsWith('.policy')) return;
+        const doc = this.view.state.doc;
+        const seq = ++this.seq;
+        try {
+          const t = await post<Tokens>('tokens', { path, text: doc.toString() });
+          // A newer text (or a closed view) asks again: this answer is for a text gone.
+          if (seq !== this.seq || this.view.state.doc !== doc) return;
+          this.view.dispatch({ effects: setTokens.of(decodeTokens(doc, t)) });
+        } catch {
+          // the colours stay as they were; the diagnostics say what is wrong
+        }
+      }
+      destroy(): void {
+        clearTimeout(this.timer);
+        this.seq++;
+      }
+    },
+  );
+  return [tokensField, plugin];
+}
 
 export interface EditorHooks {
   /** The path of the document shown (the server checks it). */
@@ -146,8 +199,8 @@ export function editorExtensions(hooks: EditorHooks): Extension[] {
     highlightActiveLine(),
     history(),
     bracketMatching(),
-    policyLanguage,
-    syntaxHighlighting(highlight),
+    EditorState.languageData.of(() => [{ commentTokens: { line: '#' } }]),
+    semanticHighlight(hooks),
     lintGutter(),
     policyLinter(hooks),
     policyHover(hooks),

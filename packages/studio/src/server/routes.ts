@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ENUMS, LAYERS, LAYER_ZH } from '@policy/dsl';
+import { SEMANTIC_LEGEND } from '@policy/language';
 import { addTestCase } from './add-test.js';
 import { changeReport, ciCorpus } from './diff.js';
 import { kindOf } from './files.js';
@@ -85,6 +86,11 @@ export async function route(bench: Workbench, req: IncomingMessage, url: URL): P
       if (kindOf(path) !== 'policy') return { diagnostics: [] };
       // In the page's language (the messages only: codes and ranges are the same in both).
       return { diagnostics: bench.service.diagnostics(path, body['lang'] === 'en' ? 'en' : 'zh') };
+    }
+    case 'tokens': {
+      // The language service's semantic tokens (what `policy lsp` gives an editor), for highlighting.
+      const path = withText(bench, body);
+      return { types: SEMANTIC_LEGEND.tokenTypes, modifiers: SEMANTIC_LEGEND.tokenModifiers, data: kindOf(path) === 'policy' ? bench.service.semanticTokens(path) : [] };
     }
     case 'hover': {
       const path = withText(bench, body);

@@ -2,7 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { hasPolicyFiles, type PolicyUnit } from '@policy/dsl';
 import { compilePolicy, policyParameters, settleBatch, type ClaimItem, type CompiledPolicy } from '@policy/engine';
-import { settlementToJson, validateRecord } from '@policy/claims';
+import { rejectionMessage, settlementToJson, validateRecord } from '@policy/claims';
 import { PolicyLanguageService, TrialError, isTestFile, readTestCases, type Analysis } from '@policy/language';
 import { nodeHost } from '@policy/language/node';
 import { explainSettlement } from '../../../cli/src/render/explain.js';
@@ -172,13 +172,14 @@ export class Workbench {
     const items: ClaimItem[] = [];
     for (const [index, raw] of raws.entries()) {
       const v = validateRecord(raw, { line: index + 1 });
-      if (!v.ok) return { rejected: `${raws.length > 1 ? `claim ${index + 1}: ` : ''}${v.rejection.field ? `${v.rejection.field}: ` : ''}${v.rejection.message}` };
+      // In the page's language (the reasons come from the message table, as `policy eval --lang` shows them).
+      if (!v.ok) return { rejected: `${raws.length > 1 ? (lang === 'zh' ? `第 ${index + 1} 条：` : `claim ${index + 1}: `) : ''}${v.rejection.field ? `${v.rejection.field}: ` : ''}${rejectionMessage(v.rejection, lang)}` };
       items.push({ index, location: { line: index + 1 }, claim: v.claim });
     }
     const outcomes = settleBatch(policy, items, { trace: true });
     const last = outcomes.find((o) => o.index === items.length - 1);
     if (!last) return { rejected: 'no outcome' };
-    if (last.kind === 'rejected') return { rejected: last.rejection.message };
+    if (last.kind === 'rejected') return { rejected: rejectionMessage(last.rejection, lang) };
     return { settlement: settlementToJson(last.settlement), explain: explainSettlement(last.settlement, { lang }) };
   }
 
