@@ -15,7 +15,7 @@ import { expectType } from './typing.js';
 export function resolveApplicability(
   ctx: CheckContext,
   d: A.Applicability,
-  owner: string,
+  owner: string | MessageRef,
   at: Span,
   scope: Scope,
   /** The owner in messages when it has words of its own to translate (`subsidy X of premium Y`). */

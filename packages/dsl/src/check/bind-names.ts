@@ -134,7 +134,7 @@ export class NameBinder {
     return isScalar(t) ? t : t.collection;
   }
 
-  notConstant(name: string, what: string | MessageRef, span: Span, scope: Scope): TExpr {
+  notConstant(name: string, what: MessageRef, span: Span, scope: Scope): TExpr {
     this.report(error('E112', span, ref('rule.not-constant', { owner: scope.owner, name, what })));
     return err(span);
   }

@@ -2,7 +2,7 @@ import type { AuditIR } from './audit/audit-ir.js';
 import type { PremiumIR } from './ir.js';
 import type { KpiIR } from './kpi/kpi-ir.js';
 import { error, related, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { ref, renderMessage } from '../messages/index.js';
+import { ref } from '../messages/index.js';
 import type { SourceFile, Span } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import type { PolicyUnit } from '../units.js';
@@ -14,7 +14,7 @@ import type { AdjustmentIR, CapSym, ClauseInfo, LetSym, ModifierSym, PropertyIR,
 import { Modifiers } from './modifiers.js';
 import { ExprResolver, type GlobalResolver } from './resolver.js';
 import type { Entry } from './symbols.js';
-import { kindRef, reservedRef } from './words.js';
+import { kindRef } from './words.js';
 
 /** A declaration with the unit it comes from. */
 export interface Tagged {
@@ -99,12 +99,6 @@ export class CheckState implements GlobalResolver, CheckContext {
     const out: Tagged[] = [];
     flatten(this.unit, false, true, new Set(), out);
     return out;
-  }
-
-  /** The English of reservedRef (words.ts), which messages in the table use instead. */
-  reservedWhat(name: string): string | undefined {
-    const r = reservedRef(name);
-    return r ? renderMessage(r, 'en') : undefined;
   }
 
   resolveEntry(entry: Entry, at: Span): void {

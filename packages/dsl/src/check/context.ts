@@ -15,8 +15,6 @@ export interface CheckContext {
   readonly clauses: ReadonlyMap<string, ClauseInfo>;
   /** Resolves a global declaration on first use (cycles are E110). */
   resolveEntry(entry: Entry, at: Span): void;
-  /** What a name already means in the language (a layer, a claim field …), if anything. */
-  reservedWhat(name: string): string | undefined;
   /** The next index of a let-binding or accumulator, in declaration order. */
   nextIndex(kind: 'let' | 'accumulator'): number;
   /** The yearly caps on a layer. */

@@ -21,11 +21,11 @@ import { resolveApplicability } from './applicability.js';
  * ratios lie in 0–100% (E204); tables cover their keys (E404, E405).
  */
 
-function constantScope(owner: string): Scope {
+function constantScope(owner: MessageRef): Scope {
   return { context: 'constant', owner };
 }
 
-function checkRatioRange(ctx: CheckContext, e: TExpr, owner: string): void {
+function checkRatioRange(ctx: CheckContext, e: TExpr, owner: MessageRef): void {
   if (e.type !== 'ratio' && e.type !== 'points') return;
   if (e.k === 'const') return; // a literal is checked where it is read (resolver)
   const v = foldConstant(e);
@@ -35,7 +35,7 @@ function checkRatioRange(ctx: CheckContext, e: TExpr, owner: string): void {
 }
 
 export function resolveParam(ctx: CheckContext, d: A.ParamDecl): ParamSym {
-  const owner = `parameter ${d.name.name}`;
+  const owner = ref('decl.owner.param', { name: d.name.name });
   const cit = citation(ctx, d.meta);
   if (cit.cites.length === 0 && cit.assumed === undefined) {
     ctx.report(
@@ -94,7 +94,7 @@ function tableKey(field: string, keyType: Type, e: A.Expr): { key: TableKey } | 
 }
 
 export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
-  const owner = `table ${d.name.name}`;
+  const owner = ref('decl.owner.table', { name: d.name.name });
   const cit = citation(ctx, d.meta);
   if (cit.cites.length === 0 && cit.assumed === undefined) {
     ctx.report(error('E303', d.name.span, ref('decl.unsourced', { owner })));
@@ -116,8 +116,8 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
   for (const row of d.rows) {
     const value = ctx.exprs.resolve(row.value, scope);
     if (valueType === undefined && value.type !== 'error') valueType = value.type;
-    else if (valueType !== undefined) ctx.exprs.expect(value, valueType, `every value of ${owner}`);
-    checkRatioRange(ctx, value, `${owner}[${row.key.kind === 'string' ? row.key.value : row.key.kind === 'numeric' ? row.key.value : row.key.kind === 'name' ? row.key.name : '?'}]`);
+    else if (valueType !== undefined) ctx.exprs.expect(value, valueType, ref('decl.where.every-value', { owner }));
+    checkRatioRange(ctx, value, ref('decl.owner.row', { owner, key: row.key.kind === 'string' ? row.key.value : row.key.kind === 'numeric' ? row.key.value : row.key.kind === 'name' ? row.key.name : '?' }));
     if (keyType === 'error') continue;
     const k = tableKey(by, keyType, row.key);
     if (!k) continue;
@@ -136,7 +136,7 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
   let otherwise: TExpr | undefined;
   if (d.otherwise) {
     otherwise = ctx.exprs.resolve(d.otherwise, scope);
-    if (valueType !== undefined) ctx.exprs.expect(otherwise, valueType, `the otherwise of ${owner}`);
+    if (valueType !== undefined) ctx.exprs.expect(otherwise, valueType, ref('decl.where.otherwise', { owner }));
     else valueType = otherwise.type;
   }
   // Coverage: a level or enum table without `otherwise` must have a row for every value.
@@ -186,7 +186,7 @@ export function resolveTable(ctx: CheckContext, d: A.TableDecl): TableSym {
 }
 
 export function resolveSet(ctx: CheckContext, d: A.SetDecl): SetSym {
-  const owner = `set ${d.name.name}`;
+  const owner = ref('decl.owner.set', { name: d.name.name });
   const cit = citation(ctx, d.meta);
   const scope = constantScope(owner);
   const elements: { value: string | number; span: Span }[] = [];
@@ -196,7 +196,7 @@ export function resolveSet(ctx: CheckContext, d: A.SetDecl): SetSym {
     const t = ctx.exprs.resolve(e, scope);
     if (t.type === 'error') continue;
     if (elementType === undefined) elementType = t.type;
-    else if (!ctx.exprs.expect(t, elementType, `every member of ${owner}`)) continue;
+    else if (!ctx.exprs.expect(t, elementType, ref('decl.where.every-member', { owner }))) continue;
     const v = foldConstant(t);
     if (typeof v !== 'string' && !(v instanceof Decimal)) {
       ctx.report(error('E112', t.span, ref('decl.member-not-constant', { owner })));
@@ -226,7 +226,7 @@ function firstNumber(e: TExpr): TExpr | undefined {
 }
 
 export function resolveLet(ctx: CheckContext, d: A.LetDecl, base?: () => TExpr): LetSym {
-  const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: `let ${d.name.name}`, ...(base ? { base } : {}) });
+  const expr = ctx.exprs.resolve(d.value, { context: 'let', owner: ref('decl.owner.let', { name: d.name.name }), ...(base ? { base } : {}) });
   const cit = citation(ctx, d.meta);
   const number = firstNumber(expr);
   if (number && cit.cites.length === 0 && cit.assumed === undefined) {
@@ -252,14 +252,14 @@ export function resolveAccumulator(ctx: CheckContext, d: A.AccumulatorDecl): Acc
   return { kind: 'accumulator', name: d.name.name, index: ctx.nextIndex('accumulator'), keys, span: d.name.span, ...cit };
 }
 
-function requireSource(ctx: CheckContext, owner: string, cit: { cites: readonly string[]; assumed?: string }, span: Span): void {
+function requireSource(ctx: CheckContext, owner: MessageRef, cit: { cites: readonly string[]; assumed?: string }, span: Span): void {
   if (cit.cites.length === 0 && cit.assumed === undefined) {
     ctx.report(error('E303', span, ref('decl.unsourced', { owner })));
   }
 }
 
 /** A constant of a bands row: money bounds, ratios in 0–100%. */
-function bandConstant(ctx: CheckContext, e: A.Expr, type: 'money' | 'ratio', owner: string): Decimal | undefined {
+function bandConstant(ctx: CheckContext, e: A.Expr, type: 'money' | 'ratio', owner: MessageRef): Decimal | undefined {
   const t = ctx.exprs.resolve(e, constantScope(owner));
   if (!ctx.exprs.expect(t, type, owner)) return undefined;
   const v = foldConstant(t);
@@ -272,15 +272,15 @@ function bandConstant(ctx: CheckContext, e: A.Expr, type: 'money' | 'ratio', own
 }
 
 export function resolveBands(ctx: CheckContext, d: A.BandsDecl): BandsSym {
-  const owner = `bands ${d.name.name}`;
+  const owner = ref('decl.owner.bands', { name: d.name.name });
   const cit = citation(ctx, d.meta);
   requireSource(ctx, owner, cit, d.name.span);
   const rows: { lower: Decimal; upper?: Decimal; ratio: Decimal; span: Span }[] = [];
   let previous: Decimal | undefined = new Decimal(0);
   d.rows.forEach((row, i) => {
-    const lower = bandConstant(ctx, row.lower, 'money', `the start of a band of ${owner}`);
-    const upper = row.upper ? bandConstant(ctx, row.upper, 'money', `the end of a band of ${owner}`) : undefined;
-    const ratio = bandConstant(ctx, row.ratio, 'ratio', `the ratio of a band of ${owner}`);
+    const lower = bandConstant(ctx, row.lower, 'money', ref('decl.where.band-start', { owner }));
+    const upper = row.upper ? bandConstant(ctx, row.upper, 'money', ref('decl.where.band-end', { owner })) : undefined;
+    const ratio = bandConstant(ctx, row.ratio, 'ratio', ref('decl.where.band-ratio', { owner }));
     if (lower === undefined || ratio === undefined || (row.upper && upper === undefined)) {
       previous = undefined;
       return;
@@ -305,7 +305,7 @@ export function resolveBands(ctx: CheckContext, d: A.BandsDecl): BandsSym {
 }
 
 export function resolveCap(ctx: CheckContext, d: A.CapDecl): CapSym {
-  const owner = `cap ${d.name.name}`;
+  const owner = ref('decl.owner.cap', { name: d.name.name });
   const cit = citation(ctx, d.meta);
   const scope: Scope = { context: 'let', owner };
   const amount = ctx.exprs.resolve(d.amount, scope);

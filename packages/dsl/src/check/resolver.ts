@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { ref } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/index.js';
 import { parseDate } from '../dates.js';
 import { Decimal } from '../money.js';
 import type * as A from '../syntax/ast.js';
@@ -10,10 +10,11 @@ import type { TExpr } from './ir.js';
 import { typeOperator } from './operators.js';
 import type { Entry } from './symbols.js';
 import { suggest } from './suggest.js';
-import { describeType, isNumeric, isScalar, sameType, type Scalar, type Type } from './types.js';
+import { isNumeric, isScalar, sameType, type Scalar, type Type } from './types.js';
 import { BUILTINS, builtinNamed, type BuiltinName } from '../builtins.js';
 import { NameBinder, type GlobalResolver, type Scope } from './bind-names.js';
 import { Typing } from './typing.js';
+import { entryKindRef, typeRef } from './words.js';
 
 export type { Context, GlobalResolver, Scope } from './bind-names.js';
 
@@ -39,7 +40,7 @@ export class ExprResolver {
   }
 
   /** Reports E201–E203 unless the expression has the type (errors pass silently: already reported). */
-  expect(t: TExpr, type: Type, where: string): boolean {
+  expect(t: TExpr, type: Type, where: MessageRef): boolean {
     return this.types.expect(t, type, where);
   }
 
@@ -124,11 +125,11 @@ export class ExprResolver {
   private unary(e: A.UnaryExpr, scope: Scope): TExpr {
     const operand = this.resolve(e.operand, scope);
     if (e.op === 'not') {
-      this.expect(operand, 'bool', 'not');
+      this.expect(operand, 'bool', ref('decl.where.not'));
       return { k: 'not', type: 'bool', operand, span: e.span };
     }
     if (operand.type !== 'error' && !isNumeric(operand.type)) {
-      this.report(error('E203', operand.span, ref('decl.cannot-negate', { type: describeType(operand.type) })));
+      this.report(error('E203', operand.span, ref('decl.cannot-negate', { type: typeRef(operand.type) })));
       return err(e.span);
     }
     return { k: 'neg', type: operand.type, operand, span: e.span };
@@ -154,8 +155,8 @@ export class ExprResolver {
     const [left, right] = this.types.unify(left0, right0);
     const node = (type: Type, clampRatio = false): TExpr => ({ k: 'binary', op: e.op, type, left, right, clampRatio, span: e.span });
     if (e.op === 'and' || e.op === 'or') {
-      this.expect(left, 'bool', `'${e.op}'`);
-      this.expect(right, 'bool', `'${e.op}'`);
+      this.expect(left, 'bool', ref('decl.where.operand', { op: e.op }));
+      this.expect(right, 'bool', ref('decl.where.operand', { op: e.op }));
       return node('bool');
     }
     const typing = typeOperator(e.op, left.type, right.type);
@@ -172,16 +173,16 @@ export class ExprResolver {
       case 'enum-mismatch': {
         const message =
           right.k === 'const'
-            ? ref('decl.enum-mismatch.value', { value: String(right.value), right: describeType(rt), left: describeType(lt) })
-            : ref('decl.enum-mismatch', { right: describeType(rt), left: describeType(lt) });
+            ? ref('decl.enum-mismatch.value', { value: String(right.value), right: typeRef(rt), left: typeRef(lt) })
+            : ref('decl.enum-mismatch', { right: typeRef(rt), left: typeRef(lt) });
         this.report(error('E203', right.span, message));
         break;
       }
       case 'not-a-set':
-        this.report(error('E203', right.span, ref('decl.not-a-set', { op: e.op, type: describeType(rt) })));
+        this.report(error('E203', right.span, ref('decl.not-a-set', { op: e.op, type: typeRef(rt) })));
         break;
       case 'not-a-member':
-        this.report(error('E203', left.span, ref('decl.not-a-member', { left: describeType(lt), right: describeType(rt) })));
+        this.report(error('E203', left.span, ref('decl.not-a-member', { left: typeRef(lt), right: typeRef(rt) })));
         break;
       case 'mix':
         return this.types.mixError(left, right, OP_TEXT[e.op] ?? e.op);
@@ -193,7 +194,7 @@ export class ExprResolver {
   private unadjusted(e: A.UnadjustedExpr, scope: Scope): TExpr {
     const entry = this.globals.entries.get(e.target.name);
     if (!entry || (entry.kind !== 'param' && entry.kind !== 'table')) {
-      this.report(error('E502', e.target.span, entry ? ref('decl.unadjusted-kind', { name: e.target.name, kind: entry.kind }) : ref('decl.unadjusted-undeclared', { name: e.target.name })));
+      this.report(error('E502', e.target.span, entry ? ref('decl.unadjusted-kind', { name: e.target.name, kind: entryKindRef(entry.kind) }) : ref('decl.unadjusted-undeclared', { name: e.target.name })));
       return err(e.span);
     }
     if (entry.kind === 'table') {
@@ -217,7 +218,7 @@ export class ExprResolver {
     const word = e.op === 'above' ? 'above' : 'capped at';
     if (!isNumeric(left.type) || !sameType(left.type, right.type)) {
       if (isNumeric(left.type) && isNumeric(right.type)) return this.types.mixError(left, right, word);
-      this.report(error('E203', e.opSpan, ref('decl.compare-kinds', { word, left: describeType(left.type), right: describeType(right.type) })));
+      this.report(error('E203', e.opSpan, ref('decl.compare-kinds', { word, left: typeRef(left.type), right: typeRef(right.type) })));
       return err(e.span);
     }
     const type = left.type;
@@ -235,14 +236,14 @@ export class ExprResolver {
     const name = e.callee.name;
     this.globals.resolveEntry(entry, e.callee.span);
     entry.used = true;
-    if (scope.context === 'constant') return this.names.notConstant(name, 'bands applied to an amount', e.span, scope);
+    if (scope.context === 'constant') return this.names.notConstant(name, ref('decl.what.bands-call'), e.span, scope);
     if (e.args.length < 1 || e.args.length > 2) {
       this.report(error('E113', e.callee.span, ref('decl.bands-args', { name, count: e.args.length })));
       return err(e.span);
     }
     const args = e.args.map((a) => this.types.coerceZero(this.resolve(a, scope), 'money'));
     if (args.some((a) => a.type === 'error') || !entry.sym) return err(e.span);
-    for (const a of args) if (!this.expect(a, 'money', `bands ${name}`)) return err(e.span);
+    for (const a of args) if (!this.expect(a, 'money', ref('decl.owner.bands', { name }))) return err(e.span);
     const [first, second] = args as [TExpr, TExpr | undefined];
     const adjustments = this.globals.adjustmentsFor(entry);
     return {
@@ -282,7 +283,7 @@ export class ExprResolver {
       args = args.map((a) => this.types.coerceZero(a, target));
       for (const a of args) {
         if (!isNumeric(a.type)) {
-          this.report(error('E203', a.span, ref('decl.compares-numbers', { name, type: describeType(a.type) })));
+          this.report(error('E203', a.span, ref('decl.compares-numbers', { name, type: typeRef(a.type) })));
           return err(e.span);
         }
         if (!sameType(a.type, target)) {
@@ -292,7 +293,7 @@ export class ExprResolver {
       }
       return { k: 'call', fn: fn.name as BuiltinName, type: target, args, span: e.span };
     }
-    args.forEach((a, i) => this.expect(a, sig.params[i] ?? 'text', name));
+    args.forEach((a, i) => this.expect(a, sig.params[i] ?? 'text', ref('decl.where.argument', { name })));
     return { k: 'call', fn: fn.name as BuiltinName, type: sig.result, args, span: e.span };
   }
 
@@ -317,11 +318,11 @@ export class ExprResolver {
     const key = this.types.coerceZero(key0, sym.keyType);
     const ok = sameType(key.type, sym.keyType) || (sym.keyType === 'level' && key.type === 'number');
     if (!ok) {
-      this.report(error('E203', key.span, ref('decl.key-type', { name, by: sym.by, keyType: describeType(sym.keyType), type: describeType(key.type) })));
+      this.report(error('E203', key.span, ref('decl.key-type', { name, by: sym.by, keyType: typeRef(sym.keyType), type: typeRef(key.type) })));
       return err(e.span);
     }
     if (scope.context === 'constant' && key.k !== 'const') {
-      return this.names.notConstant(`${name}[…]`, 'a lookup by a claim value', e.span, scope);
+      return this.names.notConstant(`${name}[…]`, ref('decl.what.lookup'), e.span, scope);
     }
     const read: TExpr = { k: 'index', type: sym.valueType, table: sym, key, span: e.span };
     return adjust && scope.context !== 'constant' ? this.names.adjusted(entry, name, read) : read;
@@ -329,7 +330,7 @@ export class ExprResolver {
 
   private ifExpr(e: A.IfExpr, scope: Scope): TExpr {
     const cond = this.resolve(e.cond, scope);
-    this.expect(cond, 'bool', "'if'");
+    this.expect(cond, 'bool', ref('decl.where.if'));
     const then0 = this.resolve(e.then, scope);
     const else0 = this.resolve(e.else, scope);
     if (then0.type === 'error' || else0.type === 'error' || cond.type === 'error') return err(e.span);
@@ -350,7 +351,7 @@ export class ExprResolver {
     const normalized = elements.map((x) => (x.type === 'number' && elements.some((y) => y.type === 'level') ? this.types.coerceZero(x, 'level') : x));
     for (const x of normalized) {
       if (x.type !== elem) {
-        this.report(error('E203', x.span, ref('decl.set-one-kind', { kind: describeType(elem), type: describeType(x.type) })));
+        this.report(error('E203', x.span, ref('decl.set-one-kind', { kind: typeRef(elem), type: typeRef(x.type) })));
         return err(e.span);
       }
     }

@@ -26,12 +26,3 @@ type EntryOf =
 
 export type EntryKind = Entry['kind'];
 
-export const KIND_WORDS: Record<EntryKind, string> = {
-  param: 'parameter',
-  table: 'table',
-  set: 'set',
-  let: 'let-binding',
-  accumulator: 'accumulator',
-  bands: 'bands',
-  cap: 'yearly cap',
-};

@@ -6,8 +6,9 @@ import { TYPE_NAMES, isScalar, type Scalar, type Type } from './types.js';
 
 /**
  * The words checking messages are built from, as table messages so that each view renders them
- * in its language: a type's name (describeType), a declaration's kind (KIND_WORDS) and what a
- * reserved name already is (reservedWhat). Their English is exactly those functions' text.
+ * in its language: a type's name (typeRef: its English is describeType's text), a declaration's
+ * kind (kindRef: `parameter`, `yearly cap`; entryKindRef: the keyword) and what a reserved name
+ * already is (reservedRef).
  */
 
 const TYPE_IDS = {
@@ -61,17 +62,32 @@ const KIND_IDS = {
   cap: 'rule.kind.cap',
 } as const satisfies Record<EntryKind, string>;
 
-/** KIND_WORDS as a message: `parameter`, `yearly cap`. */
+/** A declaration's kind in words: `parameter`, `yearly cap`. */
 export function kindRef(kind: EntryKind): MessageRef {
   return ref(KIND_IDS[kind]);
 }
 
-/** `a ${KIND_WORDS[kind]}` as a message (the English keeps its "a accumulator"). */
+const ENTRY_KIND_IDS = {
+  param: 'decl.entry-kind.param',
+  table: 'decl.entry-kind.table',
+  set: 'decl.entry-kind.set',
+  let: 'decl.entry-kind.let',
+  accumulator: 'decl.entry-kind.accumulator',
+  bands: 'decl.entry-kind.bands',
+  cap: 'decl.entry-kind.cap',
+} as const satisfies Record<EntryKind, string>;
+
+/** The kind as its keyword in English (`let`, `bands`), in words in Chinese. */
+export function entryKindRef(kind: EntryKind): MessageRef {
+  return ref(ENTRY_KIND_IDS[kind]);
+}
+
+/** `a ` and the kind in words as a message (the English keeps its "a accumulator"). */
 export function aKindRef(kind: EntryKind): MessageRef {
   return ref('rule.kind.a', { kind: kindRef(kind) });
 }
 
-/** CheckState.reservedWhat as a message: what a name already means in the language, if anything. */
+/** What a name already means in the language, if anything (a layer, a claim field …), as a message. */
 export function reservedRef(name: string): MessageRef | undefined {
   if (isLayer(name)) return ref('rule.reserved.layer');
   if (CLAIM_FIELDS[name]) return ref('rule.reserved.field');

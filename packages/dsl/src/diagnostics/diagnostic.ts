@@ -5,32 +5,40 @@ import type { Lang } from '../messages/lang.js';
 
 export type Severity = 'error' | 'warning';
 
+/** Not exported: a RelatedSpan can only be made by `related`, so that every one has its table message. */
+declare const madeByRelated: unique symbol;
+
 export interface RelatedSpan {
+  readonly [madeByRelated]: true;
   readonly span: Span;
   /** The English text. */
   readonly message: string;
   /** The message as a table entry, for views in another language. */
-  readonly text?: MessageRef;
+  readonly text: MessageRef;
 }
 
 /** A related position whose message comes from the table: `related(prev, ref('decl.first-declared'))`. */
 export function related(span: Span, message: MessageRef): RelatedSpan {
-  return { span, message: renderMessage(message, 'en'), text: message };
+  return { span, message: renderMessage(message, 'en'), text: message } as unknown as RelatedSpan;
 }
 
 /** A related position's message in one language. */
 export function relatedMessageIn(r: RelatedSpan, lang: Lang): string {
-  return lang === 'en' || r.text === undefined ? r.message : renderMessage(r.text, lang);
+  return lang === 'en' ? r.message : renderMessage(r.text, lang);
 }
+
+/** Not exported: a Diagnostic can only be made by `error` or `warning`, from a table message. */
+declare const madeByReport: unique symbol;
 
 /** The one diagnostic type of the language: every check reports through it. */
 export interface Diagnostic {
+  readonly [madeByReport]: true;
   readonly code: DiagnosticCode;
   readonly severity: Severity;
-  /** The English text (what every view printed before the message table). */
+  /** The English text (what every view printed before the message table): renderMessage(text, 'en'). */
   readonly message: string;
-  /** The message as a table entry, for views in another language; absent for messages not yet in the table. */
-  readonly text?: MessageRef;
+  /** The message as a table entry, for views in another language. */
+  readonly text: MessageRef;
   readonly span: Span;
   readonly related?: readonly RelatedSpan[];
   /** A replacement the user probably meant ("did you mean"). */
@@ -40,21 +48,19 @@ export interface Diagnostic {
 export function error(
   code: DiagnosticCode,
   span: Span,
-  message: string | MessageRef,
+  message: MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  if (typeof message === 'string') return { code, severity: 'error', message, span, ...extra };
-  return { code, severity: 'error', message: renderMessage(message, 'en'), text: message, span, ...extra };
+  return { code, severity: 'error', message: renderMessage(message, 'en'), text: message, span, ...extra } as unknown as Diagnostic;
 }
 
 export function warning(
   code: DiagnosticCode,
   span: Span,
-  message: string | MessageRef,
+  message: MessageRef,
   extra: { related?: RelatedSpan[]; suggestion?: string } = {},
 ): Diagnostic {
-  if (typeof message === 'string') return { code, severity: 'warning', message, span, ...extra };
-  return { code, severity: 'warning', message: renderMessage(message, 'en'), text: message, span, ...extra };
+  return { code, severity: 'warning', message: renderMessage(message, 'en'), text: message, span, ...extra } as unknown as Diagnostic;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -71,7 +77,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** A diagnostic's message in one language: the table's text when it has one, else the English. */
+/** A diagnostic's message in one language: the English as reported, or the table's text. */
 export function messageIn(d: Diagnostic, lang: Lang): string {
-  return lang === 'en' || d.text === undefined ? d.message : renderMessage(d.text, lang);
+  return lang === 'en' ? d.message : renderMessage(d.text, lang);
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../load.js';
 import { SourceFile } from '../source.js';
 import { diagnosticToJson, displayWidth, renderDiagnostic } from './render.js';
-import type { Diagnostic } from './diagnostic.js';
+import { error } from './diagnostic.js';
+import { ref } from '../messages/index.js';
 
 function renderAll(sources: Record<string, string>): string[] {
   const r = checkSources(sources);
@@ -34,14 +35,14 @@ describe('rendering', () => {
 
   it('keeps tabs in the caret line so the caret lines up in any tab width', () => {
     const f = new SourceFile('t.policy', '\tlet a = b\n');
-    const d: Diagnostic = { code: 'E101', severity: 'error', message: 'unknown name b', span: { file: 't.policy', start: 9, end: 10 } };
+    const d = error('E101', { file: 't.policy', start: 9, end: 10 }, ref('rule.unknown-name', { name: 'b', suggestion: '' }));
     const out = renderDiagnostic(d, new Map([['t.policy', f]])).split('\n');
     expect(out[3]).toBe('  | \t        ^');
   });
 
   it('gives a JSON form with code, message and location', () => {
     const f = new SourceFile('t.policy', 'let 甲 = 乙\n');
-    const d: Diagnostic = { code: 'E101', severity: 'error', message: 'unknown name 乙', span: { file: 't.policy', start: 8, end: 9 }, suggestion: '甲' };
+    const d = error('E101', { file: 't.policy', start: 8, end: 9 }, ref('rule.unknown-name', { name: '乙', suggestion: '' }), { suggestion: '甲' });
     expect(diagnosticToJson(d, new Map([['t.policy', f]]))).toEqual({
       code: 'E101',
       severity: 'error',

@@ -1,5 +1,5 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import { ref, renderMessage, type MessageId, type MessageRef } from '../messages/index.js';
+import { ref, renderMessage, type MessageId, type MessageParam, type MessageRef } from '../messages/index.js';
 
 /**
  * Short, plain syntax messages ("expected '}', found '='") instead of Chevrotain's defaults.
@@ -7,8 +7,29 @@ import { ref, renderMessage, type MessageId, type MessageRef } from '../messages
  * was rendered from, so that parse.ts can attach it to the E002 (syntaxMessageRef).
  */
 
-function label(t: TokenType): string {
-  return t.LABEL ?? t.name;
+/** Tokens whose label is words rather than a quoted keyword or punctuation (tokens.ts): table messages. */
+const WORD_LABELS: Readonly<Record<string, MessageId>> = {
+  Identifier: 'syntax.token.name',
+  StringLit: 'syntax.token.string',
+  DateLit: 'syntax.token.date',
+  MoneyLit: 'syntax.token.money',
+  PercentLit: 'syntax.token.percent',
+  PointsLit: 'syntax.token.points',
+  DaysLit: 'syntax.token.days',
+  NumberLit: 'syntax.token.number',
+};
+
+/** A token's label in the messages: its words as a message, or the quoted keyword or punctuation. */
+function label(t: TokenType): MessageParam {
+  const id = WORD_LABELS[t.name];
+  return id !== undefined ? { id, params: {} } : (t.LABEL ?? t.name);
+}
+
+/** `a, b, c` as one message (`、` between the items in Chinese). */
+function list(items: readonly MessageParam[]): MessageParam {
+  const [first, ...rest] = items;
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : ref('syntax.list', { first, rest: list(rest) });
 }
 
 /** What the parser found: a quoted token, the end of the file, or nothing (no token at all). */
@@ -21,11 +42,17 @@ function found(t: IToken | undefined): Found {
   return { suffix: '', found: `'${image}'` };
 }
 
-function firstTokens(paths: TokenType[][][]): string {
-  const seen = new Set<string>();
-  for (const alt of paths) for (const path of alt) if (path[0]) seen.add(label(path[0]));
-  const list = [...seen];
-  return list.length > 8 ? `${list.slice(0, 8).join(', ')}, …` : list.join(', ');
+function firstTokens(paths: TokenType[][][]): MessageParam {
+  // One entry per label text, in the order first seen.
+  const seen = new Map<string, MessageParam>();
+  for (const alt of paths) {
+    for (const path of alt) {
+      const first = path[0];
+      if (first && !seen.has(first.LABEL ?? first.name)) seen.set(first.LABEL ?? first.name, label(first));
+    }
+  }
+  const labels = [...seen.values()];
+  return labels.length > 8 ? ref('syntax.list.more', { list: list(labels.slice(0, 8)) }) : list(labels);
 }
 
 /**
@@ -40,7 +67,7 @@ type TokenOnly = 'syntax.declaration-expected' | 'syntax.not-all-parsed' | 'synt
 type WithNothing = 'syntax.expected-declaration' | 'syntax.expected-statement' | 'syntax.expected-one-of' | 'syntax.expected-at-least';
 
 /** The table entry for `base` and what was found (the template literal types check every id exists). */
-function message(base: TokenOnly | WithNothing, f: Found, params: Record<string, string>): string {
+function message(base: TokenOnly | WithNothing, f: Found, params: Record<string, MessageParam>): string {
   let id: MessageId;
   // Only the provider's list messages can find nothing (their `actual` is a possibly empty array).
   if (f.suffix === '.nothing') {

@@ -4,7 +4,8 @@ import type { Span } from '../../source.js';
 import type * as A from '../../syntax/ast.js';
 import type { PolicyUnit } from '../../units.js';
 import type { CheckState } from '../check-state.js';
-import { KIND_WORDS, type Entry } from '../symbols.js';
+import type { Entry } from '../symbols.js';
+import { kindRef, reservedRef } from '../words.js';
 import { suggest } from '../suggest.js';
 import type { CheckPass } from './pass.js';
 
@@ -100,9 +101,9 @@ type EntryDecl = Exclude<A.Declaration, A.PolicyDecl | A.ClauseDecl | A.RuleDecl
 function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: boolean): void {
   if (d.name.name === '') return; // recovery hole, already reported
   const kind = d.kind === 'setDecl' ? 'set' : d.kind;
-  const reserved = state.reservedWhat(d.name.name);
+  const reserved = reservedRef(d.name.name);
   if (reserved) {
-    state.report(error('E104', d.name.span, ref('decl.reserved', { name: d.name.name, reserved, kind: KIND_WORDS[kind] })));
+    state.report(error('E104', d.name.span, ref('decl.reserved', { name: d.name.name, reserved, kind: kindRef(kind) })));
     return;
   }
   const prev = state.entries.get(d.name.name);
@@ -110,9 +111,9 @@ function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: bo
   if (override) {
     if (!prev || prev.unit === unit.id) {
       const sug = prev ? {} : overrideHint(d.name.name, [...state.entries.values()].filter((e) => e.kind === kind).map((e) => e.decl.name.name));
-      const words = { kind: KIND_WORDS[kind], name: d.name.name };
+      const words = { kind: kindRef(kind), name: d.name.name };
       const message = prev
-        ? ref('decl.override-own', { ...words, prevKind: KIND_WORDS[prev.kind] })
+        ? ref('decl.override-own', { ...words, prevKind: kindRef(prev.kind) })
         : sug.suggestion
           ? ref('decl.override-missing.did-you-mean', { ...words, suggestion: sug.suggestion })
           : ref('decl.override-missing', words);
@@ -121,7 +122,7 @@ function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: bo
     }
     if (prev.kind !== kind) {
       state.report(
-        error('E501', d.name.span, ref('decl.override-kind', { kind: KIND_WORDS[kind], name: d.name.name, prevKind: KIND_WORDS[prev.kind] }), {
+        error('E501', d.name.span, ref('decl.override-kind', { kind: kindRef(kind), name: d.name.name, prevKind: kindRef(prev.kind) }), {
           related: [related(prev.decl.name.span, ref('decl.declared-here'))],
         }),
       );
@@ -138,8 +139,8 @@ function collectEntry(state: CheckState, d: EntryDecl, unit: PolicyUnit, top: bo
         inBase ? 'E503' : 'E104',
         d.name.span,
         inBase
-          ? ref('decl.redeclared-in-base', { name: d.name.name, kind: KIND_WORDS[prev.kind], keyword: KIND_WORDS[prev.kind] === 'let-binding' ? 'let' : prev.kind })
-          : ref('decl.redeclared', { name: d.name.name, kind: KIND_WORDS[prev.kind] }),
+          ? ref('decl.redeclared-in-base', { name: d.name.name, kind: kindRef(prev.kind), keyword: prev.kind === 'let' ? 'let' : prev.kind })
+          : ref('decl.redeclared', { name: d.name.name, kind: kindRef(prev.kind) }),
         { related: [related(prev.decl.name.span, ref('decl.first-declared'))] },
       ),
     );

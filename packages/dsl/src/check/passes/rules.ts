@@ -3,7 +3,7 @@ import { ref } from '../../messages/index.js';
 import { analyzeRules, tablesReadIn } from '../analysis/analyze.js';
 import { checkCovers, checkProperties } from '../properties.js';
 import { checkRules } from '../rules.js';
-import { KIND_WORDS } from '../symbols.js';
+import { kindRef } from '../words.js';
 import type { CheckPass } from './pass.js';
 
 /** The settlement rules: conditions, assignments, contexts (check/rules.ts). */
@@ -41,7 +41,7 @@ export const unusedPass: CheckPass = {
     if (state.isModule) return;
     for (const e of state.entries.values()) {
       if (!e.used && e.top && e.kind !== 'cap') {
-        state.report(warning('W202', e.decl.name.span, ref('decl.unused', { kind: KIND_WORDS[e.kind], name: e.decl.name.name })));
+        state.report(warning('W202', e.decl.name.span, ref('decl.unused', { kind: kindRef(e.kind), name: e.decl.name.name })));
       }
     }
   },

@@ -3,10 +3,9 @@
  * declarations, citations, versions, bases (units.ts) and the expression resolver.
  * English and Chinese for every id; `{name}` parameters the same in both (messages.test.ts).
  *
- * Some parameters are English phrases built elsewhere and shared with other checks: `{owner}`
- * ("parameter a", "table t"), `{kind}`/`{prevKind}` (KIND_WORDS), `{type}`/`{left}`/`{right}`
- * (describeType), `{reserved}` (reservedWhat). They stay English inside the Chinese text until
- * those phrases are table messages too.
+ * Some parameters are phrases built elsewhere and shared with other checks, themselves table
+ * messages rendered in the same language: `{owner}` (decl.owner.*), `{kind}`/`{prevKind}`
+ * (check/words.ts kindRef), `{type}`/`{left}`/`{right}` (typeRef), `{reserved}` (reservedRef).
  */
 export const DECLARE_MESSAGES = {
   // Related positions
@@ -50,22 +49,22 @@ export const DECLARE_MESSAGES = {
     en: "rule {name} is declared in the base already; write `override rule` to replace the base's",
     zh: '规则 {name} 已在基础模块中声明：要替换基础模块的规则，请写 `override rule`',
   },
-  'decl.reserved': { en: '{name} is {reserved}; choose another name for this {kind}', zh: '{name} 已用作 {reserved}：请为这个 {kind} 另取名字' },
+  'decl.reserved': { en: '{name} is {reserved}; choose another name for this {kind}', zh: '{name} 已用作{reserved}：请为这个{kind}另取名字' },
   'decl.override-own': {
     en: "override {kind} {name}: {name} is this policy's own {prevKind}, not its base's",
-    zh: 'override {kind} {name}：{name} 是本政策自己的 {prevKind}，不是基础模块的',
+    zh: 'override {kind} {name}：{name} 是本政策自己的{prevKind}，不是基础模块的',
   },
   'decl.override-missing': { en: 'override {kind} {name}: the base has no {kind} {name}', zh: 'override {kind} {name}：基础模块中没有 {kind} {name}' },
   'decl.override-missing.did-you-mean': {
     en: 'override {kind} {name}: the base has no {kind} {name}; did you mean {suggestion}?',
     zh: 'override {kind} {name}：基础模块中没有 {kind} {name}；是否应为 {suggestion}？',
   },
-  'decl.override-kind': { en: "override {kind} {name}: the base's {name} is a {prevKind}", zh: 'override {kind} {name}：基础模块中的 {name} 是 {prevKind}' },
+  'decl.override-kind': { en: "override {kind} {name}: the base's {name} is a {prevKind}", zh: 'override {kind} {name}：基础模块中的 {name} 是{prevKind}' },
   'decl.redeclared-in-base': {
     en: '{name} is already declared in the base as a {kind}; write `override {keyword}` to replace it',
-    zh: '{name} 已在基础模块中声明为 {kind}：要替换它，请写 `override {keyword}`',
+    zh: '{name} 已在基础模块中声明为{kind}：要替换它，请写 `override {keyword}`',
   },
-  'decl.redeclared': { en: '{name} is already declared as a {kind}', zh: '{name} 已声明为 {kind}' },
+  'decl.redeclared': { en: '{name} is already declared as a {kind}', zh: '{name} 已声明为{kind}' },
 
   // Overrides resolved (check/passes/resolve.ts)
   'decl.override-type': { en: 'override of {name} changes its type from {before} to {after}', zh: '对 {name} 的 override 把类型从 {before} 改成了 {after}' },
@@ -173,7 +172,7 @@ export const DECLARE_MESSAGES = {
   },
   'decl.bands-end': { en: '{owner}: a band must end above where it starts ({lower}元)', zh: '{owner}：一档的终点必须高于起点（{lower}元）' },
   'decl.bands-open': { en: '{owner}: only the last band may be open-ended (`from X: r`)', zh: '{owner}：只有最后一档可以不设上限（`from X: r`）' },
-  'decl.bands-none': { en: '{owner} has no bands', zh: '{owner} 没有任何分档' },
+  'decl.bands-none': { en: '{owner} has no bands', zh: '{owner} 没有任何分段' },
   'decl.unknown-layer': { en: 'unknown layer {name}', zh: '未知的支付层 {name}' },
   'decl.cap-patient': {
     en: 'patient is what remains; cap the layers that pay instead',
@@ -184,6 +183,36 @@ export const DECLARE_MESSAGES = {
     zh: '支付层 {name} 不在政策头部声明的 layers 中',
   },
 
+  // Owners and places of declarations (check/declarations.ts), in other messages' {owner}/{where}
+  'decl.owner.param': { en: 'parameter {name}', zh: '参数 {name}' },
+  'decl.owner.table': { en: 'table {name}', zh: '表 {name}' },
+  'decl.owner.set': { en: 'set {name}', zh: '集合 {name}' },
+  'decl.owner.let': { en: 'let {name}', zh: 'let 绑定 {name}' },
+  'decl.owner.bands': { en: 'bands {name}', zh: '分段 {name}' },
+  'decl.owner.cap': { en: 'cap {name}', zh: '封顶线 {name}' },
+  'decl.owner.row': { en: '{owner}[{key}]', zh: '{owner} 中 {key} 这一行' },
+  'decl.where.every-value': { en: 'every value of {owner}', zh: '{owner} 的每个值' },
+  'decl.where.otherwise': { en: 'the otherwise of {owner}', zh: '{owner} 的 otherwise' },
+  'decl.where.every-member': { en: 'every member of {owner}', zh: '{owner} 的每个成员' },
+  'decl.where.band-start': { en: 'the start of a band of {owner}', zh: '{owner} 某一档的起点' },
+  'decl.where.band-end': { en: 'the end of a band of {owner}', zh: '{owner} 某一档的终点' },
+  'decl.where.band-ratio': { en: 'the ratio of a band of {owner}', zh: '{owner} 某一档的比例' },
+
+  // Places a value stands in the expression resolver (ExprResolver.expect), and what is not constant
+  'decl.where.operand': { en: "'{op}'", zh: "'{op}' 的操作数" },
+  'decl.where.not': { en: 'not', zh: 'not 的操作数' },
+  'decl.where.if': { en: "'if'", zh: "'if' 的条件" },
+  'decl.where.argument': { en: '{name}', zh: '{name} 的实参' },
+  'decl.entry-kind.param': { en: 'param', zh: '参数（param）' },
+  'decl.entry-kind.table': { en: 'table', zh: '表（table）' },
+  'decl.entry-kind.set': { en: 'set', zh: '集合（set）' },
+  'decl.entry-kind.let': { en: 'let', zh: 'let 绑定' },
+  'decl.entry-kind.accumulator': { en: 'accumulator', zh: '累计值（accumulator）' },
+  'decl.entry-kind.bands': { en: 'bands', zh: '分段（bands）' },
+  'decl.entry-kind.cap': { en: 'cap', zh: '封顶线（cap）' },
+  'decl.what.bands-call': { en: 'bands applied to an amount', zh: '作用于金额的分段' },
+  'decl.what.lookup': { en: 'a lookup by a claim value', zh: '按就诊记录取值的查表' },
+
   // The expression resolver (check/resolver.ts)
   'decl.optional-field': { en: '{field} may be absent from a claim; give a default: {field} ?? …', zh: '就诊记录中可能没有 {field}：请给出默认值：{field} ?? …' },
   'decl.base-outside': {
@@ -191,7 +220,7 @@ export const DECLARE_MESSAGES = {
     zh: '`base` 只能用在 `override let NAME = …` 中，表示被替换的原定义',
   },
   'decl.ratio-over': { en: '{raw} is more than 100%: a ratio must lie between 0% and 100%', zh: '{raw} 超过 100%：比例必须在 0% 到 100% 之间' },
-  'decl.cannot-negate': { en: 'cannot negate {type}', zh: '不能对 {type} 取负' },
+  'decl.cannot-negate': { en: 'cannot negate {type}', zh: '不能对{type}取负' },
   'decl.money-times-money': {
     en: 'money where a ratio belongs: money × money has no meaning; write a percentage such as 90%',
     zh: '此处应为比例，却是金额：金额 × 金额没有意义，请写百分比，例如 90%',
@@ -200,33 +229,33 @@ export const DECLARE_MESSAGES = {
     en: "money where a ratio belongs: the left of 'of' is a share, e.g. 90% of …",
     zh: "此处应为比例，却是金额：'of' 的左边是份额，例如 90% of …",
   },
-  'decl.enum-mismatch.value': { en: '{value} is {right}, but {left} is expected here', zh: '{value} 是 {right}，但此处应为 {left}' },
-  'decl.enum-mismatch': { en: 'the right side is {right}, but {left} is expected here', zh: '右边是 {right}，但此处应为 {left}' },
-  'decl.not-a-set': { en: "'{op}' needs a set on its right, but this is {type}", zh: "'{op}' 的右边应为集合，但这是 {type}" },
-  'decl.not-a-member': { en: '{left} cannot be a member of {right}', zh: '{left} 不能是 {right} 的成员' },
-  'decl.unadjusted-kind': { en: 'unadjusted reads a parameter or a table; {name} is a {kind}', zh: 'unadjusted 只能读参数或表；{name} 是 {kind}' },
+  'decl.enum-mismatch.value': { en: '{value} is {right}, but {left} is expected here', zh: '{value} 是{right}，但此处应为{left}' },
+  'decl.enum-mismatch': { en: 'the right side is {right}, but {left} is expected here', zh: '右边是{right}，但此处应为{left}' },
+  'decl.not-a-set': { en: "'{op}' needs a set on its right, but this is {type}", zh: "'{op}' 的右边应为集合，但这是{type}" },
+  'decl.not-a-member': { en: '{left} cannot be a member of {right}', zh: '{left}不能是{right}的成员' },
+  'decl.unadjusted-kind': { en: 'unadjusted reads a parameter or a table; {name} is a {kind}', zh: 'unadjusted 只能读参数或表；{name} 是{kind}' },
   'decl.unadjusted-undeclared': { en: 'unadjusted reads a parameter or a table; {name} is not declared', zh: 'unadjusted 只能读参数或表；{name} 没有声明' },
   'decl.unadjusted-table': { en: 'table {name} must be looked up with a key: unadjusted {name}[…]', zh: '表 {name} 必须按键查找：unadjusted {name}[…]' },
   'decl.compare-kinds': {
     en: "'{word}' compares two amounts of one kind, not {left} and {right}",
-    zh: "'{word}' 比较的是同一种类的两个量，而不是 {left} 和 {right}",
+    zh: "'{word}' 比较的是同一种类的两个量，而不是{left}和{right}",
   },
   'decl.bands-args': {
     en: 'bands {name} apply to one amount, {name}(x), or a stretch of one, {name}(from, to); not {count} arguments',
-    zh: '分档 {name} 作用于一个金额 {name}(x)，或一段金额 {name}(from, to)；不能有 {count} 个实参',
+    zh: '分段 {name} 作用于一个金额 {name}(x)，或一段金额 {name}(from, to)；不能有 {count} 个实参',
   },
   'decl.unknown-function': { en: 'unknown function {name}', zh: '未知的函数 {name}' },
   'decl.unknown-function.did-you-mean': { en: 'unknown function {name}; did you mean {suggestion}?', zh: '未知的函数 {name}；是否应为 {suggestion}？' },
   'decl.args-exact': { en: '{name} takes {n} arguments, not {count}', zh: '{name} 接受 {n} 个实参，而不是 {count} 个' },
   'decl.args-range': { en: '{name} takes {min} to {max} arguments, not {count}', zh: '{name} 接受 {min} 到 {max} 个实参，而不是 {count} 个' },
-  'decl.compares-numbers': { en: '{name} compares numbers, but this is {type}', zh: '{name} 比较的是数值，但这是 {type}' },
+  'decl.compares-numbers': { en: '{name} compares numbers, but this is {type}', zh: '{name} 比较的是数值，但这是{type}' },
   'decl.unknown-table': { en: 'unknown table {name}', zh: '未知的表 {name}' },
   'decl.unknown-table.did-you-mean': { en: 'unknown table {name}; did you mean {suggestion}?', zh: '未知的表 {name}；是否应为 {suggestion}？' },
   'decl.not-a-table': { en: '{name} is not a table and cannot be looked up with [ ]', zh: '{name} 不是表，不能用 [ ] 查找' },
   'decl.key-type': {
     en: 'table {name} is keyed by {by} ({keyType}), but this key is {type}',
-    zh: '表 {name} 以 {by}（{keyType}）为键，但这个键是 {type}',
+    zh: '表 {name} 以 {by}（{keyType}）为键，但这个键是{type}',
   },
   'decl.empty-set': { en: 'an empty set has no members; remove the condition instead', zh: '空集合没有成员：请删除这个条件' },
-  'decl.set-one-kind': { en: 'a set holds values of one kind: {kind}, not {type}', zh: '一个集合只能包含同一种类的值：{kind}，而不是 {type}' },
+  'decl.set-one-kind': { en: 'a set holds values of one kind: {kind}, not {type}', zh: '一个集合只能包含同一种类的值：{kind}，而不是{type}' },
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;

@@ -4,7 +4,7 @@
  * Owners such as `rule 住院`, `kpi 次均费用`, `modifier 异地` are keywords with a name, the same in both languages.
  */
 export const RULES_MESSAGES = {
-  // Words messages are built from (check/words.ts): describeType, KIND_WORDS, reservedWhat.
+  // Words messages are built from (check/words.ts): typeRef (describeType's English), kindRef, reservedRef.
   'rule.type.money': { en: 'money', zh: '金额' },
   'rule.type.ratio': { en: 'a ratio', zh: '比例' },
   'rule.type.points': { en: 'percentage points', zh: '百分点' },
@@ -112,9 +112,9 @@ export const RULES_MESSAGES = {
   // check/bind-names.ts
   'rule.bands-bare': {
     en: 'bands {name} apply to an amount: {name}(amount) or {name}(from, to)',
-    zh: 'bands {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
+    zh: '分段 {name} 作用于金额：请写 {name}(amount) 或 {name}(from, to)',
   },
-  'rule.table-bare': { en: 'table {name} must be looked up with a key: {name}[{by}]', zh: 'table {name} 须按键查找：{name}[{by}]' },
+  'rule.table-bare': { en: 'table {name} must be looked up with a key: {name}[{by}]', zh: '表 {name} 须按键查找：{name}[{by}]' },
   'rule.not-constant': { en: '{owner} must be a constant, but {name} is {what}', zh: '{owner} 必须是常量，但 {name} 是{what}' },
   'rule.what.cap': { en: 'a yearly cap', zh: '年度封顶线' },
   'rule.what.let': { en: 'a let-binding', zh: 'let 绑定' },
@@ -219,7 +219,7 @@ export const RULES_MESSAGES = {
   // check/analysis/table-rows.ts
   'analysis.row-never-read': {
     en: 'row {key} of table {table} is never read: no claim that the rules reading the table apply to has {by} {key}; keep the rows the rules read and write `otherwise: …` for the rest',
-    zh: 'table {table} 的行 {key} 永远不会被读取：读取该表的规则所适用的就诊记录中没有 {by} {key} 的；请只保留规则读取的行，其余写 `otherwise: …`',
+    zh: '表 {table} 的行 {key} 永远不会被读取：读取该表的规则所适用的就诊记录中没有 {by} {key} 的；请只保留规则读取的行，其余写 `otherwise: …`',
   },
   'analysis.rule-reads-table': { en: 'rule {rule} reads {table}', zh: 'rule {rule} 读取 {table}' },
 

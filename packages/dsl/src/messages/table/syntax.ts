@@ -6,6 +6,18 @@
  */
 export const SYNTAX_MESSAGES = {
   // The parser (syntax/messages.ts): E002
+  // Tokens named in words (tokens.ts labels); keywords and punctuation are quoted as written.
+  'syntax.token.name': { en: 'a name', zh: '名称' },
+  'syntax.token.string': { en: 'a string', zh: '字符串' },
+  'syntax.token.date': { en: 'a date', zh: '日期' },
+  'syntax.token.money': { en: 'an amount of money', zh: '金额' },
+  'syntax.token.percent': { en: 'a percentage', zh: '百分比' },
+  'syntax.token.points': { en: 'percentage points', zh: '百分点' },
+  'syntax.token.days': { en: 'a number of days', zh: '天数' },
+  'syntax.token.number': { en: 'a number', zh: '数字' },
+  /** A list of tokens, `{rest}` the list after the first. */
+  'syntax.list': { en: '{first}, {rest}', zh: '{first}、{rest}' },
+  'syntax.list.more': { en: '{list}, …', zh: '{list}、…' },
   'syntax.declaration-expected': { en: 'unexpected {found}: a declaration was expected', zh: '意外的 {found}：此处应为声明' },
   'syntax.declaration-expected.eof': { en: 'unexpected the end of the file: a declaration was expected', zh: '意外的文件末尾：此处应为声明' },
   'syntax.not-all-parsed': {
