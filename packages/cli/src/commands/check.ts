@@ -69,7 +69,8 @@ export function registerCheck(program: Command): void {
           if (opts.dumpFixed) process.stdout.write(dumpFixed(path, p, opts.versionDate));
         } else {
           const lang = currentLang();
-          const counts = `${count(lang, 'error', nErr, !(nErr > 1))}${nWarn > 0 ? `, ${count(lang, 'warning', nWarn, !(nWarn > 1))}` : ''}`;
+          const errors = count(lang, 'error', nErr, !(nErr > 1));
+          const counts = nWarn > 0 ? t(lang, 'count.pair', { first: errors, second: count(lang, 'warning', nWarn, !(nWarn > 1)) }) : errors;
           process.stderr.write(`${t(lang, 'check.failed', { path, counts })}\n`);
         }
         if (opts.metrics) process.stderr.write(renderMetrics(r.metrics));

@@ -44,6 +44,8 @@ export const READ_MESSAGES = {
   'count.claim.many': { en: '{n} claims', zh: '{n} 条就诊记录' },
   'count.file.one': { en: '{n} file', zh: '{n} 个文件' },
   'count.file.many': { en: '{n} files', zh: '{n} 个文件' },
+  // Two counts side by side: "1 error, 2 warnings"
+  'count.pair': { en: '{first}, {second}', zh: '{first}，{second}' },
   // policy check (packages/cli/src/commands/check.ts)
   'check.failed': { en: 'FAILED {path}: {counts}', zh: '未通过 {path}：{counts}' },
   // policy test (packages/cli/src/commands/test.ts)
