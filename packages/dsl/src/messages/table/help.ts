@@ -94,8 +94,8 @@ exit 2 before anything is settled, listing each row as FILE:LINE; --roster-confl
 settles anyway with both categories. See docs/rosters.md.`,
     zh: `
 名单：--roster FILE 为每条就诊记录给出就诊日期当日有效的类别（from ≤ 日期 ≤ to，
-首尾两天都算；"to" 为空 = 仍在名单中）。多个 --roster 文件合并为一份名单读取。
-名单中有错误的行，或有相互矛盾的行（互斥类别的期间重叠：extreme_poor、dibao、
+首尾两天都算；"to" 为空 = 仍在名单中）。多个 --roster 文件合并为一份名单读取。名
+单中有错误的行，或有相互矛盾的行（互斥类别的期间重叠：extreme_poor、dibao、
 dibao_edge、hardship），命令在结算任何记录之前停止，退出状态 2，并以 FILE:LINE
 列出每一行；--roster-conflicts warn 则照样按两个类别结算。见 docs/rosters.md。`,
   },
@@ -113,13 +113,13 @@ oth_pay, fund_pay_sumamt, hosp_part_amt, psn_part_amt, act_pay_dedc, pool_prop_s
 their setldetail (a list in JSON; code:amount joined with | in CSV).`,
     zh: `
 国家平台记录（--in-format、--out-format）：平台结算格式的输入（setl_id、psn_no、
-setl_time、med_type、medfee_sumamt、inscp_scp_amt、pay_loc、hosp_lv ……）通过政策的
-nhsa-mapping.json（或 --mapping FILE；否则为默认映射）映射为就诊记录；auto 根据 CSV
-表头或第一条记录的键判断格式（有 setl_id 或 medfee_sumamt 而没有 id 和 total：nhsa）。
-没有映射的代码使其记录被拒收，并指出字段和代码。--out-format nhsa 写出 setlinfo 记录
-（hifp_pay、hifmi_pay、maf_pay、oth_pay、fund_pay_sumamt、hosp_part_amt、psn_part_amt、
-act_pay_dedc、pool_prop_selfpay）及其 setldetail（JSON 中为列表；CSV 中为以 | 连接的
-code:amount）。`,
+setl_time、med_type、medfee_sumamt、inscp_scp_amt、pay_loc、hosp_lv ……）通过政策
+的 nhsa-mapping.json（或 --mapping FILE；否则为默认映射）映射为就诊记录；auto 根
+据 CSV 表头或第一条记录的键判断格式（有 setl_id 或 medfee_sumamt 而没有 id 和
+total：nhsa）。没有映射的代码使其记录被拒收，并指出字段和代码。--out-format nhsa
+写出 setlinfo 记录（hifp_pay、hifmi_pay、maf_pay、oth_pay、fund_pay_sumamt、
+hosp_part_amt、psn_part_amt、act_pay_dedc、pool_prop_selfpay）及其 setldetail
+（JSON 中为列表；CSV 中为以 | 连接的 code:amount）。`,
   },
 
   // policy check
@@ -161,7 +161,7 @@ code:amount）。`,
   'help.eval.labels': { en: "the settlements' keys and layer names", zh: '结算结果的键和支付层名称' },
   'help.eval.output': {
     en: '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\n',
-    zh: '\n输出：在标准输出上每行一个 JSON 结算结果，按输入顺序。被拒收的就诊记录在标准错误上\n说明（用 --json 时改为输出到标准输出）。\n',
+    zh: '\n输出：在标准输出上每行一个 JSON 结算结果，按输入顺序。被拒收的就诊记录在标准错误\n上说明（用 --json 时改为输出到标准输出）。\n',
   },
   'help.eval.exit': {
     en: 'Exit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error (a bad roster too).',
@@ -192,10 +192,11 @@ claims count in the accumulators of the claim explained; only the persons of the
 explained are settled. Output on stdout; the reason a claim was rejected goes to stderr.
 Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).`,
     zh: `
-文件中的就诊记录作为一批结算，每个参保人按 (date, id) 顺序，因此参保人先前的就诊记录
-计入所解释记录的累计值；只结算所解释记录涉及的参保人。输出到标准输出；就诊记录被拒收
-的原因输出到标准错误。
-退出状态：0 已解释，1 所解释的就诊记录被拒收，2 用法错误或读写错误（--id 不在文件中）。`,
+文件中的就诊记录作为一批结算，每个参保人按 (date, id) 顺序，因此参保人先前的就诊
+记录计入所解释记录的累计值；只结算所解释记录涉及的参保人。输出到标准输出；就诊记
+录被拒收的原因输出到标准错误。
+退出状态：0 已解释，1 所解释的就诊记录被拒收，2 用法错误或读写错误（--id 不在文
+件中）。`,
   },
 
   // policy batch
@@ -241,12 +242,13 @@ leaves nothing under the final names. A progress bar shows on stderr when it is 
 Exit status: 0 every record settled, 1 a record was rejected (0 with --exit-zero), 2 usage or I/O error (and
 --presorted input out of order, a bad roster), 3 internal error.`,
     zh: `
-输入可以是任意顺序：同一参保人同一年的就诊记录按 (date, id) 顺序结算，输出按输入顺序。
-不用 --presorted 时，每条就诊记录都（紧凑地）保留到输入结束；用它时，一次保留一批参保人，
-某参保人的记录顺序不对则停止运行。输出先以临时名称写出，完成后再改名：中途停止的运行
-不会在最终名称下留下任何文件。标准错误是终端时在其上显示进度条。
-退出状态：0 每条记录都已结算，1 有记录被拒收（用 --exit-zero 时为 0），2 用法错误或读写
-错误（以及 --presorted 输入顺序不对、名单有误），3 内部错误。`,
+输入可以是任意顺序：同一参保人同一年的就诊记录按 (date, id) 顺序结算，输出按输入
+顺序。不用 --presorted 时，每条就诊记录都（紧凑地）保留到输入结束；用它时，一次
+保留一批参保人，某参保人的记录顺序不对则停止运行。输出先以临时名称写出，完成后再
+改名：中途停止的运行不会在最终名称下留下任何文件。标准错误是终端时在其上显示进度
+条。
+退出状态：0 每条记录都已结算，1 有记录被拒收（用 --exit-zero 时为 0），2 用法错
+误或读写错误（以及 --presorted 输入顺序不对、名单有误），3 内部错误。`,
   },
   'help.batch.retroactive-after': {
     en: `
@@ -257,11 +259,11 @@ stderr a table of the differences per claim and per layer, --summary-json the sa
 Claims from the entry on are not reopened. Only the records of those persons are validated;
 exit status 1 when one of them is rejected.`,
     zh: `
---retroactive（LIUAN-4 追溯救助）：对年内进入某类别的每个参保人，该参保人当年进入之前的
-就诊记录按该类别在本进程内重新结算（按条款所说的 "当年"，自 1 月 1 日起的每条就诊记录）；
---out 得到其新的结算结果，标准错误得到按就诊记录和按支付层的差额表，--summary-json 得到
-相同内容的 JSON。进入之日起的就诊记录不重新结算。只校验这些参保人的记录；其中有记录
-被拒收时退出状态为 1。`,
+--retroactive（LIUAN-4 追溯救助）：对年内进入某类别的每个参保人，该参保人当年进
+入之前的就诊记录按该类别在本进程内重新结算（按条款所说的 "当年"，自 1 月 1 日起
+的每条就诊记录）；--out 得到其新的结算结果，标准错误得到按就诊记录和按支付层的差
+额表，--summary-json 得到相同内容的 JSON。进入之日起的就诊记录不重新结算。只校验
+这些参保人的记录；其中有记录被拒收时退出状态为 1。`,
   },
 
   // policy test
@@ -287,12 +289,12 @@ a base module count for each policy built on it, at their file:line in the modul
 Exit status: 0 all pass, 1 any fails (or a policy has no examples, or its coverage is below
 --min-coverage), 2 usage or I/O error.`,
     zh: `
-覆盖率（--coverage）：规则适用于某条用例就诊记录即为已覆盖；条件（规则的 when、规则或 let
-中的每个 if … then … else）既出现过真也出现过假即为已覆盖；表格行（table 与 key，包括
-otherwise）被查表读取过即为已覆盖。基础模块的规则、let 和表格计入基于它的每个政策，
-位置为其在模块中的 file:line。
-退出状态：0 全部通过，1 有失败（或某政策没有用例，或其覆盖率低于 --min-coverage），
-2 用法错误或读写错误。`,
+覆盖率（--coverage）：规则适用于某条用例就诊记录即为已覆盖；条件（规则的 when、
+规则或 let 中的每个 if … then … else）既出现过真也出现过假即为已覆盖；表格行
+（table 与 key，包括 otherwise）被查表读取过即为已覆盖。基础模块的规则、let 和表
+格计入基于它的每个政策，位置为其在模块中的 file:line。
+退出状态：0 全部通过，1 有失败（或某政策没有用例，或其覆盖率低于
+--min-coverage），2 用法错误或读写错误。`,
   },
 
   // policy generate
@@ -317,10 +319,11 @@ category; visit weights inpatient 45, outpatient_chronic 30, outpatient_observat
 outpatient 20; level.* and region.* multiply the built-in weights (1 each). Same arguments, same
 bytes. Exit status: 0 written, 2 usage or I/O error.`,
     zh: `
-构成（docs/claims.md "Generated claims"）：住院和门诊慢特病就诊记录中 listed=0.3 的病种是
-政策列出的，其余不是；ordinary=0.57 的参保人不属于任何类别；就诊类型权重 inpatient 45、
-outpatient_chronic 30、outpatient_observation 5、outpatient 20；level.* 和 region.* 乘以
-内置权重（各为 1）。参数相同，输出的字节也相同。退出状态：0 已写出，2 用法错误或读写错误。`,
+构成（docs/claims.md "Generated claims"）：住院和门诊慢特病就诊记录中 listed=0.3
+的病种是政策列出的，其余不是；ordinary=0.57 的参保人不属于任何类别；就诊类型权重
+inpatient 45、outpatient_chronic 30、outpatient_observation 5、outpatient 20；
+level.* 和 region.* 乘以内置权重（各为 1）。参数相同，输出的字节也相同。退出状
+态：0 已写出，2 用法错误或读写错误。`,
   },
 
   // policy diff
@@ -366,19 +369,21 @@ Exit status: 0 done (also when claims changed, unless --fail-on-change), 1 a cla
 and --fail-on-change was given, 2 usage or I/O error (a bad path, revision or claims file;
 a policy with errors), 3 internal error.`,
     zh: `
-两个政策都把 --in 的每条就诊记录作为一批结算（累计值按参保人和年度）。就诊记录的支付层
-或标记不同，或一方结算而另一方拒收，即为有变化；不是有效就诊记录的记录两方都拒收，计数，
-并在标准错误上指出前三条。报告给出每个支付层变化前后的合计（按各方结算的就诊记录），
-以元和占变化前的 % 表示的变化，按类别、就诊类型、医院等级和地区的变化，变化最大的就诊
-记录（先按 patient 支付层，再按任一支付层）及触发情况不同的规则（两方各自的 file:line），
-结算 ↔ 拒收的就诊记录，出现或消失的标记，以及生效的版本。金额以分为单位精确求和。
-报告输出到标准输出（或 --out）；给人看的消息输出到标准错误。
+两个政策都把 --in 的每条就诊记录作为一批结算（累计值按参保人和年度）。就诊记录的
+支付层或标记不同，或一方结算而另一方拒收，即为有变化；不是有效就诊记录的记录两方
+都拒收，计数，并在标准错误上指出前三条。报告给出每个支付层变化前后的合计（按各方
+结算的就诊记录），以元和占变化前的 % 表示的变化，按类别、就诊类型、医院等级和地
+区的变化，变化最大的就诊记录（先按 patient 支付层，再按任一支付层）及触发情况不
+同的规则（两方各自的 file:line），结算 ↔ 拒收的就诊记录，出现或消失的标记，以及
+生效的版本。金额以分为单位精确求和。报告输出到标准输出（或 --out）；给人看的消息
+输出到标准错误。
 
-用 --base-rev 时，政策及其继承或导入的每个基础都从包含 --head 的 git 仓库的该版本读取。
+用 --base-rev 时，政策及其继承或导入的每个基础都从包含 --head 的 git 仓库的该版
+本读取。
 
-退出状态：0 完成（有就诊记录变化时也是，除非给了 --fail-on-change），1 有就诊记录变化且
-给了 --fail-on-change，2 用法错误或读写错误（路径、版本或就诊记录文件有误；政策有错误），
-3 内部错误。`,
+退出状态：0 完成（有就诊记录变化时也是，除非给了 --fail-on-change），1 有就诊记
+录变化且给了 --fail-on-change，2 用法错误或读写错误（路径、版本或就诊记录文件有
+误；政策有错误），3 内部错误。`,
   },
 
   // policy roster
@@ -402,12 +407,12 @@ categories that exclude each other (extreme_poor, dibao, dibao_edge, hardship).
 Exit status: 0 the lists agree and are valid, 1 they differ (or a row is bad or contradicts
 another), 2 usage or I/O error (not exactly two --roster, a file that cannot be read).`,
     zh: `
-两份名单对某人员一致，是指逐个类别看，有效的日期相同（行的划分可以不同）。差异有：
-"only in A" / "only in B"（人员只在一份名单上）、"category"（某类别只在一份名单上）、
-"period"（同一类别的日期不同）。每份名单也会被校验：错误的行，以及同一人员互斥类别
-（extreme_poor、dibao、dibao_edge、hardship）期间重叠的行。
-退出状态：0 两份名单一致且有效，1 名单不同（或有错误的行、相互矛盾的行），2 用法错误或
-读写错误（--roster 不是恰好两个，文件无法读取）。`,
+两份名单对某人员一致，是指逐个类别看，有效的日期相同（行的划分可以不同）。差异
+有："only in A" / "only in B"（人员只在一份名单上）、"category"（某类别只在一份
+名单上）、"period"（同一类别的日期不同）。每份名单也会被校验：错误的行，以及同一
+人员互斥类别（extreme_poor、dibao、dibao_edge、hardship）期间重叠的行。
+退出状态：0 两份名单一致且有效，1 名单不同（或有错误的行、相互矛盾的行），2 用法
+错误或读写错误（--roster 不是恰好两个，文件无法读取）。`,
   },
 
   // policy fmt
@@ -433,13 +438,13 @@ Exit status: 0 every file formatted (or already so), 1 a file does not parse, or
 or --diff) a file is not formatted, 2 usage or I/O error, 3 internal error (the file is left
 as it is).`,
     zh: `
-不用 --check 或 --diff 时，每个不符合规范格式的文件都被重写（先以临时名称写在它旁边，再
-改名覆盖它）并在标准错误上指出；已格式化的文件不动。无法解析的文件保持原样：其语法错误
-输出到标准错误（file:line:col），其他文件照样格式化。- 从标准输入读取一个政策文件，把
-格式化后的结果写到标准输出（无法解析则不输出）。
+不用 --check 或 --diff 时，每个不符合规范格式的文件都被重写（先以临时名称写在它
+旁边，再改名覆盖它）并在标准错误上指出；已格式化的文件不动。无法解析的文件保持原
+样：其语法错误输出到标准错误（file:line:col），其他文件照样格式化。- 从标准输入
+读取一个政策文件，把格式化后的结果写到标准输出（无法解析则不输出）。
 
-退出状态：0 每个文件都已格式化（或本来就是），1 有文件无法解析，或（用 --check 或 --diff
-时）有文件未格式化，2 用法错误或读写错误，3 内部错误（文件保持原样）。`,
+退出状态：0 每个文件都已格式化（或本来就是），1 有文件无法解析，或（用 --check
+或 --diff 时）有文件未格式化，2 用法错误或读写错误，3 内部错误（文件保持原样）。`,
   },
 
   // policy lsp
@@ -465,9 +470,9 @@ assumes of them). A counterexample is a claim (and the accumulator values before
 the engine settled again before it is shown.
 Exit status: 0 all proved, 1 a counterexample, 2 usage or I/O error, {unknown} some unknown and none refuted.`,
     zh: `
-金额为整分，每个支付层像引擎一样四舍五入到分；累计值在就诊记录之前是未知值（0 或更多；
-性质在其 \`when\` 中说明对它们的假设）。反例是一条就诊记录（及其之前的累计值），在显示
-之前已由引擎重新结算过。
+金额为整分，每个支付层像引擎一样四舍五入到分；累计值在就诊记录之前是未知值（0 或
+更多；性质在其 \`when\` 中说明对它们的假设）。反例是一条就诊记录（及其之前的累计
+值），在显示之前已由引擎重新结算过。
 退出状态：0 全部得证，1 有反例，2 用法错误或读写错误，{unknown} 有未知且没有被推翻的。`,
   },
 
@@ -490,10 +495,10 @@ is counted and not audited. Exit status: 0 audited (findings or not), 1 a record
 2 usage or I/O error (and --presorted input out of order).`,
     zh: `
 
-每条就诊记录按 (date, id) 顺序，对照该参保人在它之前的就诊记录，在其日期生效的政策版本下
-稽核；稽核读取就诊记录，从不读取结算结果。batch 会拒收的记录计数但不稽核。退出状态：
-0 已稽核（无论有无稽核发现），1 有记录被拒收，2 用法错误或读写错误（以及 --presorted 输入
-顺序不对）。`,
+每条就诊记录按 (date, id) 顺序，对照该参保人在它之前的就诊记录，在其日期生效的政
+策版本下稽核；稽核读取就诊记录，从不读取结算结果。batch 会拒收的记录计数但不稽
+核。退出状态：0 已稽核（无论有无稽核发现），1 有记录被拒收，2 用法错误或读写错误
+（以及 --presorted 输入顺序不对）。`,
   },
 
   // policy report
@@ -509,7 +514,7 @@ is counted and not audited. Exit status: 0 audited (findings or not), 1 a record
   },
   'help.report.after': {
     en: "\nThe claims settle person by person; without --presorted every claim is kept until the input ends,\nwith it one person's at a time (a person out of order stops the run). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error (and --presorted input out of order).\n",
-    zh: '\n就诊记录逐个参保人结算；不用 --presorted 时每条就诊记录都保留到输入结束，用它时一次只保留\n一个参保人的（参保人顺序不对则停止运行）。HTML 页面不发出任何请求：图表是由 ECharts 在\n本机绘制的内嵌 SVG，中文，可切换为英文。\n退出状态：0 已写出，2 用法错误或读写错误（以及 --presorted 输入顺序不对）。\n',
+    zh: '\n就诊记录逐个参保人结算；不用 --presorted 时每条就诊记录都保留到输入结束，用它时一\n次只保留一个参保人的（参保人顺序不对则停止运行）。HTML 页面不发出任何请求：图表是\n由 ECharts 在本机绘制的内嵌 SVG，中文，可切换为英文。\n退出状态：0 已写出，2 用法错误或读写错误（以及 --presorted 输入顺序不对）。\n',
   },
 
   // policy premium
@@ -531,10 +536,10 @@ subsidy of a premium whose condition holds applies (one class a person). Exit st
 1 a subsidy breaks the contract for some person-year (more than the standard, negative;
 nothing written), 2 usage or I/O error, a bad roster row. See docs/premiums.md.`,
     zh: `
-参保人年度是名单给该参保人某个类别（在该年任一天）的每个年度；按该年 12 月 31 日生效的
-政策版本读取。保费中第一个条件成立的资助适用（每人一档）。退出状态：0 已写出，1 某个
-参保人年度的资助违反约定（超过筹资标准、为负；不写出任何内容），2 用法错误或读写错误、
-名单中有错误的行。见 docs/premiums.md。`,
+参保人年度是名单给该参保人某个类别（在该年任一天）的每个年度；按该年 12 月 31 日
+生效的政策版本读取。保费中第一个条件成立的资助适用（每人一档）。退出状态：0 已写
+出，1 某个参保人年度的资助违反约定（超过筹资标准、为负；不写出任何内容），2 用法
+错误或读写错误、名单中有错误的行。见 docs/premiums.md。`,
   },
 
   // policy studio
@@ -567,6 +572,6 @@ nothing written), 2 usage or I/O error, a bad roster row. See docs/premiums.md.`
   'help.params.format': { en: '; csv is safe to open in a spreadsheet', zh: '；csv 可以放心用电子表格打开' },
   'help.params.after': {
     en: '\nOutput on stdout. Exit status: 0 listed, 2 usage or I/O error (a policy with errors: run policy check).',
-    zh: '\n输出到标准输出。退出状态：0 已列出，2 用法错误或读写错误（政策有错误：请运行 policy check）。',
+    zh: '\n输出到标准输出。退出状态：0 已列出，2 用法错误或读写错误（政策有错误：请运行\npolicy check）。',
   },
 } as const;
