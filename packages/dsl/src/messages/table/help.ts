@@ -514,7 +514,7 @@ is counted and not audited. Exit status: 0 audited (findings or not), 1 a record
   },
   'help.report.after': {
     en: "\nThe claims settle person by person; without --presorted every claim is kept until the input ends,\nwith it one person's at a time (a person out of order stops the run). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error (and --presorted input out of order).\n",
-    zh: '\n就诊记录逐个参保人结算；不用 --presorted 时每条就诊记录都保留到输入结束，用它时一\n次只保留一个参保人的（参保人顺序不对则停止运行）。HTML 页面不发出任何请求：图表是\n由 ECharts 在本机绘制的内嵌 SVG，中文，可切换为英文。\n退出状态：0 已写出，2 用法错误或读写错误（以及 --presorted 输入顺序不对）。\n',
+    zh: '\n就诊记录逐个参保人结算；不用 --presorted 时每条就诊记录都保留到输入结束，用它时\n一次只保留一个参保人的（参保人顺序不对则停止运行）。HTML 页面不发出任何请求：图\n表是由 ECharts 在本机绘制的内嵌 SVG，中文，可切换为英文。\n退出状态：0 已写出，2 用法错误或读写错误（以及 --presorted 输入顺序不对）。\n',
   },
 
   // policy premium
