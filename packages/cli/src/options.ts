@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { ref } from '@policy/dsl';
+import { ref, t, type Lang } from '@policy/dsl';
 import { availableParallelism } from 'node:os';
 import { UsageError } from './errors.js';
 
@@ -15,17 +15,18 @@ export type Format = 'text' | 'json' | 'markdown' | 'html' | 'csv' | 'jsonl';
 /** Older spellings, kept working: `pretty` (check, test) and `table` (diff, roster check) are `text`. */
 const FORMAT_ALIASES: Readonly<Record<string, Format>> = { pretty: 'text', table: 'text' };
 
-const FORMAT_WORDS: Readonly<Record<Format, string>> = {
-  text: 'text (for people)',
-  json: 'json (for machines)',
-  markdown: 'markdown (for a pull-request comment)',
-  html: 'html (one self-contained page)',
-  csv: 'csv',
-  jsonl: 'jsonl (JSON Lines)',
-};
+/** How --help names each format (`csv` is the same word in both languages). */
+function formatWord(lang: Lang, f: Format): string {
+  return f === 'csv' ? 'csv' : t(lang, `help.format.${f}`);
+}
 
 function either(values: readonly string[]): string {
   return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/** `a, b or c` in --help, in one language. */
+function eitherIn(lang: Lang, values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : t(lang, 'help.or', { list: values.slice(0, -1).join(t(lang, 'help.list-sep')), last: values[values.length - 1] as string });
 }
 
 /** "--format is text or json, not "x"" (`quoted`) or "--engine must be auto or decimal (got fast)", from the table. */
@@ -35,11 +36,14 @@ export function wrongValue(option: string, values: readonly string[], value: str
   return new UsageError(quoted ? ref('cmd.usage.is-not', { ...parts, value: JSON.stringify(value) }) : ref('cmd.usage.must-be', { ...parts, value }));
 }
 
-/** `--format` with the values a command offers (its first the default unless `fallback`). */
-export function formatOption<F extends Format>(allowed: readonly F[], where = '', fallback: F = allowed[0] as F): Option {
-  const described = either(allowed.map((f) => FORMAT_WORDS[f]));
+/**
+ * `--format` with the values a command offers (its first the default unless `fallback`); `where`
+ * is the rest of its help, already in `lang`.
+ */
+export function formatOption<F extends Format>(allowed: readonly F[], where = '', fallback: F = allowed[0] as F, lang: Lang = 'en'): Option {
+  const described = eitherIn(lang, allowed.map((f) => formatWord(lang, f)));
   const aliases = Object.entries(FORMAT_ALIASES).filter(([, f]) => (allowed as readonly Format[]).includes(f)).map(([a]) => a);
-  return new Option('--format <format>', `${described}${where}${aliases.length > 0 ? `; ${aliases.join(', ')} = text` : ''}`)
+  return new Option('--format <format>', `${described}${where}${aliases.length > 0 ? t(lang, 'help.format.aliases', { aliases: aliases.join(', ') }) : ''}`)
     .choices([...allowed, ...aliases])
     .default(fallback)
     .argParser((value: string): F => {
@@ -70,28 +74,31 @@ export function choiceOption<V extends string>(flags: string, help: string, valu
  * the language of diagnostics, results and summaries. No default here: without it the language
  * comes from POLICY_LANG or the locale (lang.ts).
  */
-export const langOption = (help = 'language of the messages: en (English) or zh (中文); default POLICY_LANG, else the locale (zh… → zh), else en'): Option =>
+export const langOption = (help: string = t('en', 'help.lang')): Option =>
   choiceOption<'en' | 'zh'>('--lang <lang>', help, ['en', 'zh'], undefined, true);
 
-export const policyOption = (): Option => new Option('--policy <path>', 'policy folder or .policy file').makeOptionMandatory();
+export const policyOption = (lang: Lang = 'en'): Option => new Option('--policy <path>', t(lang, 'help.policy')).makeOptionMandatory();
 
 export type InFormat = 'auto' | 'contract' | 'nhsa';
 export type OutShape = 'contract' | 'nhsa';
 
-export const inFormatOption = (): Option =>
-  choiceOption<InFormat>('--in-format <shape>', "auto, contract (claims) or nhsa (the national platform's settlement records)", ['auto', 'contract', 'nhsa'], 'auto');
+export const inFormatOption = (lang: Lang = 'en'): Option =>
+  choiceOption<InFormat>('--in-format <shape>', t(lang, 'help.in-format'), ['auto', 'contract', 'nhsa'], 'auto');
 
-export const outFormatOption = (more = ''): Option =>
-  choiceOption<OutShape>('--out-format <shape>', `contract (settlements) or nhsa (the platform's setlinfo records)${more}`, ['contract', 'nhsa'], 'contract');
+/** `more`: the rest of the help, already in `lang`. */
+export const outFormatOption = (more = '', lang: Lang = 'en'): Option =>
+  choiceOption<OutShape>('--out-format <shape>', t(lang, 'help.out-format', { more }), ['contract', 'nhsa'], 'contract');
 
-export const mappingOption = (): Option =>
-  new Option('--mapping <file>', "the platform mapping (default: the policy's nhsa-mapping.json, else the default mapping)");
+export const mappingOption = (lang: Lang = 'en'): Option => new Option('--mapping <file>', t(lang, 'help.mapping'));
 
 export type Labels = 'codes' | 'zh';
 
-/** `--labels codes|zh`: the contract's names in an output, or the documents' Chinese names (the vocabulary's). */
-export const labelsOption = (what = "the output's headers, keys and layer names", readsBack = true): Option =>
-  choiceOption<Labels>('--labels <names>', `codes (the contract's names) or zh (the documents' Chinese names: 理赔编号, 基本医保 …) for ${what}${readsBack ? '; a file written with zh reads back as input' : ''}`, ['codes', 'zh'], 'codes');
+/**
+ * `--labels codes|zh`: the contract's names in an output, or the documents' Chinese names (the
+ * vocabulary's). `what` (what the names are of) is already in `lang`.
+ */
+export const labelsOption = (what: string, readsBack = true, lang: Lang = 'en'): Option =>
+  choiceOption<Labels>('--labels <names>', t(lang, 'help.labels', { what, readsBack: readsBack ? t(lang, 'help.labels.reads-back') : '' }), ['codes', 'zh'], 'codes');
 
 /**
  * Worker threads by default: the cores less one, at least one. The main thread reads, routes and

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { t } from '@policy/dsl';
+import { t, type Lang } from '@policy/dsl';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
@@ -19,6 +19,7 @@ import { registerParams } from './commands/params.js';
 import { EXIT, UsageError, isUsageProblem } from './errors.js';
 import { langOption } from './options.js';
 import { currentLang, langOfArgs, setLang } from './lang.js';
+import { translateHelp } from './help.js';
 import { textIn, type ReasonRef } from '@policy/engine';
 
 /** Set by the build (scripts/build.mjs) from packages/cli/package.json; run from the source, `dev`. */
@@ -30,39 +31,42 @@ export const VERSION = typeof __POLICY_VERSION__ === 'string' ? __POLICY_VERSION
  * claims and rosters. Machine output on stdout,
  * everything for people on stderr. Bad input never produces a stack trace: usage and I/O
  * problems exit 2 with a message; an internal error says so (POLICY_DEBUG=1 shows the stack).
+ * `lang` is the language of the help: help is printed while the line is parsed, before the
+ * command sets the language, so runCli reads it from the line first (langOfArgs).
  */
-export function program(): Command {
+export function program(lang: Lang = currentLang()): Command {
   const p = new Command();
   p.name('policy')
-    .description('Medical-insurance reimbursement policies as code: check policies, settle claims, run examples.')
-    .version(VERSION)
+    .description(t(lang, 'help.program.description'))
+    .version(VERSION, '-V, --version', t(lang, 'help.version'))
     .exitOverride()
-    .showHelpAfterError('(run `policy --help` for usage)')
+    .showHelpAfterError(t(lang, 'help.after-error'))
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-  registerCheck(p);
-  registerEval(p);
-  registerExplain(p);
-  registerBatch(p);
-  registerTest(p);
-  registerGenerate(p);
-  registerDiff(p);
-  registerRoster(p);
-  registerFmt(p);
-  registerLsp(p);
-  registerProve(p);
-  registerAudit(p);
-  registerReport(p);
-  registerPremium(p);
-  registerStudio(p);
-  registerParams(p);
+  registerCheck(p, lang);
+  registerEval(p, lang);
+  registerExplain(p, lang);
+  registerBatch(p, lang);
+  registerTest(p, lang);
+  registerGenerate(p, lang);
+  registerDiff(p, lang);
+  registerRoster(p, lang);
+  registerFmt(p, lang);
+  registerLsp(p, lang);
+  registerProve(p, lang);
+  registerAudit(p, lang);
+  registerReport(p, lang);
+  registerPremium(p, lang);
+  registerStudio(p, lang);
+  registerParams(p, lang);
   // `--lang` on the program and on every command (explain keeps its own help text for it); the
   // language is set before the command's action runs and read through currentLang().
-  p.addOption(langOption());
+  p.addOption(langOption(t(lang, 'help.lang')));
   const addLang = (c: Command): void => {
-    if (!c.options.some((o) => o.long === '--lang')) c.addOption(langOption());
+    if (!c.options.some((o) => o.long === '--lang')) c.addOption(langOption(t(lang, 'help.lang')));
     for (const sub of c.commands) addLang(sub);
   };
   for (const c of p.commands) addLang(c);
+  translateHelp(p, lang);
   p.hook('preAction', (root, action) => {
     const chosen = (action.opts() as { lang?: 'en' | 'zh' }).lang ?? (root.opts() as { lang?: 'en' | 'zh' }).lang;
     setLang(chosen);
@@ -80,7 +84,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
   process.exitCode = undefined;
   setLang(undefined);
   try {
-    await program().parseAsync([...args], { from: 'user' });
+    await program(langOfArgs(args) ?? currentLang()).parseAsync([...args], { from: 'user' });
     return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -7,9 +7,9 @@ import { RESULT_ZH, displayWidth, ref, t, type Lang } from '@policy/dsl';
 import { padEndWidth, padStartWidth } from '../render/pad.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
-import { FORMAT_HELP } from '../io/nhsa-options.js';
+import { formatHelp } from '../io/nhsa-options.js';
 import { DEFAULT_WORKERS, formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
-import { ROSTER_HELP, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { rosterHelp, describeRosters, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { FindingWriter } from '../audit/finding-writer.js';
 import { runAudit, type AuditSummary } from '../audit/run-audit.js';
 import { wrongValue } from '../options.js';
@@ -30,30 +30,24 @@ interface AuditOptions extends RosterOptions {
  * `policy audit --policy P --in CLAIMS --out FINDINGS`: the policy's audits (docs/audits.md)
  * over each person's claims in date order; one finding a line, counts by audit on stderr.
  */
-export function registerAudit(program: Command): void {
+export function registerAudit(program: Command, lang: Lang): void {
   program
     .command('audit')
-    .description("run the policy's audits over each person's claim history and write one finding a line")
-    .addOption(policyOption())
-    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
-    .requiredOption('--out <file>', 'findings: .csv or .jsonl; - = stdout (JSON Lines)')
-    .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
-    .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
-    .option('--workers <n>', 'worker threads auditing persons while this thread reads and writes; 0 = this thread audits too (default: the cores less one, at least 1); the findings are the same for any number', String(DEFAULT_WORKERS))
-    .addOption(rosterOption())
-    .addOption(rosterModeOption())
-    .addOption(rosterConflictsOption())
-    .addOption(inFormatOption())
-    .addOption(mappingOption())
+    .description(t(lang, 'help.audit.description'))
+    .addOption(policyOption(lang))
+    .requiredOption('--in <file>', t(lang, 'help.in.claims'))
+    .requiredOption('--out <file>', t(lang, 'help.audit.out'))
+    .addOption(formatOption(['csv', 'jsonl'], t(lang, 'help.format.by-out'), undefined, lang).default(undefined))
+    .option('--presorted', t(lang, 'help.presorted.one-person'))
+    .option('--workers <n>', t(lang, 'help.audit.workers'), String(DEFAULT_WORKERS))
+    .addOption(rosterOption(lang))
+    .addOption(rosterModeOption(lang))
+    .addOption(rosterConflictsOption(lang))
+    .addOption(inFormatOption(lang))
+    .addOption(mappingOption(lang))
     .addHelpText(
       'after',
-      `${FORMAT_HELP}
-
-Each claim is audited against the person's claims before it in (date, id) order, under the policy
-version in force on its date; audits read claims, never settlements. A record batch would reject
-is counted and not audited. Exit status: 0 audited (findings or not), 1 a record was rejected,
-2 usage or I/O error (and --presorted input out of order).
-${ROSTER_HELP}`,
+      `${formatHelp(lang)}${t(lang, 'help.audit.after')}\n${rosterHelp(lang)}`,
     )
     .action(async (opts: AuditOptions) => {
       refuseClashes(

@@ -1,4 +1,5 @@
 import { currentLang } from '../lang.js';
+import { type Lang } from '@policy/dsl';
 import type { Command } from 'commander';
 import { count, diagnosticToJson, dumpIR, renderDiagnostic, t, type PassMetric, type ResolvedPolicy } from '@policy/dsl';
 import { compilePolicy } from '@policy/engine';
@@ -8,17 +9,17 @@ import { expandPolicyPaths, loadChecked } from '../policy-paths.js';
 import { ref } from '@policy/dsl';
 
 /** `policy check PATH…`: parse and statically check; diagnostics for people on stderr, JSON on stdout. */
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, lang: Lang): void {
   program
     .command('check')
-    .description('parse and statically check policy files; prints file:line:col: error CODE: message')
-    .argument('<path...>', 'policy folders, .policy files, or a folder of policy folders')
-    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
-    .option('--metrics', 'also print how long each pass of the checker took (with --format json: a "metrics" list per policy)')
-    .option('--dump-ir', 'print the resolved IR of a checked policy as JSON on stdout (symbols named, spans as file:line:col)')
-    .option('--dump-fixed', 'print the generated fixed-point code of each version (or of --version) on stdout')
-    .option('--version-date <date>', 'with --dump-fixed: only the version of this date (YYYY-MM-DD)')
-    .addHelpText('after', '\nExit status: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O error.')
+    .description(t(lang, 'help.check.description'))
+    .argument('<path...>', t(lang, 'help.check.path'))
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.format.text-stderr'), undefined, lang))
+    .option('--metrics', t(lang, 'help.check.metrics'))
+    .option('--dump-ir', t(lang, 'help.check.dump-ir'))
+    .option('--dump-fixed', t(lang, 'help.check.dump-fixed'))
+    .option('--version-date <date>', t(lang, 'help.check.version-date'))
+    .addHelpText('after', t(lang, 'help.check.after'))
     .action((paths: string[], opts: { format: 'text' | 'json'; metrics?: boolean; dumpIr?: boolean; dumpFixed?: boolean; versionDate?: string }) => {
       const format = opts.format;
       if (opts.dumpIr && opts.dumpFixed) throw new UsageError(ref('cmd.usage.dump-both'));

@@ -1,4 +1,5 @@
 import { currentLang } from '../lang.js';
+import { type Lang } from '@policy/dsl';
 import type { Command } from 'commander';
 import { formatOption, labelsOption, type Labels } from '../options.js';
 import { CODE_LABELS, ZH_LABELS } from '../diff/render-common.js';
@@ -43,38 +44,22 @@ async function renderer(format: DiffOptions['format'], labels: Labels): Promise<
  * of a policy and reports what changed — totals per layer, breakdowns, the claims that changed
  * most and the rules that fired differently for them.
  */
-export function registerDiff(program: Command): void {
+export function registerDiff(program: Command, lang: Lang): void {
   program
     .command('diff')
-    .description('settle the same claims under two versions of a policy and report what changed')
-    .option('--base <path>', 'the old policy: folder or .policy file')
-    .option('--base-rev <rev>', 'instead of --base: the old policy is --head as it stands at this git revision (e.g. HEAD~1, origin/main)')
-    .requiredOption('--head <path>', 'the new policy: folder or .policy file')
-    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
-    .addOption(formatOption(['text', 'json', 'markdown', 'html']))
-    .option('--fail-on-change', 'exit 1 when any claim changed: its layers, its flags, or settled ↔ rejected')
-    .option('--top <n>', 'how many of the claims that changed most to list, with the rules that fired differently', '10')
-    .option('--out <file>', 'write the report to FILE instead of standard output')
-    .addOption(labelsOption('the layers and the breakdowns of the text and markdown reports (json keeps the codes)', false))
+    .description(t(lang, 'help.diff.description'))
+    .option('--base <path>', t(lang, 'help.diff.base'))
+    .option('--base-rev <rev>', t(lang, 'help.diff.base-rev'))
+    .requiredOption('--head <path>', t(lang, 'help.diff.head'))
+    .requiredOption('--in <file>', t(lang, 'help.in.claims'))
+    .addOption(formatOption(['text', 'json', 'markdown', 'html'], '', undefined, lang))
+    .option('--fail-on-change', t(lang, 'help.diff.fail-on-change'))
+    .option('--top <n>', t(lang, 'help.diff.top'), '10')
+    .option('--out <file>', t(lang, 'help.diff.out'))
+    .addOption(labelsOption(t(lang, 'help.diff.labels'), false, lang))
     .addHelpText(
       'after',
-      `
-Both policies settle every claim of --in as one batch (accumulators per person and year). A
-claim changed when its layers or its flags differ, or when one side settles it and the other
-rejects it; records that are not valid claims are rejected by both sides, counted, and the
-first three named on stderr. The report gives the totals per layer before and after (over the
-claims each side settled), the change in yuan and in % of before, the change by category,
-visit kind, level and region, the claims that changed most (by the patient layer, then any
-layer) with the rules that fired differently (file:line on each side), settled ↔ rejected
-claims, flags that appeared or disappeared, and the versions in force. Money is summed
-exactly, in fen. The report goes to stdout (or --out); messages for people to stderr.
-
-With --base-rev, the policy and every base it extends or imports are read from that revision
-of the git repository that holds --head.
-
-Exit status: 0 done (also when claims changed, unless --fail-on-change), 1 a claim changed
-and --fail-on-change was given, 2 usage or I/O error (a bad path, revision or claims file;
-a policy with errors), 3 internal error.`,
+      t(lang, 'help.diff.after'),
     )
     .action(async (opts: DiffOptions) => {
       const render = await renderer(opts.format, opts.labels);

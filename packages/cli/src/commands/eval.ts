@@ -1,15 +1,16 @@
 import { currentLang } from '../lang.js';
+import { type Lang } from '@policy/dsl';
 import type { Command } from 'commander';
 import { settleBatch, type ClaimItem, type Rejection } from '@policy/engine';
 import { rejectedLine, settlementToLabelledJson, settlementToNhsaJson, rejectionToJson } from '@policy/claims';
-import { FORMAT_HELP, outputPlanFor } from '../io/nhsa-options.js';
+import { formatHelp, outputPlanFor } from '../io/nhsa-options.js';
 import { openClaims } from '../io/open-claims.js';
 import { formatOption, inFormatOption, labelsOption, mappingOption, outFormatOption, policyOption, type InFormat, type Labels, type OutShape } from '../options.js';
 import { UsageError } from '../errors.js';
 import { explainSettlement } from '../render/explain.js';
 import { EXIT } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
-import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { rosterHelp, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { ref } from '@policy/dsl';
 import { t } from '@policy/dsl';
 
@@ -17,27 +18,25 @@ import { t } from '@policy/dsl';
  * `policy eval --policy P FILE`: settles the claims of FILE (one JSON object, a JSON array,
  * or JSON Lines; `-` = stdin) as one batch; one settlement per line on stdout.
  */
-export function registerEval(program: Command): void {
+export function registerEval(program: Command, lang: Lang): void {
   program
     .command('eval')
-    .description('settle the claims in FILE (one JSON object, a JSON array or JSON Lines; - = stdin) as one batch')
-    .argument('<file>', 'claims file, or - for standard input')
-    .addOption(policyOption())
-    .option('--explain', 'add the trace to each settlement, and explain it on stderr')
-    .addOption(formatOption(['text', 'json'], ': settlements are JSON on stdout either way; json puts rejected claims there too, as {"line","id","field","error"} objects'))
-    .option('--json', 'the same as --format json')
-    .addOption(inFormatOption())
-    .addOption(outFormatOption())
-    .addOption(mappingOption())
-    .addOption(labelsOption("the settlements' keys and layer names"))
-    .addOption(rosterOption())
-    .addOption(rosterModeOption())
-    .addOption(rosterConflictsOption())
+    .description(t(lang, 'help.eval.description'))
+    .argument('<file>', t(lang, 'help.eval.file'))
+    .addOption(policyOption(lang))
+    .option('--explain', t(lang, 'help.eval.explain'))
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.eval.format', { shape: '{"line","id","field","error"}' }), undefined, lang))
+    .option('--json', t(lang, 'help.eval.json'))
+    .addOption(inFormatOption(lang))
+    .addOption(outFormatOption('', lang))
+    .addOption(mappingOption(lang))
+    .addOption(labelsOption(t(lang, 'help.eval.labels'), true, lang))
+    .addOption(rosterOption(lang))
+    .addOption(rosterModeOption(lang))
+    .addOption(rosterConflictsOption(lang))
     .addHelpText(
       'after',
-      '\nOutput: one JSON settlement per line on stdout, in input order. Rejected claims are explained on\nstderr (with --json: on stdout instead).\n' +
-        `${FORMAT_HELP}\n${ROSTER_HELP}\n` +
-        'Exit status: 0 all settled, 1 a claim was rejected, 2 usage or I/O error (a bad roster too).',
+      `${t(lang, 'help.eval.output')}${formatHelp(lang)}\n${rosterHelp(lang)}\n${t(lang, 'help.eval.exit')}`,
     )
     .action(async (file: string, opts: { policy: string; explain?: boolean; json?: boolean; format: 'text' | 'json'; inFormat: InFormat; outFormat: OutShape; mapping?: string; labels: Labels } & RosterOptions) => {
       const shape = opts.outFormat;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t, type Lang } from '@policy/dsl';
 import { settleBatch, type ClaimItem, type Rejection, type SettledClaim } from '@policy/engine';
 import { rejectedLine, settlementToLabelledJson } from '@policy/claims';
 import { openClaims } from '../io/open-claims.js';
@@ -17,26 +18,20 @@ import { ref } from '@policy/dsl';
  * FILE's claims settle as one batch (as `eval` settles them, so accumulators carry from a
  * person's earlier claims); the claim explained is --id, or each claim when there is no --id.
  */
-export function registerExplain(program: Command): void {
+export function registerExplain(program: Command, lang: Lang): void {
   program
     .command('explain')
-    .description('explain how each layer amount of a claim came about: rules, clauses, formulas with the numbers, accumulators, rules not applied')
-    .argument('<file>', 'claims file (one JSON object, a JSON array, JSON Lines, or CSV by its extension), or - for standard input (JSON)')
-    .addOption(policyOption())
-    .option('--id <id>', 'the claim to explain (default: every claim of the file)')
-    .addOption(langOption('en (English) or zh (Chinese, for analysts: 基本医保, 大病保险 …, 规则, 依据, 公式 …); default POLICY_LANG, else the locale, else en'))
-    .addOption(formatOption(['text', 'json'], ': json is the trace tree, one settlement per line'))
-    .addOption(labelsOption('the keys and layer names of --format json (the text follows --lang)'))
-    .option('--quote', "quote the text of every clause cited 「…」 under its citation (text format)")
+    .description(t(lang, 'help.explain.description'))
+    .argument('<file>', t(lang, 'help.explain.file'))
+    .addOption(policyOption(lang))
+    .option('--id <id>', t(lang, 'help.explain.id'))
+    .addOption(langOption(t(lang, 'help.explain.lang')))
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.explain.format'), undefined, lang))
+    .addOption(labelsOption(t(lang, 'help.explain.labels'), true, lang))
+    .option('--quote', t(lang, 'help.explain.quote'))
     .addHelpText(
       'after',
-      [
-        '',
-        "The file's claims settle as one batch in (date, id) order per person, so a person's earlier",
-        'claims count in the accumulators of the claim explained; only the persons of the claims',
-        'explained are settled. Output on stdout; the reason a claim was rejected goes to stderr.',
-        'Exit status: 0 explained, 1 a claim explained was rejected, 2 usage or I/O error (an --id not in the file).',
-      ].join('\n'),
+      t(lang, 'help.explain.after'),
     )
     .action(async (file: string, opts: { policy: string; id?: string; lang?: ExplainLang; format: 'text' | 'json'; quote?: boolean; labels: Labels }) => {
       const lang: ExplainLang = opts.lang ?? currentLang();

@@ -1,4 +1,5 @@
 import { currentLang } from '../lang.js';
+import { type Lang } from '@policy/dsl';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatPolicySource, FormatterError, PolicyPathError, readSource, renderDiagnostic } from '@policy/dsl';
@@ -26,27 +27,16 @@ function read(path: string): string {
  * (packages/dsl/src/format). In place by default, each file atomically and only if it
  * changes; `--check` and `--diff` change nothing and say what would change.
  */
-export function registerFmt(program: Command): void {
+export function registerFmt(program: Command, lang: Lang): void {
   program
     .command('fmt')
-    .description('rewrite policy files in the canonical layout, keeping every comment (- = stdin to stdout)')
-    .argument('<path...>', '.policy files, or folders (every .policy file below them), or - for standard input')
-    .option('--check', 'change nothing: list the files that are not formatted on stdout, one per line')
-    .option('--diff', 'change nothing: print what formatting would change as a unified diff on stdout')
+    .description(t(lang, 'help.fmt.description'))
+    .argument('<path...>', t(lang, 'help.fmt.path'))
+    .option('--check', t(lang, 'help.fmt.check'))
+    .option('--diff', t(lang, 'help.fmt.diff'))
     .addHelpText(
       'after',
-      [
-        '',
-        'Without --check or --diff, each file that is not in the canonical layout is rewritten (written',
-        'beside it under a temporary name, then renamed over it) and named on stderr; files already',
-        'formatted are not touched. A file that does not parse is left as it is: its syntax errors are',
-        'printed on stderr (file:line:col) and the other files are still formatted. - reads a policy file',
-        'from standard input and writes it formatted on standard output (nothing if it does not parse).',
-        '',
-        'Exit status: 0 every file formatted (or already so), 1 a file does not parse, or (with --check',
-        'or --diff) a file is not formatted, 2 usage or I/O error, 3 internal error (the file is left',
-        'as it is).',
-      ].join('\n'),
+      t(lang, 'help.fmt.after'),
     )
     .action((paths: string[], opts: { check?: boolean; diff?: boolean }) => {
       const files = policySourceFiles(paths);

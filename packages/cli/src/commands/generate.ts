@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t, type Lang } from '@policy/dsl';
 import { formatOption } from '../options.js';
 import { policyTextConstants } from '@policy/engine';
 import { claimStream, AtomicFile, MixError, parseMix, policyInputs, refuseClashes, type GenerateMix } from '@policy/claims';
@@ -13,25 +14,20 @@ import { ref } from '@policy/dsl';
  * drawing diseases from the policy's own names so that its branches are reached. Same
  * arguments, same bytes.
  */
-export function registerGenerate(program: Command): void {
+export function registerGenerate(program: Command, lang: Lang): void {
   program
     .command('generate')
-    .description('write seeded synthetic claims for a policy (CSV or JSON Lines), e.g. to benchmark policy batch')
-    .requiredOption('--policy <path>', 'policy folder or .policy file: its disease names are drawn from')
-    .requiredOption('--count <n>', 'number of claims')
-    .option('--seed <n>', 'any 32-bit integer', '1')
-    .addOption(formatOption(['csv', 'jsonl']))
-    .option('--out <file>', 'where to write; - = stdout', '-')
-    .option('--year <year>', "calendar year of the claims (default: the policy's first whole year in force)")
-    .option('--mix <spec>', 'change the mix: KEY=VALUE,… (listed, ordinary, visit.*, level.*, region.*) or a .json file of them')
+    .description(t(lang, 'help.generate.description'))
+    .requiredOption('--policy <path>', t(lang, 'help.generate.policy'))
+    .requiredOption('--count <n>', t(lang, 'help.generate.count'))
+    .option('--seed <n>', t(lang, 'help.generate.seed'), '1')
+    .addOption(formatOption(['csv', 'jsonl'], '', undefined, lang))
+    .option('--out <file>', t(lang, 'help.generate.out'), '-')
+    .option('--year <year>', t(lang, 'help.generate.year'))
+    .option('--mix <spec>', t(lang, 'help.generate.mix'))
     .addHelpText(
       'after',
-      `
-The mix (docs/claims.md "Generated claims"): listed=0.3 of inpatient and outpatient-chronic claims
-have a disease the policy names, the rest one it does not; ordinary=0.57 of persons are in no
-category; visit weights inpatient 45, outpatient_chronic 30, outpatient_observation 5,
-outpatient 20; level.* and region.* multiply the built-in weights (1 each). Same arguments, same
-bytes. Exit status: 0 written, 2 usage or I/O error.`,
+      t(lang, 'help.generate.after'),
     )
     .action(async (opts: { policy: string; count: string; seed: string; format: 'csv' | 'jsonl'; out: string; year?: string; mix?: string }) => {
       const count = whole(opts.count, '--count');

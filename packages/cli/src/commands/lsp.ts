@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t, type Lang } from '@policy/dsl';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { UsageError } from '../errors.js';
 import { startServer } from '../lsp/server.js';
@@ -10,12 +11,12 @@ import { ref } from '@policy/dsl';
  * 试算 / explain code lenses). It speaks LSP on standard input and output and prints nothing
  * else there; it serves until the client says exit or closes its input.
  */
-export function registerLsp(program: Command): void {
+export function registerLsp(program: Command, lang: Lang): void {
   program
     .command('lsp')
-    .description('run the .policy language server for editors (LSP over standard input and output)')
-    .option('--stdio', 'speak LSP over standard input and output (the only transport)')
-    .addHelpText('after', '\nEditors start it as `policy lsp --stdio`; see docs/editors.md.')
+    .description(t(lang, 'help.lsp.description'))
+    .option('--stdio', t(lang, 'help.lsp.stdio'))
+    .addHelpText('after', t(lang, 'help.lsp.after'))
     .action(async (opts: { stdio?: boolean }) => {
       if (!opts.stdio) throw new UsageError(ref('cmd.usage.lsp-stdio'));
       // A server outlives any one request: what escapes a handler is logged, never fatal.

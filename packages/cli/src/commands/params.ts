@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t, type Lang } from '@policy/dsl';
 import { parseDate, renderDiagnostic } from '@policy/dsl';
 import { policyParameters } from '@policy/engine';
 import { UsageError } from '../errors.js';
@@ -10,14 +11,14 @@ import { ref } from '@policy/dsl';
 type ParamsFormat = Extract<Format, 'text' | 'csv' | 'json' | 'markdown'>;
 
 /** `policy params PATH`: every parameter, table, band and set of a policy (its bases' too), to review it. */
-export function registerParams(program: Command): void {
+export function registerParams(program: Command, lang: Lang): void {
   program
     .command('params')
-    .description("list every parameter, table, band and set of a policy and its bases: values by version date, unit, the clauses cited with their titles, and why a number is assumed")
-    .argument('<path>', 'a policy folder (or .policy file), or a module')
-    .option('--date <date>', 'only the value of each parameter in force on this day (YYYY-MM-DD); tables, bands and sets hold for every version')
-    .addOption(formatOption<ParamsFormat>(['text', 'csv', 'json', 'markdown'], '; csv is safe to open in a spreadsheet'))
-    .addHelpText('after', '\nOutput on stdout. Exit status: 0 listed, 2 usage or I/O error (a policy with errors: run policy check).')
+    .description(t(lang, 'help.params.description'))
+    .argument('<path>', t(lang, 'help.params.path'))
+    .option('--date <date>', t(lang, 'help.params.date'))
+    .addOption(formatOption<ParamsFormat>(['text', 'csv', 'json', 'markdown'], t(lang, 'help.params.format'), undefined, lang))
+    .addHelpText('after', t(lang, 'help.params.after'))
     .action((path: string, opts: { date?: string; format: ParamsFormat }) => {
       if (opts.date !== undefined && parseDate(opts.date) === undefined) throw new UsageError(ref('cmd.usage.date', { value: opts.date }));
       const r = loadChecked(path);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { t, type Lang } from '@policy/dsl';
 import { outputFormatOf, type OutputFormat } from '@policy/claims';
 import { EXIT, UsageError } from '../errors.js';
 import { formatOption, policyOption } from '../options.js';
@@ -20,25 +21,20 @@ interface PremiumOptions {
  * `policy premium --policy P --roster R… [--year Y] --out FILE`: the policy's premiums
  * (docs/premiums.md) for each person and year of the rosters; totals on stderr.
  */
-export function registerPremium(program: Command): void {
+export function registerPremium(program: Command, lang: Lang): void {
   program
     .command('premium')
-    .description('for each person and year of the rosters: the contribution standard, the subsidy by category (cited), the fund and what the person pays')
-    .addOption(policyOption())
-    .addOption(rosterOption().makeOptionMandatory())
-    .addOption(rosterConflictsOption())
-    .option('--year <yyyy>', 'one year (default: every year the rosters touch)')
-    .requiredOption('--out <file>', 'one row per person, year and premium: .csv or .jsonl; - = stdout (JSON Lines)')
-    .addOption(formatOption(['csv', 'jsonl'], ' (default: by the extension of --out)').default(undefined))
-    .option('--summary-json <file>', 'also write the totals as JSON')
+    .description(t(lang, 'help.premium.description'))
+    .addOption(policyOption(lang))
+    .addOption(rosterOption(lang).makeOptionMandatory())
+    .addOption(rosterConflictsOption(lang))
+    .option('--year <yyyy>', t(lang, 'help.premium.year'))
+    .requiredOption('--out <file>', t(lang, 'help.premium.out'))
+    .addOption(formatOption(['csv', 'jsonl'], t(lang, 'help.format.by-out'), undefined, lang).default(undefined))
+    .option('--summary-json <file>', t(lang, 'help.premium.summary-json'))
     .addHelpText(
       'after',
-      `
-A person-year is every year in which a roster gives the person a category (on any day of the
-year); it is read under the policy version in force on December 31 of the year. The first
-subsidy of a premium whose condition holds applies (one class a person). Exit status: 0 written,
-1 a subsidy breaks the contract for some person-year (more than the standard, negative;
-nothing written), 2 usage or I/O error, a bad roster row. See docs/premiums.md.`,
+      t(lang, 'help.premium.after'),
     )
     .action(async (opts: PremiumOptions) => {
       const config: PremiumConfig = {

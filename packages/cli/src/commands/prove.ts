@@ -14,24 +14,17 @@ const EXIT_UNKNOWN = 4;
  * z3 (the z3-solver WebAssembly build, loaded only here; the bundle keeps it external and loads
  * it from node_modules at run time). docs/analysis.md.
  */
-export function registerProve(program: Command): void {
+export function registerProve(program: Command, lang: Lang): void {
   program
     .command('prove')
-    .description('decide each declared property for every claim of every version (SMT, z3)')
-    .argument('<path...>', 'policy folders, or a folder of policy folders')
-    .option('--property <name>', 'only this property')
-    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
-    .option('--timeout <seconds>', 'per property and version', '60')
+    .description(t(lang, 'help.prove.description'))
+    .argument('<path...>', t(lang, 'help.test.path'))
+    .option('--property <name>', t(lang, 'help.prove.property'))
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.format.text-stderr'), undefined, lang))
+    .option('--timeout <seconds>', t(lang, 'help.prove.timeout'), '60')
     .addHelpText(
       'after',
-      [
-        '',
-        'Money is whole fen, each layer rounded half-up to the fen as the engine does; accumulators',
-        'are unknown values before the claim (0 or more; a property states in its `when` what it',
-        'assumes of them). A counterexample is a claim (and the accumulator values before it) that',
-        'the engine settled again before it is shown.',
-        `Exit status: 0 all proved, 1 a counterexample, 2 usage or I/O error, ${EXIT_UNKNOWN} some unknown and none refuted.`,
-      ].join('\n'),
+      t(lang, 'help.prove.after', { unknown: EXIT_UNKNOWN }),
     )
     .action(async (paths: string[], opts: { property?: string; format: 'text' | 'json'; timeout: string }) => {
       const seconds = Number(opts.timeout);

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { type Lang } from '@policy/dsl';
 import { AtomicFile, policyInputs, refuseClashes } from '@policy/claims';
 import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
 import { formatOption, inFormatOption, mappingOption, policyOption, type InFormat } from '../options.js';
-import { ROSTER_HELP, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
+import { rosterHelp, loadRosterOptions, rosterConflictsOption, rosterModeOption, rosterOption, type RosterOptions } from '../roster/roster-options.js';
 import { GROUPINGS, buildReport, type Grouping, type ReportInput } from '../report/report-data.js';
 import { loadCharts } from '../report/charts.js';
 import { renderReportHtml } from '../report/render-html.js';
@@ -23,23 +24,23 @@ interface ReportOptions extends RosterOptions {
 }
 
 /** `policy report --policy P --in CLAIMS --out FILE`: one offline HTML page (or its numbers as JSON) about a batch of claims. */
-export function registerReport(program: Command): void {
+export function registerReport(program: Command, lang: Lang): void {
   program
     .command('report')
-    .description('settle a claims file and write one self-contained HTML report (charts as inline SVG) or its numbers as JSON')
-    .addOption(policyOption())
-    .requiredOption('--in <file>', 'claims: .csv, .jsonl, .ndjson or .json (JSON Lines); - = stdin (JSON Lines)')
-    .requiredOption('--out <file>', 'the report; - = stdout')
-    .addOption(formatOption(['html', 'json']))
-    .option('--by <groups>', `the effective ratio by: ${GROUPINGS.join(', ')} (comma-separated)`, 'category,level')
-    .option('--compare <policy>', 'the same numbers under another policy, side by side (a rule change, a neighbouring county)')
-    .option('--presorted', "the input holds each person's records together, persons in ascending order: one person in memory at a time")
-    .addOption(rosterOption())
-    .addOption(rosterModeOption())
-    .addOption(rosterConflictsOption())
-    .addOption(inFormatOption())
-    .addOption(mappingOption())
-    .addHelpText('after', `\nThe claims settle person by person; without --presorted every claim is kept until the input ends,\nwith it one person's at a time (a person out of order stops the run). The HTML page makes no request:\ncharts are inline SVG drawn by ECharts on this machine, Chinese with an English switch.\nExit status: 0 written, 2 usage or I/O error (and --presorted input out of order).\n${ROSTER_HELP}`)
+    .description(t(lang, 'help.report.description'))
+    .addOption(policyOption(lang))
+    .requiredOption('--in <file>', t(lang, 'help.in.claims'))
+    .requiredOption('--out <file>', t(lang, 'help.report.out'))
+    .addOption(formatOption(['html', 'json'], '', undefined, lang))
+    .option('--by <groups>', t(lang, 'help.report.by', { groups: GROUPINGS.join(', ') }), 'category,level')
+    .option('--compare <policy>', t(lang, 'help.report.compare'))
+    .option('--presorted', t(lang, 'help.presorted.one-person'))
+    .addOption(rosterOption(lang))
+    .addOption(rosterModeOption(lang))
+    .addOption(rosterConflictsOption(lang))
+    .addOption(inFormatOption(lang))
+    .addOption(mappingOption(lang))
+    .addHelpText('after', `${t(lang, 'help.report.after')}${rosterHelp(lang)}`)
     .action(async (opts: ReportOptions) => {
       const by = groupings(opts.by ?? '');
       refuseClashes(

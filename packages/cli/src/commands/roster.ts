@@ -13,23 +13,16 @@ import { padEndWidth, textWidth } from '../render/pad.js';
  * people (the insurance office's and the poverty office's). Validates each list, then lists
  * the people on one list only and the categories and periods that differ, with file:line.
  */
-export function registerRoster(program: Command): void {
-  const roster = program.command('roster').description('poverty rosters: check that two lists agree (HEFEI-3)');
+export function registerRoster(program: Command, lang: Lang): void {
+  const roster = program.command('roster').description(t(lang, 'help.roster-cmd.description'));
   roster
     .command('check')
-    .description('validate two rosters and list the people on one only and the categories or periods that differ, with file:line')
-    .requiredOption('--roster <file>', 'a roster (CSV or JSON Lines: person, category, from, to); give exactly two: A then B', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
-    .addOption(formatOption(['text', 'json'], ': both on stdout'))
+    .description(t(lang, 'help.roster-check.description'))
+    .requiredOption('--roster <file>', t(lang, 'help.roster-check.roster'), (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.roster-check.format'), undefined, lang))
     .addHelpText(
       'after',
-      `
-Two lists agree on a person when, category by category, the same days are in force (rows may be
-split differently). Differences: "only in A" / "only in B" (the person is on one list only),
-"category" (a category on one list only), "period" (the same category over different days).
-Each roster is also validated: bad rows, and rows of one person whose periods overlap with
-categories that exclude each other (extreme_poor, dibao, dibao_edge, hardship).
-Exit status: 0 the lists agree and are valid, 1 they differ (or a row is bad or contradicts
-another), 2 usage or I/O error (not exactly two --roster, a file that cannot be read).`,
+      t(lang, 'help.roster-check.after'),
     )
     .action(async (opts: { roster: string[]; format: 'text' | 'json' }) => {
       const format = opts.format;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type Lang } from '@policy/dsl';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
@@ -27,15 +28,15 @@ function openBrowser(url: string): void {
 }
 
 /** `policy studio [PATH…]`: the workbench in the browser, served from this machine only. */
-export function registerStudio(program: Command): void {
+export function registerStudio(program: Command, lang: Lang): void {
   program
     .command('studio')
-    .description('the workbench in the browser: edit a policy with live diagnostics, settle and explain a claim, run its tests, see what a change does')
-    .argument('[paths...]', 'folders of policies the studio may read and write (default: policies)')
-    .option('--port <n>', 'port (0: a free one)', '0')
-    .option('--host <host>', 'address to listen on (default 127.0.0.1; anything else is reachable from other machines)', '127.0.0.1')
-    .option('--no-open', 'do not open a browser')
-    .addHelpText('after', '\nThe URL (with its token) is the first line on stdout. Ctrl-C stops the server.')
+    .description(t(lang, 'help.studio.description'))
+    .argument('[paths...]', t(lang, 'help.studio.paths'))
+    .option('--port <n>', t(lang, 'help.studio.port'), '0')
+    .option('--host <host>', t(lang, 'help.studio.host'), '127.0.0.1')
+    .option('--no-open', t(lang, 'help.studio.no-open'))
+    .addHelpText('after', t(lang, 'help.studio.after'))
     .action(async (paths: string[], opts: { port: string; host: string; open: boolean }) => {
       const folders = paths.length > 0 ? paths : ['policies'];
       for (const f of folders) if (!existsSync(f) || !statSync(f).isDirectory()) throw new UsageError(ref('cmd.usage.no-such-folder', { path: f }));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type Lang } from '@policy/dsl';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CoverageCollector, meetsMinimum, renderReason, sampleProperties, type CoverageReport } from '@policy/engine';
@@ -12,25 +13,17 @@ import { belowMinimums, coverageLines, parseMinimums, percentNumber } from '../r
 import { expandPolicyPaths, loadCompiled } from '../policy-paths.js';
 
 /** `policy test PATH…`: runs the example claims (tests/*.yaml) next to each policy. */
-export function registerTest(program: Command): void {
+export function registerTest(program: Command, lang: Lang): void {
   program
     .command('test')
-    .description('run the example claims with expected layers that sit next to each policy (tests/*.yaml)')
-    .argument('<path...>', 'policy folders, or a folder of policy folders')
-    .addOption(formatOption(['text', 'json'], ': text on stderr, json on stdout'))
-    .option('--coverage', 'also report, per policy, the rules, conditions and table rows no example exercised')
-    .option('--min-coverage <N>', 'fail (exit 1) when the RULE coverage of a policy is below N% (0-100); or per kind: rules=100,conditions=80,rows=50 (implies --coverage)')
+    .description(t(lang, 'help.test.description'))
+    .argument('<path...>', t(lang, 'help.test.path'))
+    .addOption(formatOption(['text', 'json'], t(lang, 'help.format.text-stderr'), undefined, lang))
+    .option('--coverage', t(lang, 'help.test.coverage'))
+    .option('--min-coverage <N>', t(lang, 'help.test.min-coverage'))
     .addHelpText(
       'after',
-      [
-        '',
-        'Coverage (--coverage): a rule is covered when it applied to an example claim; a condition (a',
-        "rule's when, each if … then … else in a rule or a let) when it was seen both true and false; a",
-        'table row (table and key, otherwise included) when a lookup read it. Rules, lets and tables of',
-        'a base module count for each policy built on it, at their file:line in the module.',
-        'Exit status: 0 all pass, 1 any fails (or a policy has no examples, or its coverage is below',
-        '--min-coverage), 2 usage or I/O error.',
-      ].join('\n'),
+      t(lang, 'help.test.after'),
     )
     .action((paths: string[], opts: { format: 'text' | 'json'; coverage?: boolean; minCoverage?: string }) => {
       const format = opts.format;

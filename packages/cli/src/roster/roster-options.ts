@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { basename } from 'node:path';
 import { RosterIndex, describeConflict, describeProblem, loadRosters, type LoadedRosters, type RosterMode, type RosterView } from '@policy/claims';
 import { UsageError } from '../errors.js';
-import { ref, t } from '@policy/dsl';
+import { ref, t, type Lang } from '@policy/dsl';
 import { wrongValue } from '../options.js';
 
 /** `--roster FILE` (repeatable), `--roster-mode`, `--roster-conflicts` of `policy eval` and `policy batch`. */
@@ -25,27 +25,23 @@ export interface Rosters extends RosterView {
 const SHOWN = 20;
 
 /** The three options, for a command's chain: `.addOption(rosterOption()).addOption(rosterModeOption())…`. */
-export function rosterOption(): Option {
-  return new Option('--roster <file>', 'poverty roster (CSV or JSON Lines: person, category, from, to); repeat for several, read as one list').argParser(
+export function rosterOption(lang: Lang = 'en'): Option {
+  return new Option('--roster <file>', t(lang, 'help.roster')).argParser(
     (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
   );
 }
 
-export function rosterModeOption(): Option {
-  return new Option('--roster-mode <mode>', "merge: the claim's own categories and the roster's on its date; replace: the roster's only (default merge)");
+export function rosterModeOption(lang: Lang = 'en'): Option {
+  return new Option('--roster-mode <mode>', t(lang, 'help.roster-mode'));
 }
 
-export function rosterConflictsOption(): Option {
-  return new Option('--roster-conflicts <what>', 'error: contradicting roster rows stop the command (exit 2); warn: list them and settle with both categories (default error)');
+export function rosterConflictsOption(lang: Lang = 'en'): Option {
+  return new Option('--roster-conflicts <what>', t(lang, 'help.roster-conflicts'));
 }
 
-export const ROSTER_HELP = `
-Rosters: --roster FILE gives each claim the categories in force on its date (from ≤ date ≤ to,
-both days included; an empty "to" = still in). Several --roster files are read as one list.
-A roster with a bad row, or rows that contradict each other (overlapping periods of categories
-that exclude each other: extreme_poor, dibao, dibao_edge, hardship), stops the command with
-exit 2 before anything is settled, listing each row as FILE:LINE; --roster-conflicts warn
-settles anyway with both categories. See docs/rosters.md.`;
+/** The block on rosters after the options of a command's --help (it starts with a blank line). */
+export const rosterHelp = (lang: Lang): string => t(lang, 'help.roster.after');
+
 
 /** Reads the rosters named on the command line; undefined without --roster. Bad rows or contradictions → UsageError. */
 export async function loadRosterOptions(opts: RosterOptions, command: string): Promise<Rosters | undefined> {

@@ -4,6 +4,7 @@ import { DECLARE_MESSAGES } from './table/declare.js';
 import { RULES_MESSAGES } from './table/rules.js';
 import { CLAIMS_MESSAGES } from './table/claims.js';
 import { COMMAND_MESSAGES } from './table/commands.js';
+import { HELP_MESSAGES } from './table/help.js';
 
 /**
  * The one message table: every message id with its English and Chinese template. `{name}`
@@ -19,6 +20,7 @@ export const AREAS = {
   rules: RULES_MESSAGES,
   claims: CLAIMS_MESSAGES,
   commands: COMMAND_MESSAGES,
+  help: HELP_MESSAGES,
 } as const;
 
 export const MESSAGES = {
@@ -28,4 +30,5 @@ export const MESSAGES = {
   ...RULES_MESSAGES,
   ...CLAIMS_MESSAGES,
   ...COMMAND_MESSAGES,
+  ...HELP_MESSAGES,
 } as const satisfies Record<string, { readonly en: string; readonly zh: string }>;
