@@ -53,6 +53,7 @@ export const DIAGNOSTIC_CODES = {
   W602: 'a condition no claim can meet: the rule, branch, flag, modifier or cap never applies',
   W603: 'order hazard: a rule reads a layer, paid or remaining that a later rule changes',
   E604: 'claims a `covers` declaration covers that no rule assigning its layer applies to',
+  W605: 'two rules add to one accumulator for the same claim (overlapping conditions): it counts the claim twice',
   E701: 'an audit without a result type (可疑/明确), a stage (事前/事中/事后) or a finding',
   E702: 'a history read with an unknown aggregate, field or window',
   E703: 'an audit reads what only a settlement knows (an accumulator or a yearly cap)',

@@ -236,6 +236,11 @@ export const RULES_MESSAGES = {
   'analysis.assigns-afterwards': { en: '{rule} assigns {layer} afterwards', zh: '{rule} 随后为 {layer} 赋值' },
 
   // check/analysis/overlap.ts
+  'analysis.adds-twice': {
+    en: 'rules {first} and {later} both add to {accumulator} for one claim, e.g. {claim}; the claim counts twice toward it: make their conditions exclusive, or add in one rule',
+    zh: '规则 {first} 和 {later} 为同一就诊记录都累加到 {accumulator}，例如 {claim}；该就诊记录会被计入两次：请使它们的条件互斥，或在一条规则中累加',
+  },
+  'analysis.adds-here': { en: '{rule} adds to {accumulator} here', zh: '{rule} 在此累加到 {accumulator}' },
   'analysis.overlap': {
     en: 'rules {first} and {later} both assign {layer} to one claim, e.g. {claim}; such a claim is rejected: make their conditions exclusive',
     zh: '规则 {first} 和 {later} 为同一就诊记录的 {layer} 都赋值，例如 {claim}；这样的就诊记录会被拒绝：请使它们的条件互斥',
