@@ -1,7 +1,7 @@
 import { reason, renderReason, type Claim, type RecordLocation, type Rejection } from '@policy/engine';
 import { CsvRecord } from './csv-records.js';
 import { placeOf, type RecordItem, type RecordRead } from './record-item.js';
-import { fastCsvClaim } from './fast-csv-claim.js';
+import { fastCsvCells, fastCsvClaim } from './fast-csv-claim.js';
 import { idOf, validateRecord, type Validated } from './validate.js';
 
 /**
@@ -26,7 +26,7 @@ export interface DuplicateId {
  */
 export function recordId(item: RecordRead, field = 'id'): string | undefined {
   if (!(item instanceof CsvRecord)) return idOf(item.raw, field);
-  const id = Object.hasOwn(item.source, field) ? item.source[field] : undefined;
+  const id = item.cell(field);
   return id === undefined || id === '' ? undefined : id;
 }
 
@@ -75,7 +75,7 @@ export function claimResult(item: RecordItem, index: number, duplicate: Duplicat
 /** A CSV row through the fast path when it is plain (fast-csv-claim.ts); any other record, and any doubt, through the schema. */
 function validated(item: RecordRead): Validated {
   if (item instanceof CsvRecord) {
-    const claim = fastCsvClaim(item.source);
+    const claim = item.names && item.cells ? fastCsvCells(item.names, item.cells) : fastCsvClaim(item.source);
     if (claim !== undefined) return { ok: true, claim };
   }
   return validateRecord(item.raw, item.location);

@@ -252,26 +252,78 @@ function rowItem(cells: readonly string[], header: readonly string[], location: 
   if (unnamed >= 0) {
     return unreadable(location, reason('claims.csv.unnamed-column', { column: unnamed + 1 }), cells, id);
   }
-  const record: Record<string, string> = {};
-  for (let i = 0; i < header.length; i++) {
-    const name = header[i] as string;
-    if (name !== '') ownField(record, name, cells[i] ?? '');
+  return CsvRecord.ofCells(location, header, cells);
+}
+
+/** Column name → position, per header (one header serves every row of a file, or of a batch sent to a worker). */
+const columnsOf = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+export function columnIndex(names: readonly string[]): ReadonlyMap<string, number> {
+  let index = columnsOf.get(names);
+  if (index === undefined) {
+    const m = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (name !== '') m.set(name, i);
+    });
+    index = m;
+    columnsOf.set(names, index);
   }
-  return new CsvRecord(location, record);
+  return index;
 }
 
 /**
  * A readable CSV row: `source` is the row as written (column → text); `raw`, the claim object
  * csv-row.ts makes of it, is made when first read. A reader that only needs the id or the person
- * (`recordId`, the batch's router) never pays for it.
+ * (`recordId`, the batch's router) never pays for it. A row read from a file keeps its header's
+ * names (shared by every row) and its cells, and makes `source` only when asked: a row crosses
+ * to a worker thread as one array of cells, and the fast path (fast-csv-claim.ts) reads the cells.
  */
 export class CsvRecord implements RecordRead {
-  private made: Record<string, unknown> | undefined;
+  private made: Record<string, unknown> | undefined = undefined;
+  private row: Readonly<Record<string, string>> | undefined;
+  /** The header's column names ('' for a column without one) and this row's cells, one per column; or undefined, when made from `source`. */
+  readonly names: readonly string[] | undefined;
+  readonly cells: readonly string[] | undefined;
 
   constructor(
     readonly location: RecordLocation,
-    readonly source: Readonly<Record<string, string>>,
-  ) {}
+    source: Readonly<Record<string, string>> | undefined,
+    names?: readonly string[],
+    cells?: readonly string[],
+  ) {
+    this.row = source;
+    this.names = names;
+    this.cells = cells;
+  }
+
+  /** A row of as many cells as the header has names (the columns without a name left out of `source`). */
+  static ofCells(location: RecordLocation, names: readonly string[], cells: readonly string[]): CsvRecord {
+    return new CsvRecord(location, undefined, names, cells);
+  }
+
+  get source(): Readonly<Record<string, string>> {
+    if (this.row === undefined) {
+      const names = this.names as readonly string[];
+      const cells = this.cells as readonly string[];
+      const record: Record<string, string> = {};
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i] as string;
+        if (name !== '') ownField(record, name, cells[i] ?? '');
+      }
+      this.row = record;
+    }
+    return this.row;
+  }
+
+  /** The text of column `name`, undefined when the row has no such column. */
+  cell(name: string): string | undefined {
+    if (this.row !== undefined || this.names === undefined) {
+      const row = this.source;
+      return Object.hasOwn(row, name) ? row[name] : undefined;
+    }
+    const i = columnIndex(this.names).get(name);
+    return i === undefined ? undefined : ((this.cells as readonly string[])[i] ?? '');
+  }
 
   get raw(): unknown {
     return (this.made ??= csvRowToRaw(this.source));

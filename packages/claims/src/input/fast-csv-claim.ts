@@ -1,6 +1,6 @@
 import { parseDate, yearOfDay } from '@policy/dsl';
 import { CATEGORY_BITS, type Category, type Claim, type Level, type Referral, type Region, type Visit } from '@policy/engine';
-import { isContractField, isReservedField } from './fields.js';
+import { CONTRACT_FIELDS, isContractField, isReservedField, type ContractField } from './fields.js';
 import { moneyFen } from './money-input.js';
 import { ownField } from './own-field.js';
 import { claimSchema } from './schema.js';
@@ -22,13 +22,33 @@ import { ValidClaim } from './valid-claim.js';
 
 type Props = Readonly<Record<string, { readonly enum?: readonly unknown[]; readonly items?: { readonly enum?: readonly unknown[] } }>>;
 const props = claimSchema.properties as unknown as Props;
-const enumOf = (name: string): ReadonlySet<string> => new Set((props[name]?.enum ?? props[name]?.items?.enum ?? []).map(String));
+/** An enum's values, each to itself as a shared string. */
+const enumOf = (name: string): ReadonlyMap<string, string> => new Map((props[name]?.enum ?? props[name]?.items?.enum ?? []).map((v) => [String(v), text(String(v))]));
 const VISITS = enumOf('visit');
 const REGIONS = enumOf('region');
 const REFERRALS = enumOf('referral');
 const CATEGORIES = enumOf('categories');
 const MONEY = new RegExp((claimSchema.definitions as { money: { pattern: string } }).money.pattern, 'u');
 const LEVELS: Readonly<Record<string, Level>> = { '0': 0, '1': 1, '2': 2, '3': 3 };
+
+interface Day {
+  readonly text: string;
+  readonly day: number;
+  readonly year: number;
+}
+/** Dates already read (a year of claims has a few hundred): the text shared, the day and year computed once. */
+const days = new Map<string, Day | null>();
+
+function dayOf(cell: string): Day | undefined {
+  let known = days.get(cell);
+  if (known === undefined) {
+    const day = parseDate(cell);
+    known = day === undefined ? null : { text: text(cell), day, year: yearOfDay(day) };
+    if (days.size >= 20_000) days.clear();
+    days.set(cell, known);
+  }
+  return known ?? undefined;
+}
 
 function splitList(cell: string): string[] {
   return cell
@@ -44,35 +64,67 @@ function flag(cell: string, absent: boolean): boolean | undefined {
   return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
-/** The claim of a plain CSV row, or undefined: then the reference path (validateRecord) decides. */
+/** The claim of a plain CSV row (column → text), or undefined: then the reference path (validateRecord) decides. */
 export function fastCsvClaim(row: Readonly<Record<string, string>>): Claim | undefined {
-  const cell = (name: string): string => (Object.hasOwn(row, name) ? (row[name] as string) : '');
-  // Columns outside the contract pass through (in the row's order); a reserved name is refused by the schema.
-  let extra: Record<string, unknown> | undefined;
-  for (const name of Object.keys(row)) {
-    if (isContractField(name)) continue;
-    const value = row[name] as string;
-    if (isReservedField(name)) {
-      if (value !== '') return undefined;
-      continue;
-    }
-    ownField((extra ??= {}), name, value);
+  return fastCsvCells(Object.keys(row), Object.values(row));
+}
+
+/** Where a header has each contract field (-1: no such column), its other columns and its reserved ones. */
+interface Plan {
+  readonly at: Readonly<Record<string, number>>;
+  readonly extra: readonly number[];
+  readonly reserved: readonly number[];
+}
+
+const plans = new WeakMap<readonly string[], Plan>();
+
+function planOf(names: readonly string[]): Plan {
+  let plan = plans.get(names);
+  if (plan === undefined) {
+    const at: Record<string, number> = {};
+    for (const f of CONTRACT_FIELDS) at[f] = names.indexOf(f);
+    const extra: number[] = [];
+    const reserved: number[] = [];
+    names.forEach((name, i) => {
+      if (name === '' || isContractField(name)) return;
+      (isReservedField(name) ? reserved : extra).push(i);
+    });
+    plan = { at, extra, reserved };
+    plans.set(names, plan);
   }
+  return plan;
+}
+
+/**
+ * The claim of a plain CSV row given as the header's names ('' for a column without a name,
+ * whose cell is then empty) and the row's cells, one per name; or undefined.
+ */
+export function fastCsvCells(names: readonly string[], cells: readonly string[]): Claim | undefined {
+  const plan = planOf(names);
+  const at = plan.at;
+  const cell = (name: ContractField): string => {
+    const i = at[name] as number;
+    return i < 0 ? '' : (cells[i] ?? '');
+  };
+  // A reserved name is refused by the schema; columns outside the contract pass through.
+  for (const i of plan.reserved) if ((cells[i] ?? '') !== '') return undefined;
+  let extra: Record<string, unknown> | undefined;
+  for (const i of plan.extra) ownField((extra ??= {}), names[i] as string, cells[i] ?? '');
 
   const id = cell('id');
   const personId = cell('personId');
   if (id === '' || personId === '') return undefined;
-  const date = cell('date');
-  const day = parseDate(date);
-  if (day === undefined) return undefined;
-  const visit = cell('visit');
-  if (!VISITS.has(visit)) return undefined;
+  const date = dayOf(cell('date'));
+  if (date === undefined) return undefined;
+  const visit = VISITS.get(cell('visit'));
+  if (visit === undefined) return undefined;
   const level = LEVELS[cell('level')];
   if (level === undefined) return undefined;
-  const region = cell('region');
-  if (!REGIONS.has(region)) return undefined;
+  const region = REGIONS.get(cell('region'));
+  if (region === undefined) return undefined;
   const referralCell = cell('referral');
-  if (referralCell !== '' && !REFERRALS.has(referralCell)) return undefined;
+  const referral = referralCell === '' ? 'referred' : REFERRALS.get(referralCell);
+  if (referral === undefined) return undefined;
   const designated = flag(cell('designated'), true);
   const disaster = flag(cell('disaster'), false);
   if (designated === undefined || disaster === undefined) return undefined;
@@ -89,8 +141,8 @@ export function fastCsvClaim(row: Readonly<Record<string, string>>): Claim | und
 
   const admittedCell = cell('admitted');
   const dischargedCell = cell('discharged');
-  const admitted = admittedCell === '' ? undefined : parseDate(admittedCell);
-  const discharged = dischargedCell === '' ? undefined : parseDate(dischargedCell);
+  const admitted = admittedCell === '' ? undefined : dayOf(admittedCell)?.day;
+  const discharged = dischargedCell === '' ? undefined : dayOf(dischargedCell)?.day;
   if ((admittedCell !== '' && admitted === undefined) || (dischargedCell !== '' && discharged === undefined)) return undefined;
   if (visit === 'inpatient' && (admitted === undefined || discharged === undefined)) return undefined;
   if (admitted !== undefined && discharged !== undefined && discharged < admitted) return undefined;
@@ -111,15 +163,15 @@ export function fastCsvClaim(row: Readonly<Record<string, string>>): Claim | und
     {
       id,
       personId: person(personId),
-      date: text(date),
-      day,
-      year: yearOfDay(day),
+      date: date.text,
+      day: date.day,
+      year: date.year,
       categories: setOf(categories) as ReadonlySet<Category>,
       categoryBits,
-      visit: text(visit) as Visit,
+      visit: visit as Visit,
       level,
-      region: text(region) as Region,
-      referral: text(referralCell === '' ? 'referred' : referralCell) as Referral,
+      region: region as Region,
+      referral: text(referral) as Referral,
       designated,
       disaster,
       disease: text(disease),
