@@ -7,6 +7,7 @@ import { KpiTally } from '@policy/engine';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 import { recordToClaim, type RecordToClaim } from './record-to-claim.js';
 import { received } from './received.js';
+import { KpiView } from './kpi-view.js';
 
 /**
  * A settlement worker: validates the records it is sent, settles each person's claims in
@@ -48,6 +49,7 @@ class SettleWorker {
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private readonly kpis: KpiTally;
+  private readonly kpiView = new KpiView();
   private extraKeys: string[] | undefined;
   private readonly toClaim: RecordToClaim;
   private readonly roster: RosterView | undefined;
@@ -180,7 +182,7 @@ class SettleWorker {
     }
     const s = o.settlement;
     this.sums.add(s);
-    this.kpis.add(s);
+    if (!this.kpis.empty) this.kpis.add(this.kpiView.of(s));
     if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };
     if (this.setup.lateColumns) return { index, cells: this.cells(s), extra: s.claim.extra };
     return { index, line: csvLine(this.cells(s, Object.keys(s.claim.extra))) };
