@@ -2,7 +2,8 @@ import { LAYERS, type Decimal, type LayerName } from '@policy/dsl';
 import { fromScaled, type SettledClaim } from '@policy/engine';
 
 /**
- * A settlement as the kpi tally reads it (KpiTally.add: its claim and its layers as Decimals).
+ * A settlement as the kpi tally (KpiTally.add) and the platform's setlinfo records read it: its
+ * layers as Decimals.
  * A fixed-point settlement holds its layers in whole fen and makes eight Decimals by division
  * when asked for them; most of them are 0.00 and the rest recur, so here each amount's Decimal
  * is made once and shared (a Decimal never changes: the sums are the same). The settlement

@@ -180,9 +180,10 @@ class SettleWorker {
     if (o.kind === 'rejected') {
       return this.setup.lateColumns ? { index, rejection: o.rejection, keys: Object.keys(claim.extra) } : { index, rejection: o.rejection };
     }
-    const s = o.settlement;
+    // The kpi tally and the platform's records read the layers as Decimals: shared ones (kpi-view.ts).
+    const s = this.plan || !this.kpis.empty ? this.kpiView.of(o.settlement) : o.settlement;
     this.sums.add(s);
-    if (!this.kpis.empty) this.kpis.add(this.kpiView.of(s));
+    this.kpis.add(s);
     if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };
     if (this.setup.lateColumns) return { index, cells: this.cells(s), extra: s.claim.extra };
     return { index, line: csvLine(this.cells(s, Object.keys(s.claim.extra))) };
