@@ -1,7 +1,7 @@
 import { reason, renderReason, type Claim, type RecordLocation, type Rejection } from '@policy/engine';
 import { CsvRecord } from './csv-records.js';
 import { placeOf, type RecordItem, type RecordRead } from './record-item.js';
-import { fastCsvCells, fastCsvClaim } from './fast-csv-claim.js';
+import { fastCsvCells, fastCsvClaim, fastRawClaim } from './fast-csv-claim.js';
 import { idOf, validateRecord, type Validated } from './validate.js';
 
 /**
@@ -72,12 +72,10 @@ export function claimResult(item: RecordItem, index: number, duplicate: Duplicat
   return { kind: 'claim', index, location, claim: result.claim };
 }
 
-/** A CSV row through the fast path when it is plain (fast-csv-claim.ts); any other record, and any doubt, through the schema. */
+/** A record through the fast path when it is plain (fast-csv-claim.ts); any other, and any doubt, through the schema. */
 function validated(item: RecordRead): Validated {
-  if (item instanceof CsvRecord) {
-    const claim = item.names && item.cells ? fastCsvCells(item.names, item.cells) : fastCsvClaim(item.source);
-    if (claim !== undefined) return { ok: true, claim };
-  }
+  const claim = item instanceof CsvRecord ? (item.names && item.cells ? fastCsvCells(item.names, item.cells) : fastCsvClaim(item.source)) : fastRawClaim(item.raw);
+  if (claim !== undefined) return { ok: true, claim };
   return validateRecord(item.raw, item.location);
 }
 

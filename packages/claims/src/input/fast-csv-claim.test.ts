@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimResult } from './claim-reader.js';
 import { csvRowToRaw } from './csv-row.js';
-import { fastCsvCells, fastCsvClaim } from './fast-csv-claim.js';
+import { fastCsvCells, fastCsvClaim, fastRawClaim } from './fast-csv-claim.js';
 import { readRecordsFromText } from './read-records.js';
 import type { RecordItem } from './record-item.js';
 import type { CsvRecord } from './csv-records.js';
@@ -125,5 +125,67 @@ describe('fastCsvClaim', () => {
       expect(result.kind).toBe(reference.ok ? 'claim' : 'rejected');
     }
     expect(fast).toBeGreaterThan(300);
+  });
+});
+
+describe('fastRawClaim', () => {
+  const odd = fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer({ min: -2, max: 5 }), fc.double(), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }), anyText);
+  const typed: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
+    ...plain,
+    level: fc.constantFrom(0, 1, 2, 3, -0),
+    admitted: fc.constantFrom('2018-02-01', '2018-03-01'),
+    discharged: fc.constantFrom('2018-03-01', '2018-03-05'),
+    categories: fc.constantFrom([], ['dibao'], ['dibao', 'monitored'], ['dibao', 'dibao']),
+    diagnoses: fc.constantFrom([], ['C15.9'], ['I10', 'I10']),
+    designated: fc.boolean(),
+    disaster: fc.boolean(),
+    referral: fc.constantFrom('referred', 'unreferred', 'emergency'),
+    disease: fc.constantFrom('', '食道癌'),
+    hospitalId: fc.constantFrom('H1', ''),
+    quota: fc.constantFrom('100', '0.5'),
+    // Near misses beside the plain amounts.
+    total: fc.constantFrom('100.00', '2000.5', ' 100', '100 ', '1e2', '0100', '100.'),
+    inCatalog: fc.constantFrom('0', '99.99', ' 5', '5.000'),
+  };
+  const loose: Readonly<Record<string, fc.Arbitrary<unknown>>> = Object.fromEntries(Object.entries(cells).map(([k, arb]) => [k, fc.oneof(arb, odd, fc.constantFrom(1, 2.5, 1e20, 70000000000000))]));
+  const raws = fc
+    .record({
+      present: fc.subarray(Object.keys(cells)),
+      required: fc.boolean(),
+      values: fc.record(Object.fromEntries(Object.keys(cells).map((k) => [k, fc.oneof({ weight: 40, arbitrary: typed[k] ?? fc.constant(undefined) }, { weight: 1, arbitrary: loose[k] as fc.Arbitrary<unknown> })]))),
+      extra: fc.array(fc.tuple(fc.constantFrom(...others, '医疗总费用', 'visit_zh'), fc.oneof(odd, anyText)), { maxLength: 3 }),
+    })
+    .map(({ present, required, values, extra }) => {
+      const raw: Record<string, unknown> = {};
+      const names = required ? [...new Set([...Object.keys(plain), ...present])] : present;
+      for (const name of names) raw[name] = (values as Record<string, unknown>)[name];
+      for (const [name, value] of extra) Object.defineProperty(raw, name, { value, enumerable: true, writable: true, configurable: true });
+      return raw;
+    });
+
+  it('answers only for objects the reference accepts, with an equal claim', () => {
+    let answered = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(raws, (raw) => {
+        runs++;
+        const fast = fastRawClaim(raw);
+        if (fast === undefined) return;
+        answered++;
+        const reference = validateRecord(raw, at);
+        if (!reference.ok) throw new Error(`fast path accepted an object the reference rejects (${reference.rejection.message}): ${JSON.stringify(raw)}`);
+        expect(fast).toStrictEqual(reference.claim);
+        expect(Object.keys(fast.extra)).toEqual(Object.keys(reference.claim.extra));
+      }),
+      { numRuns: 8000 },
+    );
+    // The fast path must actually be taken (most generated objects hold a near miss somewhere).
+    expect(answered).toBeGreaterThan(runs / 50);
+  });
+
+  it('leaves arrays, null, numbers as amounts and non-plain objects to the reference', () => {
+    const base = { id: 'C1', personId: 'P1', date: '2018-03-01', visit: 'outpatient', level: 2, region: 'city', total: '10', inCatalog: '5' };
+    expect(fastRawClaim(base)).toBeDefined();
+    for (const raw of [null, [], 'x', { ...base, total: 10 }, Object.assign(Object.create({ x: 1 }), base), { ...base, layers: undefined }, { ...base, note: undefined }]) expect(fastRawClaim(raw)).toBeUndefined();
   });
 });

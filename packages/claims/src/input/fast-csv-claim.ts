@@ -188,3 +188,109 @@ export function fastCsvCells(names: readonly string[], cells: readonly string[])
     undefined,
   );
 }
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const ALL_STRINGS = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/**
+ * The fast path of a raw claim object (a JSON Lines record, or a platform record mapped to the
+ * contract): the claim `validateRecord(raw)` makes when the schema accepts the object as it is,
+ * or undefined for anything the fast path cannot prove plain (then the reference decides):
+ * amounts written as numbers, reserved names, fields holding undefined, values of the wrong type.
+ */
+export function fastRawClaim(raw: unknown): Claim | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.getPrototypeOf(raw) !== Object.prototype) return undefined;
+  const r = raw as Readonly<Record<string, unknown>>;
+  let extras = 0;
+  for (const name of Object.keys(r)) {
+    if (r[name] === undefined || isReservedField(name)) return undefined;
+    if (!isContractField(name)) extras++;
+  }
+  const get = (name: ContractField): unknown => (Object.hasOwn(r, name) ? r[name] : undefined);
+  // Absent is undefined only (every field was checked above not to hold undefined): null is a value, refused by the schema.
+  const or = (name: ContractField, absent: unknown): unknown => (Object.hasOwn(r, name) ? r[name] : absent);
+
+  const id = get('id');
+  const personId = get('personId');
+  if (!isString(id) || id === '' || !isString(personId) || personId === '') return undefined;
+  const dateValue = get('date');
+  const date = isString(dateValue) ? dayOf(dateValue) : undefined;
+  if (date === undefined) return undefined;
+  const visitValue = get('visit');
+  const visit = isString(visitValue) ? VISITS.get(visitValue) : undefined;
+  if (visit === undefined) return undefined;
+  const level = get('level');
+  if (level !== 0 && level !== 1 && level !== 2 && level !== 3) return undefined;
+  const regionValue = get('region');
+  const region = isString(regionValue) ? REGIONS.get(regionValue) : undefined;
+  if (region === undefined) return undefined;
+  const referralValue = or('referral', 'referred');
+  const referral = isString(referralValue) ? REFERRALS.get(referralValue) : undefined;
+  if (referral === undefined) return undefined;
+  const designated = or('designated', true);
+  const disaster = or('disaster', false);
+  if (typeof designated !== 'boolean' || typeof disaster !== 'boolean') return undefined;
+  const disease = or('disease', '');
+  const hospitalId = or('hospitalId', '');
+  if (!isString(disease) || !isString(hospitalId)) return undefined;
+
+  const categories = or('categories', []);
+  if (!ALL_STRINGS(categories)) return undefined;
+  let categoryBits = 0;
+  for (const c of categories) {
+    if (!CATEGORIES.has(c)) return undefined;
+    categoryBits |= CATEGORY_BITS[c as Category];
+  }
+  const diagnoses = or('diagnoses', []);
+  if (!ALL_STRINGS(diagnoses)) return undefined;
+
+  const admittedValue = get('admitted');
+  const dischargedValue = get('discharged');
+  if ((admittedValue !== undefined && !isString(admittedValue)) || (dischargedValue !== undefined && !isString(dischargedValue))) return undefined;
+  const admitted = admittedValue === undefined ? undefined : dayOf(admittedValue)?.day;
+  const discharged = dischargedValue === undefined ? undefined : dayOf(dischargedValue)?.day;
+  if ((admittedValue !== undefined && admitted === undefined) || (dischargedValue !== undefined && discharged === undefined)) return undefined;
+  if (visit === 'inpatient' && (admitted === undefined || discharged === undefined)) return undefined;
+  if (admitted !== undefined && discharged !== undefined && discharged < admitted) return undefined;
+
+  const total = get('total');
+  const inCatalog = get('inCatalog');
+  const quota = get('quota');
+  if (!isString(total) || !isString(inCatalog) || !MONEY.test(total) || !MONEY.test(inCatalog)) return undefined;
+  if (quota !== undefined && (!isString(quota) || !MONEY.test(quota))) return undefined;
+  const totalFen = moneyFen(total);
+  const inCatalogFen = moneyFen(inCatalog);
+  const quotaFen = quota === undefined ? undefined : moneyFen(quota);
+  if (Number.isNaN(totalFen) || Number.isNaN(inCatalogFen) || Number.isNaN(quotaFen) || inCatalogFen > totalFen) return undefined;
+
+  // As validClaim makes it: the fields outside the contract, in the record's order.
+  const extra = extras === 0 ? NO_EXTRA : Object.fromEntries(Object.entries(r).filter(([name]) => !isContractField(name)));
+  return new ValidClaim(
+    {
+      id,
+      personId: person(personId),
+      date: date.text,
+      day: date.day,
+      year: date.year,
+      categories: setOf(categories) as ReadonlySet<Category>,
+      categoryBits,
+      visit: visit as Visit,
+      level: level as Level,
+      region: region as Region,
+      referral: text(referral) as Referral,
+      designated,
+      disaster,
+      disease: text(disease),
+      diagnoses: setOf(diagnoses),
+      admitted,
+      discharged,
+      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
+      totalFen,
+      inCatalogFen,
+      quotaFen,
+      hospitalId: text(hospitalId),
+      extra,
+    },
+    undefined,
+  );
+}
