@@ -102,8 +102,10 @@ describe('policy batch per partition (docs/spark.md)', () => {
     let err = '';
     let firstOutput: () => void = () => {};
     const started = new Promise<void>((resolve) => (firstOutput = resolve));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString('utf8');
+    // Decoded as a stream: a pipe may cut a multi-byte character between two chunks.
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      out += d;
       firstOutput();
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));

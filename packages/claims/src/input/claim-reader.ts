@@ -1,7 +1,8 @@
 import { reason, renderReason, type Claim, type RecordLocation, type Rejection } from '@policy/engine';
 import { CsvRecord } from './csv-records.js';
 import { placeOf, type RecordItem, type RecordRead } from './record-item.js';
-import { idOf, validateRecord } from './validate.js';
+import { fastCsvCells, fastCsvClaim, fastRawClaim } from './fast-csv-claim.js';
+import { idOf, validateRecord, type Validated } from './validate.js';
 
 /**
  * Records → claims or rejections, in input order, one result per record: records in =
@@ -25,7 +26,7 @@ export interface DuplicateId {
  */
 export function recordId(item: RecordRead, field = 'id'): string | undefined {
   if (!(item instanceof CsvRecord)) return idOf(item.raw, field);
-  const id = Object.hasOwn(item.source, field) ? item.source[field] : undefined;
+  const id = item.cell(field);
   return id === undefined || id === '' ? undefined : id;
 }
 
@@ -61,7 +62,7 @@ export class IdRegistry {
 export function claimResult(item: RecordItem, index: number, duplicate: DuplicateId | undefined): ClaimResult {
   if ('rejection' in item) return { kind: 'rejected', index, rejection: item.rejection };
   const { location } = item;
-  const result = validateRecord(item.raw, location);
+  const result = validated(item);
   const record = item.source ?? item.raw;
   if (!result.ok) return { kind: 'rejected', index, rejection: { ...result.rejection, record } };
   if (duplicate !== undefined) {
@@ -69,6 +70,13 @@ export function claimResult(item: RecordItem, index: number, duplicate: Duplicat
     return { kind: 'rejected', index, rejection: { location, id: duplicate.id, field: 'id', message: renderReason(text, 'en'), text, record } };
   }
   return { kind: 'claim', index, location, claim: result.claim };
+}
+
+/** A record through the fast path when it is plain (fast-csv-claim.ts); any other, and any doubt, through the schema. */
+function validated(item: RecordRead): Validated {
+  const claim = item instanceof CsvRecord ? (item.names && item.cells ? fastCsvCells(item.names, item.cells) : fastCsvClaim(item.source)) : fastRawClaim(item.raw);
+  if (claim !== undefined) return { ok: true, claim };
+  return validateRecord(item.raw, item.location);
 }
 
 export async function* readClaims(records: AsyncIterable<RecordItem> | Iterable<RecordItem>): AsyncGenerator<ClaimResult> {

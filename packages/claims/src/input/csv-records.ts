@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
 import { fieldCode } from './chinese-names.js';
 import { csvRowToRaw } from './csv-row.js';
 import { ownField } from './own-field.js';
@@ -75,10 +76,101 @@ function skipMessage(error: CsvError): ReasonRef {
   return reason('claims.csv.row-unreadable', { reason: error.message });
 }
 
-export async function* csvRecords(source: Readable, file: string, check?: ByteCheck): AsyncGenerator<RecordItem> {
+export interface CsvReadOptions {
+  /**
+   * Read quote-free lines of valid UTF-8 with a plain split (default true): see `csvRecords`.
+   * False: every byte through csv-parse (the reference the fast reader is tested against).
+   */
+  readonly fast?: boolean;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes without a line end after which the fast reader hands over to csv-parse. */
+const LONG_LINE = 1 << 20;
+
+/**
+ * The records of a CSV stream. While the input is quote-free valid UTF-8, whole lines are read
+ * with a plain split on "\n" and "," (a line's "\r\n" end as its "\n"): csv-parse reads such
+ * lines into exactly those cells, so nothing changes but the cost. From the first run of lines
+ * holding a quote or a byte that is not UTF-8, and for a last line with no line end, the rest of
+ * the input goes through csv-parse as before, with every rule above. csv-records.test.ts checks
+ * the two readers equal on arbitrary inputs cut into arbitrary chunks.
+ */
+export async function* csvRecords(source: Readable, file: string, check?: ByteCheck, options: CsvReadOptions = {}): AsyncGenerator<RecordItem> {
+  let line = 1; // the line the next record starts on
+  let row = 0;
+  let header: string[] | undefined;
+
+  /** One record's cells, read from the line `line`: a record, or undefined (header, blank line). */
+  function take(cells: string[]): RecordItem | undefined {
+    const location = { line, row: row + 1 };
+    line += 1 + lineBreaks(cells);
+    if (isBlank(cells)) return undefined;
+    const bad = check?.badIn(location.line, line - 1);
+    if (header === undefined) {
+      if (bad) throw new ClaimFileError(file, reason('claims.csv.header-utf8', { file, problem: invalidUtf8Message(bad) }));
+      refuseJsonLines(cells, file, location.line);
+      header = readHeader(cells, file);
+      return undefined;
+    }
+    row++;
+    return bad ? invalidUtf8Row(cells, header, location, bad) : rowItem(cells, header, location);
+  }
+
+  let chunks: AsyncIterator<Buffer | string> | undefined;
+  let carry: Buffer = Buffer.alloc(0);
+  /** Whether the start of the input has been looked at for a byte order mark. */
+  let bomSeen = false;
+  let rest: Buffer | undefined;
+  if (options.fast !== false) {
+    chunks = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value, 'utf8') : next.value;
+      let bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      if (!bomSeen) {
+        // A byte order mark may come cut into chunks: wait for three bytes.
+        if (bytes.length < BOM.length && BOM.subarray(0, bytes.length).equals(bytes)) {
+          carry = bytes;
+          continue;
+        }
+        bomSeen = true;
+        if (bytes.subarray(0, BOM.length).equals(BOM)) bytes = bytes.subarray(BOM.length);
+      }
+      const end = bytes.lastIndexOf(LF);
+      if (end === -1) {
+        // A line longer than a chunk or so: csv-parse reads it (joining ever longer parts here would not be linear).
+        if (bytes.length > LONG_LINE) {
+          rest = bytes;
+          break;
+        }
+        carry = bytes;
+        continue;
+      }
+      const whole = bytes.subarray(0, end + 1);
+      if (whole.indexOf(QUOTE) !== -1 || !isUtf8(whole)) {
+        rest = bytes;
+        break;
+      }
+      carry = end + 1 === bytes.length ? Buffer.alloc(0) : Buffer.from(bytes.subarray(end + 1));
+      const lines = whole.toString('utf8').split('\n');
+      lines.pop(); // after the last "\n"
+      for (const text of lines) {
+        const item = take((text.endsWith('\r') ? text.slice(0, -1) : text).split(','));
+        if (item) yield item;
+      }
+    }
+    // What is left (a last line with no line end, or the input from its first quote) goes to csv-parse.
+    if (rest === undefined && carry.length === 0) return;
+    rest ??= carry;
+  }
+
   const skipped: CsvError[] = [];
   const parser = parse({
-    bom: true,
+    bom: !bomSeen,
     relax_column_count: true,
     relax_quotes: true,
     record_delimiter: ['\r\n', '\n'],
@@ -88,13 +180,11 @@ export async function* csvRecords(source: Readable, file: string, check?: ByteCh
       return undefined;
     },
   });
-  source.once('error', (error) => parser.destroy(error));
-  source.pipe(parser);
+  const input = rest === undefined || chunks === undefined ? source : Readable.from(restOf(rest, chunks), { objectMode: false });
+  input.once('error', (error) => parser.destroy(error));
+  input.pipe(parser);
 
   let parsed = 0; // records csv-parse has handed us, blank ones included
-  let line = 1; // the line the next record starts on
-  let row = 0;
-  let header: string[] | undefined;
 
   // A skipped record sits between the records csv-parse emitted before and after it:
   // its `records` count says where.
@@ -114,23 +204,23 @@ export async function* csvRecords(source: Readable, file: string, check?: ByteCh
     for await (const cells of parser as AsyncIterable<string[]>) {
       yield* skippedBefore(parsed);
       parsed++;
-      const location = { line, row: row + 1 };
-      line += 1 + lineBreaks(cells);
-      if (isBlank(cells)) continue;
-      const bad = check?.badIn(location.line, line - 1);
-      if (header === undefined) {
-        if (bad) throw new ClaimFileError(file, reason('claims.csv.header-utf8', { file, problem: invalidUtf8Message(bad) }));
-        refuseJsonLines(cells, file, location.line);
-        header = readHeader(cells, file);
-        continue;
-      }
-      row++;
-      yield bad ? invalidUtf8Row(cells, header, location, bad) : rowItem(cells, header, location);
+      const item = take(cells);
+      if (item) yield item;
     }
     yield* skippedBefore(Number.POSITIVE_INFINITY);
   } finally {
-    source.unpipe(parser);
+    input.unpipe(parser);
     parser.destroy();
+  }
+}
+
+/** The bytes the fast reader left, then the rest of the input. */
+async function* restOf(first: Buffer, chunks: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer | string> {
+  if (first.length > 0) yield first;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -162,26 +252,78 @@ function rowItem(cells: readonly string[], header: readonly string[], location: 
   if (unnamed >= 0) {
     return unreadable(location, reason('claims.csv.unnamed-column', { column: unnamed + 1 }), cells, id);
   }
-  const record: Record<string, string> = {};
-  for (let i = 0; i < header.length; i++) {
-    const name = header[i] as string;
-    if (name !== '') ownField(record, name, cells[i] ?? '');
+  return CsvRecord.ofCells(location, header, cells);
+}
+
+/** Column name → position, per header (one header serves every row of a file, or of a batch sent to a worker). */
+const columnsOf = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+export function columnIndex(names: readonly string[]): ReadonlyMap<string, number> {
+  let index = columnsOf.get(names);
+  if (index === undefined) {
+    const m = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (name !== '') m.set(name, i);
+    });
+    index = m;
+    columnsOf.set(names, index);
   }
-  return new CsvRecord(location, record);
+  return index;
 }
 
 /**
  * A readable CSV row: `source` is the row as written (column → text); `raw`, the claim object
  * csv-row.ts makes of it, is made when first read. A reader that only needs the id or the person
- * (`recordId`, the batch's router) never pays for it.
+ * (`recordId`, the batch's router) never pays for it. A row read from a file keeps its header's
+ * names (shared by every row) and its cells, and makes `source` only when asked: a row crosses
+ * to a worker thread as one array of cells, and the fast path (fast-csv-claim.ts) reads the cells.
  */
 export class CsvRecord implements RecordRead {
-  private made: Record<string, unknown> | undefined;
+  private made: Record<string, unknown> | undefined = undefined;
+  private row: Readonly<Record<string, string>> | undefined;
+  /** The header's column names ('' for a column without one) and this row's cells, one per column; or undefined, when made from `source`. */
+  readonly names: readonly string[] | undefined;
+  readonly cells: readonly string[] | undefined;
 
   constructor(
     readonly location: RecordLocation,
-    readonly source: Readonly<Record<string, string>>,
-  ) {}
+    source: Readonly<Record<string, string>> | undefined,
+    names?: readonly string[],
+    cells?: readonly string[],
+  ) {
+    this.row = source;
+    this.names = names;
+    this.cells = cells;
+  }
+
+  /** A row of as many cells as the header has names (the columns without a name left out of `source`). */
+  static ofCells(location: RecordLocation, names: readonly string[], cells: readonly string[]): CsvRecord {
+    return new CsvRecord(location, undefined, names, cells);
+  }
+
+  get source(): Readonly<Record<string, string>> {
+    if (this.row === undefined) {
+      const names = this.names as readonly string[];
+      const cells = this.cells as readonly string[];
+      const record: Record<string, string> = {};
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i] as string;
+        if (name !== '') ownField(record, name, cells[i] ?? '');
+      }
+      this.row = record;
+    }
+    return this.row;
+  }
+
+  /** The text of column `name`, undefined when the row has no such column. */
+  cell(name: string): string | undefined {
+    if (this.row !== undefined || this.names === undefined) {
+      const row = this.source;
+      return Object.hasOwn(row, name) ? row[name] : undefined;
+    }
+    const i = columnIndex(this.names).get(name);
+    return i === undefined ? undefined : ((this.cells as readonly string[])[i] ?? '');
+  }
 
   get raw(): unknown {
     return (this.made ??= csvRowToRaw(this.source));

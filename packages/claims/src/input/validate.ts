@@ -13,15 +13,22 @@ import { Interner } from './intern.js';
 const sets = new Interner<ReadonlySet<string>>(10_000);
 const texts = new Interner<string>();
 const persons = new Interner<string>(20_000);
-const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+/** The `extra` of a claim with no field outside the contract (shared by every such claim). */
+export const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** A list as a shared, never-changed set: equal lists share one Set. */
-function setOf(list: readonly string[]): ReadonlySet<string> {
+export function setOf(list: readonly string[]): ReadonlySet<string> {
   return sets.get(list.join('\u0000'), () => new Set(list));
 }
 
-function text(v: string): string {
+/** A short text as a shared string (dates, visits, diseases …). */
+export function text(v: string): string {
   return v.length > 64 ? v : texts.get(v, () => v);
+}
+
+/** One string per person: claims of a person compare (and sort) by identity. */
+export function person(v: string): string {
+  return persons.get(v, () => v);
 }
 
 /**
@@ -154,7 +161,7 @@ function validClaim(raw: RawRecord, location: RecordLocation): Validated {
     {
       id: own(raw, 'id') as string,
       // One string per person: claims of a person compare (and sort) by identity.
-      personId: persons.get(own(raw, 'personId') as string, () => own(raw, 'personId') as string),
+      personId: person(own(raw, 'personId') as string),
       date: text(own(raw, 'date') as string),
       day,
       year: yearOfDay(day),

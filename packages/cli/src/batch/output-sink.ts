@@ -6,6 +6,9 @@ import type { BatchSummary } from '../render/summary.js';
 import type { SumsMessage } from './fen-sums.js';
 import type { Result } from './protocol.js';
 
+/** Settlement lines per write. */
+const LINES = 1_000;
+
 /**
  * Where results go, in input order: settlements to the output (CSV header first, written when
  * its extra columns are known), rejects to their file or to stderr, and everything counted in
@@ -34,22 +37,38 @@ export class OutputSink {
   readonly take = async (results: readonly Result[], sums: SumsMessage, extraKeys: readonly string[] | undefined): Promise<void> => {
     if (extraKeys && !this.extraKeys) this.extraKeys = extraKeys;
     this.summary.addSums(sums);
+    // Settlement lines go out LINES at a time, one write each.
+    let lines: string[] = [];
     for (const r of results) {
       if ('rejection' in r) {
+        // Settlements and rejections may share a stream (standard output): the lines before first.
+        if (lines.length > 0) {
+          await this.writeLines(lines);
+          lines = [];
+        }
         this.summary.addRejected(r.rejection);
         if (r.keys) for (const k of r.keys) this.lateKeys.add(k);
         if (this.rejects) await this.rejects.write(r.rejection);
         else process.stderr.write(`${rejectedLine(r.rejection, currentLang())}\n`);
       } else if ('line' in r) {
-        await this.header();
-        await this.out.write(r.line);
+        lines.push(r.line);
+        if (lines.length >= LINES) {
+          await this.writeLines(lines);
+          lines = [];
+        }
       } else {
         for (const k of Object.keys(r.extra)) this.lateKeys.add(k);
         await this.spill?.write(`${JSON.stringify([r.cells, r.extra])}\n`);
       }
     }
+    if (lines.length > 0) await this.writeLines(lines);
     this.onWritten(results.length);
   };
+
+  private async writeLines(lines: readonly string[]): Promise<void> {
+    await this.header();
+    await this.out.write(lines.join(''));
+  }
 
   private async header(): Promise<void> {
     if (this.format !== 'csv' || this.headerWritten) return;

@@ -5,7 +5,10 @@ import { UsageError } from '../errors.js';
 export function personOf(item: RecordItem, field = 'personId'): string | undefined {
   if ('rejection' in item) return undefined;
   // A CSV row names its person in its cells: the raw claim (csv-row.ts) keeps that text as it is.
-  if (item instanceof CsvRecord) return Object.hasOwn(item.source, field) && item.source[field] !== '' ? item.source[field] : undefined;
+  if (item instanceof CsvRecord) {
+    const person = item.cell(field);
+    return person === '' ? undefined : person;
+  }
   const raw = item.raw as Record<string, unknown> | null;
   // A JSON claim may name its fields in Chinese (参保人): the same person either way.
   const p = typeof raw === 'object' && raw !== null ? fieldValue(raw, field) : undefined;

@@ -12,6 +12,10 @@ class Settler {
   inFlight = 0;
   private queue: Result[] = [];
   private pos = 0;
+  /** Chunks received after `finish`, not yet taken into `queue`. */
+  private readonly waiting: Result[][] = [];
+  /** `more` requests sent and not yet answered (at most one). */
+  private asked = 0;
   done = false;
   private fill: { resolve: () => void; reject: (e: Error) => void } | undefined;
   extraKeys: readonly string[] | undefined;
@@ -22,12 +26,25 @@ class Settler {
     this.worker.postMessage(m);
   }
 
+  private ask(): void {
+    if (this.asked > 0 || this.done) return;
+    this.asked++;
+    this.post({ type: 'more' });
+  }
+
   /** After `finish`: the next result in this worker's input order, or undefined when it has no more. */
   async head(): Promise<Result | undefined> {
-    while (this.pos >= this.queue.length && !this.done) {
+    while (this.pos >= this.queue.length) {
+      const next = this.waiting.shift();
+      if (next !== undefined) {
+        this.queue = next;
+        this.pos = 0;
+        continue;
+      }
+      if (this.done) break;
       await new Promise<void>((resolve, reject) => {
         this.fill = { resolve, reject };
-        this.post({ type: 'more' });
+        this.ask();
       });
     }
     return this.queue[this.pos];
@@ -37,10 +54,15 @@ class Settler {
     this.pos++;
   }
 
+  /**
+   * A chunk of results after `finish`. The next one is asked for at once, so that the worker
+   * settles it while this thread writes this one (one chunk ahead: memory stays bounded).
+   */
   chunk(results: readonly Result[], last: boolean): void {
-    this.queue = results as Result[];
-    this.pos = 0;
+    this.asked--;
+    this.waiting.push(results as Result[]);
     this.done = last;
+    this.ask();
     const f = this.fill;
     this.fill = undefined;
     f?.resolve();

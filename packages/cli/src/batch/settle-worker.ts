@@ -7,6 +7,7 @@ import { KpiTally } from '@policy/engine';
 import type { FromWorker, Result, ToWorker, Unit, WorkerSetup } from './protocol.js';
 import { recordToClaim, type RecordToClaim } from './record-to-claim.js';
 import { received } from './received.js';
+import { KpiView } from './kpi-view.js';
 
 /**
  * A settlement worker: validates the records it is sent, settles each person's claims in
@@ -48,6 +49,7 @@ class SettleWorker {
   private readonly store: AccumulatorStore;
   private sums = new FenSums();
   private readonly kpis: KpiTally;
+  private readonly kpiView = new KpiView();
   private extraKeys: string[] | undefined;
   private readonly toClaim: RecordToClaim;
   private readonly roster: RosterView | undefined;
@@ -178,7 +180,8 @@ class SettleWorker {
     if (o.kind === 'rejected') {
       return this.setup.lateColumns ? { index, rejection: o.rejection, keys: Object.keys(claim.extra) } : { index, rejection: o.rejection };
     }
-    const s = o.settlement;
+    // The kpi tally and the platform's records read the layers as Decimals: shared ones (kpi-view.ts).
+    const s = this.plan || !this.kpis.empty ? this.kpiView.of(o.settlement) : o.settlement;
     this.sums.add(s);
     this.kpis.add(s);
     if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };
