@@ -395,7 +395,15 @@ describe("a failed example's lines: runExamples gives them in English and as tab
 });
 
 describe('usage errors in --lang zh and en (exit 2 in both)', () => {
+  // Two persons out of order for --presorted: P1 (line 3) after P2 (line 2).
+  const unsorted = join(tempDir(), 'unsorted.csv');
+  writeFileSync(unsorted, 'id,personId,date,visit,level,region,total,inCatalog\nA,P2,2019-01-01,inpatient,2,county,1.00,1.00\nB,P1,2019-01-02,inpatient,2,county,1.00,1.00\n');
   const cases: { args: string[]; en: string; zh: string }[] = [
+    {
+      args: ['batch', '--policy', 'policies/jinzhai', '--in', unsorted, '--out', join(tempDir(), 'u.csv'), '--presorted'],
+      en: `policy: ${unsorted} line 3 (row 2): personId "P1" comes after "P2": with --presorted the records of each person must come together, persons in ascending order (sort by personId, then date; LC_ALL=C sort order)`,
+      zh: `policy: ${unsorted} 第 3 行（第 2 条数据）：personId "P1" 排在 "P2" 之后：使用 --presorted 时，每个参保人的记录必须连在一起，参保人按升序排列（先按 personId、再按 date 排序，LC_ALL=C 的顺序）`,
+    },
     {
       // Checked while the line is parsed, before the command runs: --lang comes from the line.
       args: ['batch', '--policy', 'policies/anyi', '--in', 'examples/claims.csv', '--out', '-', '--engine', 'fast'],

@@ -1,4 +1,5 @@
 import { CsvRecord, fieldValue, type RecordItem } from '@policy/claims';
+import { ref } from '@policy/dsl';
 import { UsageError } from '../errors.js';
 
 /** The person a record names (its `personId`, or `field`, as written), when it names one. */
@@ -50,10 +51,8 @@ export class PersonOrder {
     if (person === undefined || person === this.current) return false;
     if (this.current !== undefined && comparePersons(person, this.current) < 0) {
       const { line, row } = item.location;
-      const where = row !== undefined ? `line ${line} (row ${row})` : `line ${line}`;
-      throw new UsageError(
-        `${this.file} ${where}: ${this.field} ${JSON.stringify(person)} comes after ${JSON.stringify(this.current)}: with --presorted the records of each person must come together, persons in ascending order (sort by ${this.field}, then date; LC_ALL=C sort order)`,
-      );
+      const where = row !== undefined ? ref('claims.place.line-row', { line, row }) : ref('claims.place.line', { line });
+      throw new UsageError(ref('cmd.usage.presorted-order-at', { file: this.file, where, field: this.field, person: JSON.stringify(person), last: JSON.stringify(this.current) }));
     }
     this.current = person;
     return true;

@@ -88,6 +88,10 @@ export const COMMAND_MESSAGES = {
     en: 'policy prove needs the z3-solver package: pnpm install in the repository, or npm install -g z3-solver@4.15.4 beside an installed policy command ({why})',
     zh: 'policy prove 需要 z3-solver 包：在仓库中运行 pnpm install，或在已安装的 policy 命令旁运行 npm install -g z3-solver@4.15.4（{why}）',
   },
+  'cmd.usage.presorted-order-at': {
+    en: '{file} {where}: {field} {person} comes after {last}: with --presorted the records of each person must come together, persons in ascending order (sort by {field}, then date; LC_ALL=C sort order)',
+    zh: '{file} {where}：{field} {person} 排在 {last} 之后：使用 --presorted 时，每个参保人的记录必须连在一起，参保人按升序排列（先按 {field}、再按 date 排序，LC_ALL=C 的顺序）',
+  },
   'cmd.usage.presorted-order': {
     en: '{file} line {line}: personId {person} comes after {last}: with --presorted the records of each person must come together, persons in ascending order (sort by personId, then date; LC_ALL=C sort order)',
     zh: '{file} 第 {line} 行：personId {person} 排在 {last} 之后：使用 --presorted 时，每个参保人的记录必须连在一起，参保人按升序排列（先按 personId、再按 date 排序，LC_ALL=C 的顺序）',
