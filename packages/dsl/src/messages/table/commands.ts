@@ -3,6 +3,9 @@
  * English and Chinese for every id; `{name}` parameters the same in both (messages.test.ts).
  * Labels of aligned columns are whole ids (the caller pads them by display width); numbers,
  * paths, codes, field and layer names come in as parameters.
+ *
+ * Why this file is long: it is data, one entry per message of every command (some 310), grouped
+ * by command; splitting it by command would spread one area of the table over many files.
  */
 export const COMMAND_MESSAGES = {
   // Shared pieces
