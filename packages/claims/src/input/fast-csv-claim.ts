@@ -4,8 +4,7 @@ import { CONTRACT_FIELDS, isContractField, isReservedField, type ContractField }
 import { moneyFen } from './money-input.js';
 import { ownField } from './own-field.js';
 import { claimSchema } from './schema.js';
-import { NO_EXTRA, person, setOf, text } from './validate.js';
-import { ValidClaim } from './valid-claim.js';
+import { NO_EXTRA, makeClaim, text } from './validate.js';
 
 /**
  * The fast path of a CSV row's validation (issue 11): the row's cells (column → text, as
@@ -130,63 +129,108 @@ export function fastCsvCells(names: readonly string[], cells: readonly string[])
   if (designated === undefined || disaster === undefined) return undefined;
 
   const categoriesCell = cell('categories');
-  const categories = categoriesCell === '' ? [] : splitList(categoriesCell);
+  const diagnosesCell = cell('diagnoses');
+  const admitted = cell('admitted');
+  const discharged = cell('discharged');
+  const quota = cell('quota');
+  return plainClaim({
+    id,
+    personId,
+    date,
+    visit,
+    level,
+    region,
+    referral,
+    designated,
+    disaster,
+    disease: cell('disease'),
+    hospitalId: cell('hospitalId'),
+    categories: categoriesCell === '' ? [] : splitList(categoriesCell),
+    diagnoses: diagnosesCell === '' ? [] : splitList(diagnosesCell),
+    admitted: admitted === '' ? undefined : admitted,
+    discharged: discharged === '' ? undefined : discharged,
+    total: cell('total'),
+    inCatalog: cell('inCatalog'),
+    quota: quota === '' ? undefined : quota,
+    extra: extra ?? NO_EXTRA,
+  });
+}
+
+/** What both fast paths read from their record, each value of the type the schema wants (amounts and dates still text). */
+interface PlainValues {
+  readonly id: string;
+  readonly personId: string;
+  readonly date: Day;
+  readonly visit: string;
+  readonly level: Level;
+  readonly region: string;
+  readonly referral: string;
+  readonly designated: boolean;
+  readonly disaster: boolean;
+  readonly disease: string;
+  readonly hospitalId: string;
+  readonly categories: readonly string[];
+  readonly diagnoses: readonly string[];
+  /** Absent: undefined. */
+  readonly admitted: string | undefined;
+  readonly discharged: string | undefined;
+  readonly total: unknown;
+  readonly inCatalog: unknown;
+  /** Absent: undefined. */
+  readonly quota: unknown;
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The rest of both fast paths: the categories known, the stay dates read and in order (both for
+ * an inpatient), the amounts plain text within the safe range and the in-catalogue part within
+ * the total — then the claim, made as the reference makes it (makeClaim); else undefined.
+ */
+function plainClaim(v: PlainValues): Claim | undefined {
   let categoryBits = 0;
-  for (const c of categories) {
+  for (const c of v.categories) {
     if (!CATEGORIES.has(c)) return undefined;
     categoryBits |= CATEGORY_BITS[c as Category];
   }
-  const diagnosesCell = cell('diagnoses');
-  const diagnoses = diagnosesCell === '' ? [] : splitList(diagnosesCell);
-
-  const admittedCell = cell('admitted');
-  const dischargedCell = cell('discharged');
-  const admitted = admittedCell === '' ? undefined : dayOf(admittedCell)?.day;
-  const discharged = dischargedCell === '' ? undefined : dayOf(dischargedCell)?.day;
-  if ((admittedCell !== '' && admitted === undefined) || (dischargedCell !== '' && discharged === undefined)) return undefined;
-  if (visit === 'inpatient' && (admitted === undefined || discharged === undefined)) return undefined;
+  const admitted = v.admitted === undefined ? undefined : dayOf(v.admitted)?.day;
+  const discharged = v.discharged === undefined ? undefined : dayOf(v.discharged)?.day;
+  if ((v.admitted !== undefined && admitted === undefined) || (v.discharged !== undefined && discharged === undefined)) return undefined;
+  if (v.visit === 'inpatient' && (admitted === undefined || discharged === undefined)) return undefined;
   if (admitted !== undefined && discharged !== undefined && discharged < admitted) return undefined;
 
-  const total = cell('total');
-  const inCatalog = cell('inCatalog');
-  const quota = cell('quota');
-  if (!MONEY.test(total) || !MONEY.test(inCatalog) || (quota !== '' && !MONEY.test(quota))) return undefined;
+  const { total, inCatalog, quota } = v;
+  if (!isString(total) || !isString(inCatalog) || !MONEY.test(total) || !MONEY.test(inCatalog)) return undefined;
+  if (quota !== undefined && (!isString(quota) || !MONEY.test(quota))) return undefined;
   const totalFen = moneyFen(total);
   const inCatalogFen = moneyFen(inCatalog);
-  const quotaFen = quota === '' ? undefined : moneyFen(quota);
+  const quotaFen = quota === undefined ? undefined : moneyFen(quota);
   // Past the safe range the reference reads Decimals; so does a claim over its total.
   if (Number.isNaN(totalFen) || Number.isNaN(inCatalogFen) || Number.isNaN(quotaFen) || inCatalogFen > totalFen) return undefined;
 
-  const disease = cell('disease');
-  const hospitalId = cell('hospitalId');
-  return new ValidClaim(
-    {
-      id,
-      personId: person(personId),
-      date: date.text,
-      day: date.day,
-      year: date.year,
-      categories: setOf(categories) as ReadonlySet<Category>,
-      categoryBits,
-      visit: visit as Visit,
-      level,
-      region: region as Region,
-      referral: text(referral) as Referral,
-      designated,
-      disaster,
-      disease: text(disease),
-      diagnoses: setOf(diagnoses),
-      admitted,
-      discharged,
-      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
-      totalFen,
-      inCatalogFen,
-      quotaFen,
-      hospitalId: text(hospitalId),
-      extra: extra ?? NO_EXTRA,
-    },
-    undefined,
-  );
+  return makeClaim({
+    id: v.id,
+    personId: v.personId,
+    date: v.date.text,
+    day: v.date.day,
+    year: v.date.year,
+    categories: v.categories as readonly Category[],
+    categoryBits,
+    visit: v.visit as Visit,
+    level: v.level,
+    region: v.region as Region,
+    referral: v.referral as Referral,
+    designated: v.designated,
+    disaster: v.disaster,
+    disease: v.disease,
+    diagnoses: v.diagnoses,
+    admitted,
+    discharged,
+    totalFen,
+    inCatalogFen,
+    quotaFen,
+    hospitalId: v.hospitalId,
+    extra: v.extra,
+  });
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -235,62 +279,32 @@ export function fastRawClaim(raw: unknown): Claim | undefined {
   if (!isString(disease) || !isString(hospitalId)) return undefined;
 
   const categories = or('categories', []);
-  if (!ALL_STRINGS(categories)) return undefined;
-  let categoryBits = 0;
-  for (const c of categories) {
-    if (!CATEGORIES.has(c)) return undefined;
-    categoryBits |= CATEGORY_BITS[c as Category];
-  }
   const diagnoses = or('diagnoses', []);
-  if (!ALL_STRINGS(diagnoses)) return undefined;
+  if (!ALL_STRINGS(categories) || !ALL_STRINGS(diagnoses)) return undefined;
+  const admitted = get('admitted');
+  const discharged = get('discharged');
+  if ((admitted !== undefined && !isString(admitted)) || (discharged !== undefined && !isString(discharged))) return undefined;
 
-  const admittedValue = get('admitted');
-  const dischargedValue = get('discharged');
-  if ((admittedValue !== undefined && !isString(admittedValue)) || (dischargedValue !== undefined && !isString(dischargedValue))) return undefined;
-  const admitted = admittedValue === undefined ? undefined : dayOf(admittedValue)?.day;
-  const discharged = dischargedValue === undefined ? undefined : dayOf(dischargedValue)?.day;
-  if ((admittedValue !== undefined && admitted === undefined) || (dischargedValue !== undefined && discharged === undefined)) return undefined;
-  if (visit === 'inpatient' && (admitted === undefined || discharged === undefined)) return undefined;
-  if (admitted !== undefined && discharged !== undefined && discharged < admitted) return undefined;
-
-  const total = get('total');
-  const inCatalog = get('inCatalog');
-  const quota = get('quota');
-  if (!isString(total) || !isString(inCatalog) || !MONEY.test(total) || !MONEY.test(inCatalog)) return undefined;
-  if (quota !== undefined && (!isString(quota) || !MONEY.test(quota))) return undefined;
-  const totalFen = moneyFen(total);
-  const inCatalogFen = moneyFen(inCatalog);
-  const quotaFen = quota === undefined ? undefined : moneyFen(quota);
-  if (Number.isNaN(totalFen) || Number.isNaN(inCatalogFen) || Number.isNaN(quotaFen) || inCatalogFen > totalFen) return undefined;
-
-  // As validClaim makes it: the fields outside the contract, in the record's order.
-  const extra = extras === 0 ? NO_EXTRA : Object.fromEntries(Object.entries(r).filter(([name]) => !isContractField(name)));
-  return new ValidClaim(
-    {
-      id,
-      personId: person(personId),
-      date: date.text,
-      day: date.day,
-      year: date.year,
-      categories: setOf(categories) as ReadonlySet<Category>,
-      categoryBits,
-      visit: visit as Visit,
-      level: level as Level,
-      region: region as Region,
-      referral: text(referral) as Referral,
-      designated,
-      disaster,
-      disease: text(disease),
-      diagnoses: setOf(diagnoses),
-      admitted,
-      discharged,
-      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
-      totalFen,
-      inCatalogFen,
-      quotaFen,
-      hospitalId: text(hospitalId),
-      extra,
-    },
-    undefined,
-  );
+  return plainClaim({
+    id,
+    personId,
+    date,
+    visit,
+    level,
+    region,
+    referral,
+    designated,
+    disaster,
+    disease,
+    hospitalId,
+    categories,
+    diagnoses,
+    admitted,
+    discharged,
+    total: get('total'),
+    inCatalog: get('inCatalog'),
+    quota: get('quota'),
+    // As validClaim makes it: the fields outside the contract, in the record's order.
+    extra: extras === 0 ? NO_EXTRA : Object.fromEntries(Object.entries(r).filter(([name]) => !isContractField(name))),
+  });
 }

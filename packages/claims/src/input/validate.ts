@@ -31,6 +31,71 @@ export function person(v: string): string {
   return persons.get(v, () => v);
 }
 
+/** A claim's parts, every one checked, the defaults filled in: what `makeClaim` builds a claim of. */
+export interface ClaimParts {
+  readonly id: string;
+  readonly personId: string;
+  readonly date: string;
+  readonly day: number;
+  readonly year: number;
+  readonly categories: readonly Category[];
+  readonly categoryBits: number;
+  readonly visit: Visit;
+  readonly level: Level;
+  readonly region: Region;
+  readonly referral: Referral;
+  readonly designated: boolean;
+  readonly disaster: boolean;
+  readonly disease: string;
+  readonly diagnoses: readonly string[];
+  readonly admitted: number | undefined;
+  readonly discharged: number | undefined;
+  readonly totalFen: number;
+  readonly inCatalogFen: number;
+  readonly quotaFen: number | undefined;
+  readonly hospitalId: string;
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The one place a claim is made, by the reference path (validClaim) and the fast paths
+ * (fast-csv-claim.ts) alike: texts, sets and the person shared, the stay derived. Every claim
+ * has every property, absent ones undefined: one object shape for all claims keeps the
+ * evaluators' property reads monomorphic (fast). `given`: the amounts as the record wrote them,
+ * needed only past the safe range.
+ */
+export function makeClaim(p: ClaimParts, given?: readonly [unknown, unknown, unknown]): ValidClaim {
+  return new ValidClaim(
+    {
+      id: p.id,
+      // One string per person: claims of a person compare (and sort) by identity.
+      personId: person(p.personId),
+      date: text(p.date),
+      day: p.day,
+      year: p.year,
+      categories: setOf(p.categories) as ReadonlySet<Category>,
+      categoryBits: p.categoryBits,
+      visit: text(p.visit) as Visit,
+      level: p.level,
+      region: text(p.region) as Region,
+      referral: text(p.referral) as Referral,
+      designated: p.designated,
+      disaster: p.disaster,
+      disease: text(p.disease),
+      diagnoses: setOf(p.diagnoses),
+      admitted: p.admitted,
+      discharged: p.discharged,
+      stay: p.admitted !== undefined && p.discharged !== undefined ? p.discharged - p.admitted : 0,
+      totalFen: p.totalFen,
+      inCatalogFen: p.inCatalogFen,
+      quotaFen: p.quotaFen,
+      hospitalId: text(p.hospitalId),
+      extra: p.extra,
+    },
+    given,
+  );
+}
+
 /**
  * One raw record (a parsed JSON object, or a CSV row after csv-row.ts) → a `Claim`, or a
  * `Rejection` naming the record, the field and the rule. Three steps: the schema (shape,
@@ -155,33 +220,30 @@ function validClaim(raw: RawRecord, location: RecordLocation): Validated {
 
   const extraEntries = Object.entries(raw).filter(([name]) => !isContractField(name));
   const extra = extraEntries.length === 0 ? NO_EXTRA : Object.fromEntries(extraEntries);
-  // Every claim has every property, absent ones undefined: one object shape for all claims keeps
-  // the evaluators' property reads monomorphic (fast).
-  const claim = new ValidClaim(
+  const categories = (own(raw, 'categories') ?? []) as Category[];
+  const claim = makeClaim(
     {
       id: own(raw, 'id') as string,
-      // One string per person: claims of a person compare (and sort) by identity.
-      personId: person(own(raw, 'personId') as string),
-      date: text(own(raw, 'date') as string),
+      personId: own(raw, 'personId') as string,
+      date: own(raw, 'date') as string,
       day,
       year: yearOfDay(day),
-      categories: setOf((own(raw, 'categories') ?? []) as Category[]) as ReadonlySet<Category>,
-      categoryBits: ((own(raw, 'categories') ?? []) as Category[]).reduce((bits, c) => bits | CATEGORY_BITS[c], 0),
-      visit: text(own(raw, 'visit') as string) as Visit,
+      categories,
+      categoryBits: categories.reduce((bits, c) => bits | CATEGORY_BITS[c], 0),
+      visit: own(raw, 'visit') as Visit,
       level: own(raw, 'level') as Level,
-      region: text(own(raw, 'region') as string) as Region,
-      referral: text((own(raw, 'referral') ?? 'referred') as string) as Referral,
+      region: own(raw, 'region') as Region,
+      referral: (own(raw, 'referral') ?? 'referred') as Referral,
       designated: (own(raw, 'designated') ?? true) as boolean,
       disaster: (own(raw, 'disaster') ?? false) as boolean,
-      disease: text((own(raw, 'disease') ?? '') as string),
-      diagnoses: setOf((own(raw, 'diagnoses') ?? []) as string[]),
+      disease: (own(raw, 'disease') ?? '') as string,
+      diagnoses: (own(raw, 'diagnoses') ?? []) as string[],
       admitted,
       discharged,
-      stay: admitted !== undefined && discharged !== undefined ? discharged - admitted : 0,
       totalFen,
       inCatalogFen,
       quotaFen,
-      hospitalId: text((own(raw, 'hospitalId') ?? '') as string),
+      hospitalId: (own(raw, 'hospitalId') ?? '') as string,
       extra,
     },
     large ? [own(raw, 'total'), own(raw, 'inCatalog'), own(raw, 'quota')] : undefined,
