@@ -7,7 +7,7 @@ import { dateRule, describeSchemaErrors, kindOf, moneyRule, shownValue } from '.
 import { reason, renderReason, type ReasonRef } from '@policy/engine';
 import { moneyFen, readMoney } from './money-input.js';
 import { schemaErrors } from './schema.js';
-import { ValidClaim } from './valid-claim.js';
+import { ValidClaim, type ClaimFields } from './valid-claim.js';
 import { Interner } from './intern.js';
 
 const sets = new Interner<ReadonlySet<string>>(10_000);
@@ -31,31 +31,14 @@ export function person(v: string): string {
   return persons.get(v, () => v);
 }
 
-/** A claim's parts, every one checked, the defaults filled in: what `makeClaim` builds a claim of. */
-export interface ClaimParts {
-  readonly id: string;
-  readonly personId: string;
-  readonly date: string;
-  readonly day: number;
-  readonly year: number;
+/**
+ * A claim's parts, every one checked, the defaults filled in: what `makeClaim` builds a claim of
+ * — the claim's own fields (engine/src/claim.ts) but the stay, derived, and the sets, as lists.
+ */
+export type ClaimParts = Omit<ClaimFields, 'stay' | 'categories' | 'diagnoses'> & {
   readonly categories: readonly Category[];
-  readonly categoryBits: number;
-  readonly visit: Visit;
-  readonly level: Level;
-  readonly region: Region;
-  readonly referral: Referral;
-  readonly designated: boolean;
-  readonly disaster: boolean;
-  readonly disease: string;
   readonly diagnoses: readonly string[];
-  readonly admitted: number | undefined;
-  readonly discharged: number | undefined;
-  readonly totalFen: number;
-  readonly inCatalogFen: number;
-  readonly quotaFen: number | undefined;
-  readonly hospitalId: string;
-  readonly extra: Readonly<Record<string, unknown>>;
-}
+};
 
 /**
  * The one place a claim is made, by the reference path (validClaim) and the fast paths
