@@ -1,28 +1,14 @@
-import { renderMessage, type Lang, type MessageId, type MessageParams, type Span } from '@policy/dsl';
+import { ref, renderMessage, type Lang, type MessageRef, type Span } from '@policy/dsl';
 
 /**
- * A message of the table whose parameters may themselves be messages (a rule broken, then
- * "; also wrong: …"): rendered in one language all the way down. A plain MessageRef is one.
- * Rejection reasons and claim-file errors carry it beside their English `message`.
+ * Rejection reasons and claim-file errors are messages of the table (a rule broken, then
+ * "; also wrong: …" as a message inside a message), carried beside their English `message`.
+ * The names the engine and claims code use for the dsl's one mechanism (messages/index.ts:
+ * `ref`, `renderMessage`; a parameter may be a message, rendered in the same language).
  */
-export interface ReasonRef {
-  readonly id: MessageId;
-  readonly params: Readonly<Record<string, string | number | ReasonRef>>;
-}
-
-type ReasonParams<Id extends MessageId> = { readonly [K in keyof MessageParams<Id>]: string | number | ReasonRef };
-
-/** A reason, typed like `ref`: `reason('claims.required')`, `reason('claims.got', { rule, value })`. */
-export function reason<Id extends MessageId>(id: Id, ...params: keyof MessageParams<Id> extends never ? [] : [ReasonParams<Id>]): ReasonRef {
-  return { id, params: (params[0] ?? {}) as Record<string, string | number | ReasonRef> };
-}
-
-/** A reason in one language (nested reasons in the same language). */
-export function renderReason(r: ReasonRef, lang: Lang): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(r.params)) params[name] = typeof value === 'object' ? renderReason(value, lang) : value;
-  return renderMessage({ id: r.id, params }, lang);
-}
+export type ReasonRef = MessageRef;
+export const reason = ref;
+export const renderReason = renderMessage;
 
 /** English `message` and, when it has one, the table's `text`: the text in `lang`, else the English. */
 export function textIn(x: { readonly message: string; readonly text?: ReasonRef }, lang: Lang): string {
