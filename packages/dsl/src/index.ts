@@ -17,7 +17,7 @@ export { describeType, type Type, type Scalar } from './check/types.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
 export { hasErrors, sortDiagnostics, messageIn, relatedMessageIn, related, type Diagnostic, type RelatedSpan, type Severity } from './diagnostics/diagnostic.js';
 export { MESSAGES, LANGS, isLang, langFromEnv, t, ref, count, renderMessage, placeholdersOf, type Lang, type MessageId, type MessageParams, type MessageRef, type Counted } from './messages/index.js';
-export { renderDiagnostic, diagnosticToJson, displayWidth, type DiagnosticJson } from './diagnostics/render.js';
+export { renderDiagnostic, diagnosticToJson, displayWidth, textWidth, type DiagnosticJson } from './diagnostics/render.js';
 export { loadPolicy, checkSources, policyFiles, policyFolders, hasPolicyFiles, parsePolicyFiles, PolicyPathError } from './load.js';
 export { childExprs } from './check/ir-walk.js';
 export { formatPolicySource, FormatterError, type FormatResult } from './format/format.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { textIn } from '@policy/engine';
 import { AtomicFile, ClaimFileError, outputFormatOf, policyInputs, refuseClashes, type OutputFormat } from '@policy/claims';
-import { RESULT_ZH, displayWidth, ref, t, type Lang } from '@policy/dsl';
+import { RESULT_ZH, textWidth, ref, t, type Lang } from '@policy/dsl';
 import { padEndWidth, padStartWidth } from '../render/pad.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -95,14 +95,9 @@ export function renderAuditSummary(s: AuditSummary, audits: readonly { name: str
   const lines = [title, count('cmd.audit.records-read', s.read), count('cmd.audit.audited', s.audited), count('cmd.audit.rejected', s.rejected), count('cmd.audit.findings', s.findings)];
   if (audits.length === 0) lines.push(`  ${t(lang, 'cmd.audit.no-audit')}`);
   else lines.push(`  ${padEndWidth(t(lang, 'cmd.audit.head-audit'), 28)}${padStartWidth(t(lang, 'cmd.audit.head-result'), 6)}  ${padStartWidth(t(lang, 'cmd.audit.head-findings'), 8)}  ${t(lang, 'cmd.audit.head-cites')}`);
-  for (const a of audits) lines.push(`  ${a.name}${' '.repeat(Math.max(1, 24 - width(a.name)))}  ${RESULT_ZH[a.result]}  ${String(s.byAudit.get(a.name) ?? 0).padStart(8)}  ${a.cites.join(', ')}`);
+  for (const a of audits) lines.push(`  ${a.name}${' '.repeat(Math.max(1, 24 - textWidth(a.name)))}  ${RESULT_ZH[a.result]}  ${String(s.byAudit.get(a.name) ?? 0).padStart(8)}  ${a.cites.join(', ')}`);
   for (const r of s.rejections) lines.push(`  ${t(lang, 'cmd.audit.rejected-line', { line: r.location.line, id: r.id ? ` (${r.id})` : '', field: r.field ? ` ${r.field}` : '', message: textIn(r, lang) })}`);
   if (s.rejected > s.rejections.length) lines.push(`  ${t(lang, 'cmd.audit.more-rejected', { n: s.rejected - s.rejections.length })}`);
   return lines.join('\n');
 }
 
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}

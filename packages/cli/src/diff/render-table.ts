@@ -1,4 +1,4 @@
-import { displayWidth, t, type Lang } from '@policy/dsl';
+import { textWidth, t, type Lang } from '@policy/dsl';
 import { currentLang } from '../lang.js';
 import { money } from './fen.js';
 import {
@@ -23,11 +23,6 @@ import {
 import type { DiffReport, Dimension } from './report.js';
 
 /** Columns a string takes on a terminal (Chinese characters take two). */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}
 
 const group = (fen: bigint) => money(fen, { group: true });
 const delta = (fen: bigint) => money(fen, { group: true, sign: true });
@@ -35,10 +30,10 @@ const delta = (fen: bigint) => money(fen, { group: true, sign: true });
 /** Columns: the first left-aligned, the rest right-aligned; widths by display width (Chinese is 2). */
 function columns(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(c))));
   return rows.map((r) =>
     (indent + r.map((c, i) => {
-      const pad = ' '.repeat((widths[i] as number) - width(c));
+      const pad = ' '.repeat((widths[i] as number) - textWidth(c));
       return i === 0 ? c + pad : pad + c;
     }).join('   ')).trimEnd(),
   );
@@ -113,11 +108,11 @@ export function renderTable(r: DiffReport, labels: DiffLabels = CODE_LABELS, lan
   if (r.kpis.length > 0) {
     out.push('');
     out.push(`  ${t(lang, 'cmd.diff.kpis-head')}`);
-    const w = Math.max(...r.kpis.map((k) => width(k.name)));
+    const w = Math.max(...r.kpis.map((k) => textWidth(k.name)));
     for (const k of r.kpis) {
       const target = kpiTargetText(k);
       const met = kpiMetText(k.base) || kpiMetText(k.head) ? `  ${kpiMetText(k.base, lang) || '—'} → ${kpiMetText(k.head, lang) || '—'}` : '';
-      out.push(`    ${k.name}${' '.repeat(w - width(k.name) + 2)}${kpiValueText(k.base, lang)} → ${kpiValueText(k.head, lang)}${target ? t(lang, 'cmd.diff.kpi-target', { target }) : ''}${met}${kpiChanged(k) ? '' : t(lang, 'cmd.diff.kpi-unchanged')}`);
+      out.push(`    ${k.name}${' '.repeat(w - textWidth(k.name) + 2)}${kpiValueText(k.base, lang)} → ${kpiValueText(k.head, lang)}${target ? t(lang, 'cmd.diff.kpi-target', { target }) : ''}${met}${kpiChanged(k) ? '' : t(lang, 'cmd.diff.kpi-unchanged')}`);
     }
   }
   out.push('');

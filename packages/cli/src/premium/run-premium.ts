@@ -2,7 +2,7 @@ import { reason, renderReason } from '@policy/engine';
 import { currentLang } from '../lang.js';
 import { basename } from 'node:path';
 import { AtomicFile, OPEN_END, csvLine, refuseClashes, policyInputs, type OutputFormat, type RosterRow, type LoadedRosters } from '@policy/claims';
-import { displayWidth, formatDate, formatMoney, parseDate } from '@policy/dsl';
+import { textWidth, formatDate, formatMoney, parseDate } from '@policy/dsl';
 import { CompiledPremiums, PremiumError, PremiumTally, type Category, type CompiledPolicy, type PremiumGroup, type PremiumRow, type PremiumTotals } from '@policy/engine';
 import { UsageError } from '../errors.js';
 import { loadCompiled } from '../policy-paths.js';
@@ -210,13 +210,7 @@ function grouped(amount: string): string {
   return `${(int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac ?? '00'}`;
 }
 
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}
-
-const pad = (text: string, n: number): string => text + ' '.repeat(Math.max(1, n - width(text)));
+const pad = (text: string, n: number): string => text + ' '.repeat(Math.max(1, n - textWidth(text)));
 
 /** The report on stderr: counts, then per premium and year the totals by category and by fund. */
 export function renderPremiumSummary(s: PremiumSummary, config: PremiumConfig, lang: Lang = currentLang()): string {

@@ -1,4 +1,4 @@
-import { displayWidth, type LayerName } from '@policy/dsl';
+import { textWidth, type LayerName } from '@policy/dsl';
 import type { ClauseRef, RuleTrace, SettledClaim, TraceStep } from '@policy/engine';
 import { LABELS, type ExplainLang, type ExplainLabels } from './explain-labels.js';
 
@@ -18,15 +18,8 @@ export interface ExplainOptions {
 
 type Layer = Extract<TraceStep, { kind: 'layer' }>;
 
-/** Columns on a terminal: a Chinese character takes two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += displayWidth(ch);
-  return w;
-}
-
 function pad(s: string, to: number): string {
-  return s + ' '.repeat(Math.max(0, to - width(s)));
+  return s + ' '.repeat(Math.max(0, to - textWidth(s)));
 }
 
 export function explainSettlement(s: SettledClaim, options: ExplainOptions = {}): string {
@@ -42,7 +35,7 @@ export function explainSettlement(s: SettledClaim, options: ExplainOptions = {})
   const byLayer = new Map<string, string>();
   for (const r of t.rules) for (const step of r.steps) if (step.kind === 'layer') byLayer.set(step.layer, r.rule);
   const names = s.declaredLayers.map((l) => L.layers[l]);
-  const nameWidth = Math.max(...names.map(width));
+  const nameWidth = Math.max(...names.map(textWidth));
   const amounts = s.declaredLayers.map((l) => s.layers[l].toFixed(2));
   const amountWidth = Math.max(...amounts.map((a) => a.length));
   out.push(L.layersHeading);
@@ -51,7 +44,7 @@ export function explainSettlement(s: SettledClaim, options: ExplainOptions = {})
     out.push(`  ${pad(L.layers[l], nameWidth)}  ${(amounts[i] ?? '').padStart(amountWidth)}${note ? `  ${note}` : ''}`.trimEnd());
   });
 
-  const labelWidth = Math.max(12, ...Object.values(L.layers).map(width), ...[L.cites, L.formula, L.accumulator, L.yearlyCap].map(width)) + 2;
+  const labelWidth = Math.max(12, ...Object.values(L.layers).map(textWidth), ...[L.cites, L.formula, L.accumulator, L.yearlyCap].map(textWidth)) + 2;
   const line = (label: string, text: string): string => `  ${pad(label, labelWidth)}${text}`;
   const more = (text: string): string => `  ${' '.repeat(labelWidth)}${text}`;
 
@@ -105,7 +98,7 @@ function equation(prefix: string, name: string, formula: string, filled: string 
   if (formula === value) return [`${prefix}${name} = ${value}`];
   // `fallback tops up to …` names what it assigns itself.
   const first = formula.startsWith(`${name} `) ? `${prefix}${formula}` : `${prefix}${name} = ${formula}`;
-  const indent = ' '.repeat(width(`${prefix}${name} `));
+  const indent = ' '.repeat(textWidth(`${prefix}${name} `));
   const shown = filled === undefined || filled === value || filled === formula ? `= ${value}` : `= ${filled} = ${value}`;
   return [first, `${indent}${shown}`];
 }

@@ -1,11 +1,6 @@
-import { displayWidth } from '@policy/dsl';
+import { textWidth } from '@policy/dsl';
 
-/** Columns a string takes on a terminal (Chinese characters take two). */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}
+export { textWidth };
 
 /** padEnd by display width: the same as String.padEnd for English, aligned for Chinese labels. */
 export function padEndWidth(text: string, width: number): string {

@@ -1,5 +1,5 @@
 import { csvLine } from '@policy/claims';
-import { displayWidth, t, type Lang } from '@policy/dsl';
+import { textWidth, t, type Lang } from '@policy/dsl';
 import { currentLang } from '../lang.js';
 import type { PolicyParameter } from '@policy/engine';
 
@@ -56,18 +56,12 @@ function rows(params: readonly PolicyParameter[], repeat: boolean, lang: Lang = 
   return out;
 }
 
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}
-
 /** Aligned columns (Chinese characters take two), the last one unpadded. */
 export function renderParamsText(params: readonly PolicyParameter[], lang: Lang = currentLang()): string {
   const table = [headings(lang), ...rows(params, false, lang)];
   const widths: number[] = [];
-  for (const r of table) r.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return `${table.map((r) => r.map((c, i) => (i < r.length - 1 ? c + ' '.repeat((widths[i] as number) - width(c)) : c)).join('  ').trimEnd()).join('\n')}\n`;
+  for (const r of table) r.slice(0, -1).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(c))));
+  return `${table.map((r) => r.map((c, i) => (i < r.length - 1 ? c + ' '.repeat((widths[i] as number) - textWidth(c)) : c)).join('  ').trimEnd()).join('\n')}\n`;
 }
 
 export function renderParamsMarkdown(params: readonly PolicyParameter[], lang: Lang = currentLang()): string {

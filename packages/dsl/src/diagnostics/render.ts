@@ -36,7 +36,8 @@ function caretPadding(prefix: string): string {
   return pad;
 }
 
-function width(text: string): number {
+/** Columns a text takes on a terminal (a Chinese character two): the sum of displayWidth. */
+export function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += displayWidth(ch);
   return w;
@@ -59,7 +60,7 @@ export function renderDiagnostic(d: Diagnostic, files: ReadonlyMap<string, Sourc
   const endPos = file.position(Math.max(d.span.start, d.span.end));
   const lastCol = endPos.line === line ? endPos.column : chars.length + 1;
   const underlined = chars.slice(column - 1, Math.max(column, lastCol - 1)).join('');
-  const underline = '^' + '~'.repeat(Math.max(0, width(underlined) - 1));
+  const underline = '^' + '~'.repeat(Math.max(0, textWidth(underlined) - 1));
   const gutter = String(line).length;
   out.push(`${' '.repeat(gutter)} |`);
   out.push(`${line} | ${text}`);

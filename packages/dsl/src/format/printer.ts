@@ -1,4 +1,4 @@
-import { displayWidth } from '../diagnostics/render.js';
+import { textWidth } from '../diagnostics/render.js';
 import type { Piece } from './pieces.js';
 
 /**
@@ -39,12 +39,6 @@ const OPENERS: Readonly<Record<string, string>> = { LParen: 'RParen', LBracket: 
 const GLUED_LEFT = new Set(['RParen', 'RBracket', 'Comma', 'Colon', 'Dot', 'LBracket', 'LCurly']);
 /** Tokens with no space after them. */
 const NO_SPACE_AFTER = new Set(['LParen', 'LBracket', 'Dot']);
-
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += displayWidth(ch);
-  return w;
-}
 
 export function printPieces(pieces: readonly Piece[]): string {
   const lines: Line[] = [];
@@ -195,13 +189,13 @@ function render(lines: readonly Line[]): string {
     while (j < lines.length) {
       const m = lines[j] as Line;
       if (m.comment === undefined || m.code === '' || (j > i && m.blankBefore)) break;
-      column = Math.max(column, m.indent + width(m.code) + 2);
+      column = Math.max(column, m.indent + textWidth(m.code) + 2);
       j++;
     }
     for (let k = i; k < j; k++) {
       const m = lines[k] as Line;
       if (m.blankBefore) out.push('');
-      const used = m.indent + width(m.code);
+      const used = m.indent + textWidth(m.code);
       out.push(' '.repeat(m.indent) + m.code + ' '.repeat(column - used) + (m.comment ?? ''));
     }
     i = j;
