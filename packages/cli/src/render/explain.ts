@@ -1,6 +1,7 @@
 import { textWidth, type LayerName } from '@policy/dsl';
 import type { ClauseRef, RuleTrace, SettledClaim, TraceStep } from '@policy/engine';
 import { LABELS, type ExplainLang, type ExplainLabels } from './explain-labels.js';
+import { padEndWidth } from './pad.js';
 
 /**
  * The trace tree of one settlement, for people (`policy explain`, `policy eval --explain`):
@@ -17,10 +18,6 @@ export interface ExplainOptions {
 }
 
 type Layer = Extract<TraceStep, { kind: 'layer' }>;
-
-function pad(s: string, to: number): string {
-  return s + ' '.repeat(Math.max(0, to - textWidth(s)));
-}
 
 export function explainSettlement(s: SettledClaim, options: ExplainOptions = {}): string {
   const L = LABELS[options.lang ?? 'en'];
@@ -41,11 +38,11 @@ export function explainSettlement(s: SettledClaim, options: ExplainOptions = {})
   out.push(L.layersHeading);
   s.declaredLayers.forEach((l: LayerName, i) => {
     const note = l === 'patient' ? L.patientFormula : byLayer.has(l) ? `${L.rule} ${byLayer.get(l) ?? ''}` : '';
-    out.push(`  ${pad(L.layers[l], nameWidth)}  ${(amounts[i] ?? '').padStart(amountWidth)}${note ? `  ${note}` : ''}`.trimEnd());
+    out.push(`  ${padEndWidth(L.layers[l], nameWidth)}  ${(amounts[i] ?? '').padStart(amountWidth)}${note ? `  ${note}` : ''}`.trimEnd());
   });
 
   const labelWidth = Math.max(12, ...Object.values(L.layers).map(textWidth), ...[L.cites, L.formula, L.accumulator, L.yearlyCap].map(textWidth)) + 2;
-  const line = (label: string, text: string): string => `  ${pad(label, labelWidth)}${text}`;
+  const line = (label: string, text: string): string => `  ${padEndWidth(label, labelWidth)}${text}`;
   const more = (text: string): string => `  ${' '.repeat(labelWidth)}${text}`;
 
   for (const r of t.rules) {
