@@ -11,6 +11,7 @@ export {
 } from './compile/compile-policy.js';
 export type { VersionEngine } from './fixed/plan.js';
 export { fenText, fromScaled } from './runtime/scaled.js';
+export { FenSum } from './runtime/fen-sum.js';
 export { LAYER_INDEX } from './runtime/context.js';
 export { AccumulatorStore } from './runtime/accumulators.js';
 export { SettlementError, reason, renderReason, textIn, withText, type ReasonRef } from './runtime/errors.js';

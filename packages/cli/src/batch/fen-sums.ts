@@ -1,36 +1,11 @@
 import { LAYERS } from '@policy/dsl';
-import type { KpiPart, SettledClaim } from '@policy/engine';
+import { FenSum, type KpiPart, type SettledClaim } from '@policy/engine';
 
 /**
- * Sums of settled amounts in whole fen, for the summary: kept in JS numbers while they are
- * exact and moved into a BigInt before they could stop being so. A worker sums its claims;
- * the main thread adds up what the workers send (as decimal strings: BigInt does not cross
- * postMessage as such).
+ * Sums of settled amounts in whole fen, for the summary (FenSum: exact integers). A worker sums
+ * its claims; the main thread adds up what the workers send (as decimal strings: BigInt does not
+ * cross postMessage as such).
  */
-const LIMIT = 2 ** 52;
-
-class FenSum {
-  private small = 0;
-  private big = 0n;
-
-  add(fen: number): void {
-    if (Math.abs(this.small) >= LIMIT || Math.abs(fen) >= LIMIT) {
-      this.big += BigInt(this.small) + BigInt(fen);
-      this.small = 0;
-      return;
-    }
-    this.small += fen;
-  }
-
-  addBig(fen: bigint): void {
-    this.big += fen;
-  }
-
-  get value(): bigint {
-    return this.big + BigInt(this.small);
-  }
-}
-
 export interface SumsMessage {
   readonly settled: number;
   /** Claims the fixed-point evaluator settled. */

@@ -2,7 +2,7 @@ import { LAYERS, type Decimal, type LayerName } from '@policy/dsl';
 import { fromScaled, type SettledClaim } from '@policy/engine';
 
 /**
- * A settlement as the kpi tally (KpiTally.add) and the platform's setlinfo records read it: its
+ * A settlement as the platform's setlinfo records (and a kpi reading layers, KpiTally.add) read it: its
  * layers as Decimals.
  * A fixed-point settlement holds its layers in whole fen and makes eight Decimals by division
  * when asked for them; most of them are 0.00 and the rest recur, so here each amount's Decimal

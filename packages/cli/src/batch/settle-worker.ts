@@ -180,8 +180,8 @@ class SettleWorker {
     if (o.kind === 'rejected') {
       return this.setup.lateColumns ? { index, rejection: o.rejection, keys: Object.keys(claim.extra) } : { index, rejection: o.rejection };
     }
-    // The kpi tally and the platform's records read the layers as Decimals: shared ones (kpi-view.ts).
-    const s = this.plan || !this.kpis.empty ? this.kpiView.of(o.settlement) : o.settlement;
+    // The platform's records, and a kpi whose closures read the layers, read them as Decimals: shared ones (kpi-view.ts).
+    const s = this.plan || this.kpis.readsLayers ? this.kpiView.of(o.settlement) : o.settlement;
     this.sums.add(s);
     this.kpis.add(s);
     if (this.setup.output === 'jsonl') return { index, line: `${JSON.stringify(this.json(s))}\n` };

@@ -4,6 +4,8 @@ import { CATEGORY_BITS } from '../claim.js';
 import type { CompiledPolicy, CompiledVersion, SettledClaim } from '../compile/compile-policy.js';
 import { compileExpr, type Fn } from '../compile/compile-expr.js';
 import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
+import { FenSum } from '../runtime/fen-sum.js';
+import { fenTerm, hasFen, readsSettlement, scaledDecimal, type FenTerm } from './fen-terms.js';
 
 /**
  * A policy's kpis (docs/kpis.md) over settled claims: each settled claim is added once; the
@@ -12,6 +14,9 @@ import { ClaimContext, LAYER_INDEX } from '../runtime/context.js';
  * with `by F`, per group; `persons` terms count the person-years among the claims counted
  * (with at least N of them), which needs each person-year's claims in one part: batch's workers
  * settle a person whole before they hand their sums over (`take`), so they are.
+ * Terms of whole numbers (fen-terms.ts) over fixed-point settlements are summed as integers and
+ * folded into the decimal sums when the tally is read: the same exact sums, without a decimal.js
+ * addition per claim (kpi-tally.test.ts proves the two paths equal).
  */
 
 export interface KpiGroupValue {
@@ -55,10 +60,12 @@ interface CompiledKpi {
 
 const PAYING = new Set<LayerName>(PAYING_LAYERS);
 
-/** Sums of one group of one kpi. */
+/** Sums of one group of one kpi: decimal, plus the whole numbers of the fast path not folded in yet. */
 interface Sums {
   num: Decimal;
   den: Decimal;
+  readonly numFen: FenSum;
+  readonly denFen: FenSum;
 }
 
 /** A worker's part of one kpi: [group, numerator, denominator] as decimal strings. */
@@ -93,11 +100,21 @@ export class KpiTally {
   /** Per kpi and side (0 numerator, 1 denominator) of a `persons` term: group \0 person \0 year → claims counted, since the last flush. */
   private readonly pending: (readonly [Map<string, number> | undefined, Map<string, number> | undefined])[];
   private readonly byVersion = new Map<CompiledVersion, { ctx: ClaimContext; kpis: (CompiledKpi | undefined)[] }>();
+  /** Per kpi: its numerator's and denominator's whole-number reading, when they have one. */
+  private readonly fast: (readonly [FenTerm | undefined, FenTerm | undefined])[];
+  /**
+   * Whether a closure the tally runs may read the settled layers (or `paid`, or a let): then
+   * each claim's layers go into the context as Decimals, as the decimal path always puts them.
+   */
+  readonly readsLayers: boolean;
 
   constructor(private readonly policy: CompiledPolicy) {
     this.kpis = policy.resolved.kpis;
     this.sums = this.kpis.map(() => new Map());
     this.pending = this.kpis.map((k) => [k.numerator.aggregate === 'persons' ? new Map() : undefined, k.denominator?.aggregate === 'persons' ? new Map() : undefined]);
+    this.fast = this.kpis.map((k) => [fenTerm(k.numerator), k.denominator ? fenTerm(k.denominator) : undefined]);
+    const termReads = (t: KpiTermIR | undefined, f: FenTerm | undefined): boolean => t !== undefined && (readsSettlement(t.where) || (f === undefined && readsSettlement(t.value)));
+    this.readsLayers = this.kpis.some((k, i) => readsSettlement(k.when) || termReads(k.numerator, this.fast[i]?.[0]) || termReads(k.denominator, this.fast[i]?.[1]));
   }
 
   get empty(): boolean {
@@ -111,30 +128,39 @@ export class KpiTally {
     const v = this.compiled(version);
     const c = v.ctx;
     c.begin(s.claim, false);
-    let assigned = ZERO;
-    let paid = ZERO;
-    for (const l of LAYERS) {
-      if (l === 'patient') continue;
-      const amount = s.layers[l];
-      c.layers[LAYER_INDEX[l]] = amount;
-      assigned = assigned.plus(amount);
-      if (PAYING.has(l)) paid = paid.plus(amount);
+    const fen = hasFen(s);
+    if (!fen || this.readsLayers) {
+      let assigned = ZERO;
+      let paid = ZERO;
+      for (const l of LAYERS) {
+        if (l === 'patient') continue;
+        const amount = s.layers[l];
+        c.layers[LAYER_INDEX[l]] = amount;
+        assigned = assigned.plus(amount);
+        if (PAYING.has(l)) paid = paid.plus(amount);
+      }
+      c.assignedSum = assigned;
+      c.paid = paid;
     }
-    c.assignedSum = assigned;
-    c.paid = paid;
     v.kpis.forEach((k, i) => {
       if (!k || (k.when && k.when(c) !== true)) return;
       const ir = this.kpis[i] as KpiIR;
       const [pn, pd] = this.pending[i] as readonly [Map<string, number> | undefined, Map<string, number> | undefined];
-      // The overall sums under '' and, with `by`, each group's: a claim with two categories is in
+      const [fn, fd] = this.fast[i] as readonly [FenTerm | undefined, FenTerm | undefined];
+      // Each term once per claim (its closures do not depend on the group), then added to the
+      // overall sums under '' and, with `by`, each group's: a claim with two categories is in
       // two groups but counted once overall.
+      const num = pn ? undefined : termAmount(k.num, c, s, fen ? fn : undefined);
+      const den = !k.den || pd ? undefined : termAmount(k.den, c, s, fen ? fd : undefined);
       for (const key of ir.by ? ['', ...groupKeys(ir.by, s.claim)] : ['']) {
         const g = this.group(i, key);
         if (pn) countPerson(pn, key, s.claim, k.num, c);
-        else g.num = g.num.plus(termValue(k.num, c));
+        else if (typeof num === 'number') g.numFen.add(num);
+        else if (num !== undefined) g.num = g.num.plus(num);
         if (k.den) {
           if (pd) countPerson(pd, key, s.claim, k.den, c);
-          else g.den = g.den.plus(termValue(k.den, c));
+          else if (typeof den === 'number') g.denFen.add(den);
+          else if (den !== undefined) g.den = g.den.plus(den);
         }
       }
     });
@@ -144,15 +170,25 @@ export class KpiTally {
     const m = this.sums[i] as Map<string, Sums>;
     let g = m.get(key);
     if (!g) {
-      g = { num: ZERO, den: ZERO };
+      g = { num: ZERO, den: ZERO, numFen: new FenSum(), denFen: new FenSum() };
       m.set(key, g);
     }
     return g;
   }
 
-  /** Turns the person-years counted since the last flush into sums: the persons with at least `minimum` claims. */
+  /**
+   * Turns the person-years counted since the last flush into sums (the persons with at least
+   * `minimum` claims), and folds the whole numbers of the fast path into the decimal sums.
+   */
   private flush(): void {
     this.kpis.forEach((k, i) => {
+      const [fn, fd] = this.fast[i] as readonly [FenTerm | undefined, FenTerm | undefined];
+      for (const g of (this.sums[i] as Map<string, Sums>).values()) {
+        if (!g.numFen.isZero) g.num = g.num.plus(scaledDecimal(g.numFen.value, fn?.scale ?? 0));
+        if (!g.denFen.isZero) g.den = g.den.plus(scaledDecimal(g.denFen.value, fd?.scale ?? 0));
+        g.numFen.clear();
+        g.denFen.clear();
+      }
       const [pn, pd] = this.pending[i] as readonly [Map<string, number> | undefined, Map<string, number> | undefined];
       const fold = (pending: Map<string, number> | undefined, term: KpiTermIR | undefined, side: 'num' | 'den'): void => {
         if (!pending || !term) return;
@@ -206,7 +242,7 @@ export class KpiTally {
         cites: k.cites,
         ...(k.assumed !== undefined ? { assumed: k.assumed } : {}),
       };
-      const all = m.get('') ?? { num: ZERO, den: ZERO };
+      const all = m.get('') ?? { num: ZERO, den: ZERO, numFen: new FenSum(), denFen: new FenSum() };
       if (!k.by) {
         const raw = quotientOf(all);
         const met = judge(raw);
@@ -292,10 +328,17 @@ function countPerson(pending: Map<string, number>, key: string, claim: Claim, t:
   pending.set(id, (pending.get(id) ?? 0) + 1);
 }
 
-function termValue(t: CompiledTerm, c: ClaimContext): Decimal {
-  if (t.where && t.where(c) !== true) return ZERO;
-  return t.value ? (t.value(c) as Decimal) : new Decimal(1);
+/**
+ * A term's amount of the claim in the context: undefined when its `where` excludes it; a whole
+ * number at the fast term's scale when there is one (the claim has fen); a Decimal otherwise.
+ */
+function termAmount(t: CompiledTerm, c: ClaimContext, s: SettledClaim, fast: FenTerm | undefined): Decimal | number | undefined {
+  if (t.where && t.where(c) !== true) return undefined;
+  if (fast) return fast.read(s);
+  return t.value ? (t.value(c) as Decimal) : ONE;
 }
+
+const ONE = new Decimal(1);
 
 function compare(a: Decimal, op: string, b: Decimal): boolean {
   if (op === '>=') return a.greaterThanOrEqualTo(b);
